@@ -1,0 +1,33 @@
+# Two commands for a newcomer: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test setup setup-dev serve lint typecheck messages bench
+
+run: setup
+	@scripts/run.sh
+
+test: setup-dev
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+setup:
+	@scripts/setup.sh run
+
+setup-dev:
+	@scripts/setup.sh dev
+
+lint: setup-dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+typecheck: setup-dev
+	.venv/bin/mypy ipshield
+
+messages: setup-dev
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=frontend --ignore=bench --no-obsolete
+
+bench: setup-dev
+	$(PY) -m pytest bench --benchmark-only -p no:xdist

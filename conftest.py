@@ -1,0 +1,160 @@
+"""Shared fixtures: regions, agencies and users per role, API client, Playwright browser."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture
+def regions(db: Any) -> None:
+    """The GB/T 2260 divisions (loaded once per database; transactional tests flush them)."""
+    from django.core.management import call_command
+
+    from ipshield.core.models import Region
+
+    if not Region.objects.filter(code="110105").exists():
+        call_command("core_load_regions", verbosity=0)
+
+
+@pytest.fixture
+def make_agency(regions: None) -> Any:
+    from ipshield.core.choices import AgencyKind, AgencyLevel
+    from ipshield.core.models import Agency
+
+    def make(region: str = "110000", kind: str = AgencyKind.MARKET_REGULATION, level: str | None = None,
+             code: str | None = None, name: str | None = None) -> Agency:
+        from ipshield.core import regions as region_codes
+
+        level = level or region_codes.level_of(region)
+        code = code or f"{kind}-{region}-{level}"
+        agency, _created = Agency.objects.get_or_create(
+            code=code, defaults={"name": name or f"{region} {kind}", "kind": kind, "level": level,
+                                 "region_id": region})
+        return agency
+
+    return make
+
+
+@pytest.fixture
+def make_user(make_agency: Any) -> Any:
+    from ipshield.core.choices import AgencyKind, Role
+    from ipshield.core.models import User
+
+    kind_for_role = {
+        Role.OFFICER: AgencyKind.MARKET_REGULATION, Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
+        Role.POLICE: AgencyKind.PUBLIC_SECURITY, Role.PROCURATOR: AgencyKind.PROCURATORATE,
+        Role.JUDGE: AgencyKind.COURT, Role.COORDINATOR: AgencyKind.LEADING_GROUP,
+        Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR, Role.BANK: AgencyKind.BANK,
+    }
+
+    def make(role: str = Role.OFFICER, region: str = "110000", username: str | None = None,
+             agency: Any = None, password: str = "correct-horse-battery") -> User:
+        if agency is None and role != Role.ADMIN:
+            agency = make_agency(region=region, kind=kind_for_role[role])
+        user = User(username=username or f"{role}.{region}.{User.objects.count()}", role=role, agency=agency,
+                    is_superuser=role == Role.ADMIN, is_staff=role == Role.ADMIN)
+        user.set_password(password)
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def officer(make_user: Any) -> Any:
+    return make_user("officer", "110000", username="officer.bj")
+
+
+@pytest.fixture
+def head(make_user: Any, officer: Any) -> Any:
+    return make_user("agency_head", "110000", username="head.bj", agency=officer.agency)
+
+
+@pytest.fixture
+def outsider(make_user: Any) -> Any:
+    """An officer of another province: must never see Beijing's records."""
+    return make_user("officer", "310000", username="officer.sh")
+
+
+@pytest.fixture
+def api_token(client: Any) -> Any:
+    """Bearer token for a user (via the real token endpoint)."""
+
+    def issue(user: Any, password: str = "correct-horse-battery") -> str:
+        response = client.post("/api/v1/auth/token", {"username": user.username, "password": password},
+                                content_type="application/json")
+        assert response.status_code == 200, response.content
+        return str(response.json()["token"])
+
+    return issue
+
+
+@pytest.fixture
+def api(client: Any, api_token: Any) -> Any:
+    """api(user).get(url) / .post(url, json) with a bearer token."""
+
+    class Api:
+        def __init__(self, user: Any) -> None:
+            self.headers = {"HTTP_AUTHORIZATION": f"Bearer {api_token(user)}"}
+
+        def get(self, url: str, **extra: Any) -> Any:
+            return client.get(url, **self.headers, **extra)
+
+        def post(self, url: str, data: Any, **extra: Any) -> Any:
+            return client.post(url, data, content_type="application/json", **self.headers, **extra)
+
+        def patch(self, url: str, data: Any, **extra: Any) -> Any:
+            return client.patch(url, data, content_type="application/json", **self.headers, **extra)
+
+    return Api
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright; never downloaded. Missing chromium fails in CI."""
+    chromium_path = "/usr/bin/chromium"
+    if not Path(chromium_path).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; browser tests must run in CI")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15000)
+    tab = context.new_page()
+    tab.base_url = live_server.url  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+_skipped_browser: list[str] = []
+
+
+def pytest_runtest_logreport(report: Any) -> None:
+    if report.skipped and "browser" in report.keywords:
+        _skipped_browser.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: Any, exitstatus: int) -> None:
+    if os.environ.get("CI") and _skipped_browser:
+        print(f"\nCI: {len(_skipped_browser)} browser test(s) were skipped: {_skipped_browser[:5]}")
+        session.exitstatus = 1

@@ -1,0 +1,87 @@
+"""The public API (/api/v1): one NinjaAPI, routers mounted per domain app (ARCHITECTURE §6).
+
+Every error is `{"error": {"code", "message", "fields"}}` with a 4xx status, in the request's
+language (Accept-Language: zh-hans | en).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from ipshield.core.api import ApiError, router as core_router
+from ipshield.screening.api import router as screening_router
+from ipshield.cases.api import router as cases_router
+
+api = NinjaAPI(
+    title="ipshield API",
+    version="1",
+    description="知识产权保护与打击假冒协同平台 · 两法衔接信息共享接口. Errors: {error: {code, message, fields}}.",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+def error_response(request: HttpRequest, status: int, code: str, message: str, fields: dict[str, Any] | None = None) -> HttpResponse:
+    return api.create_response(
+        request, {"error": {"code": code, "message": message, "fields": fields or {}}}, status=status
+    )
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    # ninja prefixes locations with the parameter source ("body", "query", "payload").
+    parts = [str(p) for p in loc if p not in {"body", "query", "path", "form", "file", "payload", "data"}]
+    return ".".join(parts) or "__all__"
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        fields.setdefault(_field_path(error.get("loc", ())), []).append(str(error.get("msg", "")))
+    return error_response(request, 422, "validation_error", _("提交的数据有误，请检查标出的字段。"), fields)
+
+
+@api.exception_handler(ApiError)
+def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    return error_response(request, exc.status, exc.code, str(exc.message), exc.fields)
+
+
+@api.exception_handler(DjangoValidationError)
+def on_django_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {}
+    message = "; ".join(str(m) for m in exc.messages) if not fields else _("提交的数据有误，请检查标出的字段。")
+    return error_response(request, 422, "validation_error", message, fields)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return error_response(request, 401, "unauthorized", _("需要登录或有效的接口令牌。"))
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return error_response(request, 403, "forbidden", str(exc) or _("您的角色不能执行此操作。"))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error_response(request, 404, "not_found", _("未找到该记录。"))
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+            409: "conflict", 413: "too_large", 429: "too_many_requests"}.get(exc.status_code, "error")
+    return error_response(request, exc.status_code, code, str(exc.message))
+
+
+api.add_router("/auth", core_router)
+api.add_router("/screening", screening_router)
+api.add_router("/cases", cases_router)

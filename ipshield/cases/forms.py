@@ -1,0 +1,143 @@
+"""Case forms: details with the figures the screening engine reads, parties, penalty."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.cases.choices import Channel, PartyKind, PenaltyKind
+from ipshield.cases.models import Case
+from ipshield.core.choices import CampaignDomain
+from ipshield.core.forms import ResidentIdField, USCCField
+from ipshield.core.models import validate_region_code_exists
+from ipshield.screening.services import offence_choices, offence_inputs
+
+FACT_PREFIX = "fact__"
+
+
+def fact_fields(offence: str, initial: dict[str, Any] | None = None) -> dict[str, forms.Field]:
+    """Form fields for the figures an offence's thresholds read."""
+    english = (get_language() or "").startswith("en")
+    fields: dict[str, forms.Field] = {}
+    for metric in offence_inputs(offence):
+        label = metric.label_en if english else metric.label_zh
+        if metric.kind == "flag":
+            field: forms.Field = forms.NullBooleanField(
+                label=label, required=False,
+                widget=forms.Select(choices=[("unknown", _("未查明")), ("true", _("是")), ("false", _("否"))]),
+            )
+        elif metric.kind == "count":
+            field = forms.IntegerField(label=label, required=False, min_value=0)
+        else:
+            field = forms.DecimalField(label=label, required=False, min_value=0, max_digits=16, decimal_places=2)
+        field.widget.attrs["data-metric"] = metric.name
+        if initial and metric.name in initial:
+            field.initial = initial[metric.name]
+        fields[FACT_PREFIX + metric.name] = field
+    return fields
+
+
+class CaseForm(forms.ModelForm):
+    offence = forms.ChoiceField(label=_("涉嫌罪名"), required=False)
+    region_code = forms.CharField(label=_("区划代码"), max_length=6, validators=[validate_region_code_exists])
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Case
+        fields = ["title", "domain", "product_category", "channel", "offence", "conduct_date", "region_code",
+                  "right_holder", "goods_description", "facts_text"]
+        widgets = {
+            "conduct_date": forms.DateInput(attrs={"type": "date"}),
+            "goods_description": forms.Textarea(attrs={"rows": 2}),
+            "facts_text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["offence"].choices = [("", _("（不涉及或待定）")), *offence_choices()]
+        offence = self.data.get("offence") if self.is_bound else (self.instance.offence or self.initial.get("offence"))
+        self.fields.update(fact_fields(offence or "", initial=self.instance.facts if self.instance.pk else None))
+        if self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
+
+    def fact_bound_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith(FACT_PREFIX)]
+
+    def detail_bound_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if not name.startswith(FACT_PREFIX) and name != "revision"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        facts: dict[str, Any] = {}
+        for name, value in list(cleaned.items()):
+            if name.startswith(FACT_PREFIX) and value is not None:
+                facts[name[len(FACT_PREFIX):]] = value
+        if cleaned.get("offence") and not cleaned.get("conduct_date"):
+            self.add_error("conduct_date", _("选择罪名后须填写违法行为日期，用于确定适用的标准版本。"))
+        cleaned["facts"] = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in facts.items()}
+        return cleaned
+
+    def service_data(self) -> dict[str, Any]:
+        data = {k: self.cleaned_data[k] for k in self.Meta.fields}
+        data["facts"] = self.cleaned_data["facts"]
+        return data
+
+
+class PartyForm(forms.Form):
+    kind = forms.ChoiceField(label=_("当事人类型"), choices=PartyKind.choices)
+    name = forms.CharField(label=_("名称/姓名"), max_length=200)
+    uscc = USCCField(label=_("统一社会信用代码"), max_length=24, required=False)
+    resident_id = ResidentIdField(label=_("公民身份号码"), max_length=24, required=False)
+    legal_representative = forms.CharField(label=_("法定代表人"), max_length=64, required=False)
+    address = forms.CharField(label=_("地址"), max_length=255, required=False)
+    phone = forms.CharField(label=_("联系电话"), max_length=32, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("kind") == PartyKind.ENTERPRISE and not cleaned.get("uscc") and "uscc" not in self.errors:
+            self.add_error("uscc", _("企业当事人须填写统一社会信用代码。"))
+        return cleaned
+
+
+class PenaltyForm(forms.Form):
+    penalty_kinds = forms.MultipleChoiceField(label=_("处罚种类"), choices=PenaltyKind.choices,
+                                              widget=forms.CheckboxSelectMultiple)
+    decision_number = forms.CharField(label=_("处罚决定书文号"), max_length=100)
+    fine_amount = forms.DecimalField(label=_("罚款金额（元）"), required=False, min_value=0, max_digits=14,
+                                     decimal_places=2)
+    confiscated_amount = forms.DecimalField(label=_("没收违法所得（元）"), required=False, min_value=0,
+                                            max_digits=14, decimal_places=2)
+    penalty_basis = forms.CharField(label=_("处罚依据"), max_length=255, required=False)
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("搜索"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("状态"), required=False)
+    domain = forms.ChoiceField(label=_("专项领域"), required=False)
+    offence = forms.ChoiceField(label=_("罪名"), required=False)
+    screening = forms.ChoiceField(label=_("筛查结果"), required=False)
+    region = forms.CharField(label=_("区划代码"), required=False, max_length=6)
+    overdue = forms.BooleanField(label=_("仅看逾期"), required=False)
+    queue = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ipshield.cases.choices import CaseStatus, ScreeningOutcome
+
+        super().__init__(*args, **kwargs)
+        every = [("", _("全部"))]
+        self.fields["status"].choices = every + list(CaseStatus.choices)
+        self.fields["domain"].choices = every + list(CampaignDomain.choices)
+        self.fields["offence"].choices = every + offence_choices()
+        self.fields["screening"].choices = every + list(ScreeningOutcome.choices)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("案件台账（Excel .xlsx）"))
+    import_valid_rows = forms.BooleanField(label=_("跳过有错误的行，只导入正确的行"), required=False)
+
+
+CHANNEL_CHOICES = Channel.choices

@@ -1,0 +1,172 @@
+"""Administrative cases (行政处罚案件): parties, seized goods, figures, penalty, screenings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.cases.choices import CaseStatus, Channel, PartyKind, ScreeningOutcome
+from ipshield.core.choices import CampaignDomain
+from ipshield.core.identifiers import mask_phone, mask_resident_id
+from ipshield.core.models import Agency, RegionScopedModel
+
+
+class Case(RegionScopedModel):
+    """One administrative case of one agency. Status changes only through cases.workflow."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="cases", verbose_name=_("办案机构"))
+    number = models.CharField(_("案件编号"), max_length=64)
+    title = models.CharField(_("案件名称"), max_length=200)
+    domain = models.CharField(_("专项领域"), max_length=32, choices=CampaignDomain.choices)
+    product_category = models.CharField(_("产品类别"), max_length=100, blank=True)
+    channel = models.CharField(_("渠道"), max_length=32, choices=Channel.choices, default=Channel.OFFLINE_MARKET)
+    offence = models.CharField(_("涉嫌罪名"), max_length=80, blank=True, help_text=_("刑事罪名代码，用于立案标准筛查"))
+    conduct_date = models.DateField(_("违法行为日期"), null=True, blank=True)
+    right_holder = models.CharField(_("权利人"), max_length=200, blank=True)
+    goods_description = models.TextField(_("涉案商品"), blank=True)
+    facts_text = models.TextField(_("案情简述"), blank=True)
+    facts = models.JSONField(_("涉案数额与情节"), default=dict, blank=True)
+
+    status = models.CharField(_("状态"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.LEAD)
+    lead_received_at = models.DateTimeField(_("线索收到时间"))
+    filed_at = models.DateTimeField(_("立案时间"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("处罚决定时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("结案时间"), null=True, blank=True)
+    filing_extended = models.BooleanField(_("立案审查期限已延长"), default=False)
+    decision_extended = models.BooleanField(_("办案期限已延长"), default=False)
+    filing_due_at = models.DateTimeField(_("立案决定期限"), null=True, blank=True)
+    decision_due_at = models.DateTimeField(_("处罚决定期限"), null=True, blank=True)
+
+    penalty_kinds = models.JSONField(_("处罚种类"), default=list, blank=True)
+    fine_amount = models.DecimalField(_("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    confiscated_amount = models.DecimalField(
+        _("没收违法所得（元）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    decision_number = models.CharField(_("处罚决定书文号"), max_length=100, blank=True)
+    penalty_basis = models.CharField(_("处罚依据"), max_length=255, blank=True)
+    close_reason = models.TextField(
+        _("不移送理由"), blank=True, help_text=_("涉嫌犯罪案件仅作行政处罚结案时必须说明理由")
+    )
+
+    screening_outcome = models.CharField(
+        _("筛查结果"), max_length=20, choices=ScreeningOutcome.choices, default=ScreeningOutcome.NOT_SCREENED
+    )
+    screened_at = models.DateTimeField(_("筛查时间"), null=True, blank=True)
+    suspected_since = models.DateTimeField(_("首次筛查为涉嫌犯罪的时间"), null=True, blank=True)
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(default=1, help_text="optimistic lock: bumped by every write")
+
+    class Meta:
+        ordering = ["-lead_received_at", "-id"]
+        verbose_name = _("案件")
+        verbose_name_plural = _("案件")
+        constraints = [models.UniqueConstraint(fields=["agency", "number"], name="case_number_unique_per_agency")]
+        indexes = [
+            models.Index(fields=["agency", "-lead_received_at"], name="case_agency_recent"),
+            models.Index(fields=["region_province", "-lead_received_at"], name="case_province_recent"),
+            models.Index(fields=["region_prefecture", "-lead_received_at"], name="case_prefecture_recent"),
+            models.Index(fields=["status", "filing_due_at"], name="case_status_filing_due"),
+            models.Index(fields=["status", "decision_due_at"], name="case_status_decision_due"),
+            models.Index(fields=["screening_outcome", "status"], name="case_screening_status"),
+            models.Index(fields=["domain"], name="case_domain"),
+            models.Index(fields=["-lead_received_at", "-id"], name="case_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @classmethod
+    def shared_with_agency_q(cls, agency_id: int) -> Q:
+        return Q(shares__agency_id=agency_id)
+
+
+class CaseShare(models.Model):
+    """A case explicitly shared with another agency (transfer, co-investigation, supervision)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "agency"], name="case_share_unique")]
+
+
+class CaseCounter(models.Model):
+    """Per agency and year, the last case number issued (locked while numbering)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="case_counter_unique")]
+
+
+class Party(models.Model):
+    """当事人: an enterprise (by USCC) or a natural person (by resident ID)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    kind = models.CharField(_("类型"), max_length=16, choices=PartyKind.choices)
+    name = models.CharField(_("名称/姓名"), max_length=200)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True, db_index=True)
+    resident_id = models.CharField(_("公民身份号码"), max_length=18, blank=True, db_index=True)
+    legal_representative = models.CharField(_("法定代表人"), max_length=64, blank=True)
+    address = models.CharField(_("地址"), max_length=255, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("当事人")
+        verbose_name_plural = _("当事人")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def masked_resident_id(self) -> str:
+        return mask_resident_id(self.resident_id) if self.resident_id else ""
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone) if self.phone else ""
+
+
+class SeizedItem(models.Model):
+    """涉案物品: goods seized or recorded in the case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="seized_items")
+    name = models.CharField(_("物品名称"), max_length=200)
+    quantity = models.DecimalField(_("数量"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("单位"), max_length=16, default="件")
+    value_yuan = models.DecimalField(_("价值（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("涉案物品")
+        verbose_name_plural = _("涉案物品")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseScreening(models.Model):
+    """One screening of a case's figures (history; the latest is mirrored on the case)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="screenings")
+    created_at = models.DateTimeField(auto_now_add=True)
+    offence = models.CharField(max_length=80)
+    outcome = models.CharField(max_length=20, choices=ScreeningOutcome.choices)
+    rule_version = models.CharField(max_length=200)
+    handling_date = models.DateField()
+    facts = models.JSONField(default=dict)
+    result = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["case", "-id"])]

@@ -1,0 +1,75 @@
+"""Case reads, always scoped by jurisdiction (visible_to) first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ipshield.cases.choices import CaseStatus, ScreeningOutcome
+from ipshield.cases.models import Case
+from ipshield.core import regions
+from ipshield.core.jurisdiction import get_visible_or_404, region_subtree_q
+
+DECISION_OPEN = (CaseStatus.FILED, CaseStatus.INVESTIGATING)
+TRANSFER_PENDING_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED)
+
+
+def overdue_q(now: dt.datetime) -> Q:
+    return Q(status=CaseStatus.LEAD, filing_due_at__lt=now) | Q(status__in=DECISION_OPEN, decision_due_at__lt=now)
+
+
+def due_soon_q(now: dt.datetime, until: dt.datetime) -> Q:
+    return Q(status=CaseStatus.LEAD, filing_due_at__gte=now, filing_due_at__lte=until) | Q(
+        status__in=DECISION_OPEN, decision_due_at__gte=now, decision_due_at__lte=until
+    )
+
+
+def suspected_not_transferred_q() -> Q:
+    """应移未移: screened as a suspected crime, still with the administrative agency."""
+    return Q(screening_outcome=ScreeningOutcome.SUSPECTED_CRIME, status__in=TRANSFER_PENDING_STATES)
+
+
+def penalty_instead_of_transfer_q() -> Q:
+    """以罚代刑: closed with an administrative penalty although screened as a suspected crime."""
+    return Q(screening_outcome=ScreeningOutcome.SUSPECTED_CRIME, status=CaseStatus.CLOSED)
+
+
+def case_queryset(user: Any) -> QuerySet[Case]:
+    return Case.objects.visible_to(user).select_related("agency")
+
+
+def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None = None) -> QuerySet[Case]:
+    now = now or timezone.now()
+    qs = case_queryset(user)
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("domain"):
+        qs = qs.filter(domain=filters["domain"])
+    if filters.get("offence"):
+        qs = qs.filter(offence=filters["offence"])
+    if filters.get("screening"):
+        qs = qs.filter(screening_outcome=filters["screening"])
+    if filters.get("agency"):
+        qs = qs.filter(agency_id=filters["agency"])
+    region = filters.get("region")
+    if region and regions.is_region_code(region):
+        qs = qs.filter(region_subtree_q(region))
+    if filters.get("overdue"):
+        qs = qs.filter(overdue_q(now))
+    queue = filters.get("queue")
+    if queue == "suspected_not_transferred":
+        qs = qs.filter(suspected_not_transferred_q())
+    elif queue == "penalty_instead_of_transfer":
+        qs = qs.filter(penalty_instead_of_transfer_q())
+    text = (filters.get("q") or "").strip()[:100]
+    if text:
+        qs = qs.filter(Q(title__icontains=text) | Q(facts_text__icontains=text) | Q(number__iexact=text))
+    return qs.order_by("-lead_received_at", "-id")
+
+
+def case_get(user: Any, pk: Any) -> Case:
+    return get_visible_or_404(case_queryset(user), user, pk=pk)

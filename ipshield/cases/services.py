@@ -1,0 +1,267 @@
+"""Case writes: create, update, transition, re-screen. Atomic, validated, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ipshield.cases import workflow
+from ipshield.cases.choices import CaseEvent, CaseStatus, PartyKind, ScreeningOutcome
+from ipshield.cases.models import Case, CaseCounter, CaseScreening, Party, SeizedItem
+from ipshield.core.audit import audit_record, snapshot
+from ipshield.core.choices import Role
+from ipshield.core.deadlines import due_at
+from ipshield.screening.engine import FactError, UnknownOffenceError
+from ipshield.screening.services import legal_period, run_screening, screening_as_dict
+
+# Deadline rules (rule data `handling_deadlines`): 市场监督管理行政处罚程序规定.
+FILING_RULE = "samr_case_opening"  # 15 (+15) working days from the lead
+DECISION_RULE = "samr_case_decision"  # 90 (+30) days from filing
+
+SCREENED_FIELDS = ("offence", "conduct_date", "facts")
+EDITABLE_FIELDS = (
+    "title", "domain", "product_category", "channel", "offence", "conduct_date", "right_holder",
+    "goods_description", "facts_text", "facts", "region_code",
+)
+MSG_STALE = "此案件已被他人修改，请刷新后再保存。"
+MSG_NOT_EDITABLE = "当前状态下案件不可修改。"
+MSG_CLOSE_REASON = "该案件筛查结果为涉嫌犯罪，仅作行政处罚结案必须说明不移送的理由。"
+
+
+class StaleCaseError(Exception):
+    """Someone else saved the case since it was loaded (optimistic lock)."""
+
+
+def _require_case_role(actor: Any, case: Case, roles: frozenset[str]) -> None:
+    if actor.is_superuser:
+        return
+    if actor.agency_id != case.agency_id or actor.role not in roles:
+        raise PermissionDenied(_("只有本案办案机构的相应人员可以执行此操作。"))
+
+
+def _next_number(agency_id: int, agency_code: str, year: int) -> str:
+    counter, _created = CaseCounter.objects.select_for_update().get_or_create(agency_id=agency_id, year=year)
+    CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    return f"{agency_code.upper()}-{year}-{counter.last:06d}"
+
+
+def filing_due(lead_received_at: dt.datetime, *, extended: bool) -> dt.datetime:
+    period, extension = legal_period(FILING_RULE)
+    return due_at(lead_received_at, period + extension if extended else period)
+
+
+def decision_due(filed_at: dt.datetime, *, extended: bool) -> dt.datetime:
+    period, extension = legal_period(DECISION_RULE)
+    return due_at(filed_at, period + extension if extended else period)
+
+
+def clean_facts(offence: str, facts: Mapping[str, Any], conduct_date: dt.date | None) -> dict[str, Any]:
+    """Validate case figures against the rule data; ValidationError names the bad metric."""
+    cleaned = {k: v for k, v in facts.items() if v not in (None, "")}
+    if not offence:
+        return cleaned
+    try:
+        run_screening(offence=offence, conduct_date=conduct_date or timezone.localdate(),
+                      handling_date=timezone.localdate(), values=cleaned)
+    except UnknownOffenceError as exc:
+        raise ValidationError({"offence": _("未知的罪名代码：%(offence)s") % {"offence": offence}}) from exc
+    except FactError as exc:
+        raise ValidationError({"facts": _("指标 %(metric)s 的值无效：%(reason)s") % {
+            "metric": exc.metric, "reason": exc.reason}}) from exc
+    return cleaned
+
+
+def case_rescreen(*, case: Case, actor: Any | None = None, now: dt.datetime | None = None) -> CaseScreening | None:
+    """Screen the case's figures now; store the result in its history and on the case."""
+    now = now or timezone.now()
+    if not case.offence or case.conduct_date is None:
+        if case.screening_outcome != ScreeningOutcome.NOT_SCREENED:
+            Case.objects.filter(pk=case.pk).update(screening_outcome=ScreeningOutcome.NOT_SCREENED, screened_at=now)
+            case.screening_outcome = ScreeningOutcome.NOT_SCREENED
+        return None
+    handling = timezone.localdate(now)
+    rulebook, screening = run_screening(
+        offence=case.offence, conduct_date=case.conduct_date, handling_date=max(handling, case.conduct_date),
+        values=case.facts,
+    )
+    result = screening_as_dict(rulebook, screening, language="zh-hans")
+    record = CaseScreening.objects.create(
+        case=case, offence=case.offence, outcome=screening.outcome.value, rule_version=screening.rule_version,
+        handling_date=handling, facts=case.facts, result=result,
+    )
+    case.screening_outcome = screening.outcome.value
+    case.screened_at = now
+    if screening.outcome.value == ScreeningOutcome.SUSPECTED_CRIME and case.suspected_since is None:
+        case.suspected_since = now
+    Case.objects.filter(pk=case.pk).update(
+        screening_outcome=case.screening_outcome, screened_at=now, suspected_since=case.suspected_since
+    )
+    audit_record(actor=actor, action="case.screen", target=case,
+                 after={"outcome": record.outcome, "rule_version": record.rule_version})
+    return record
+
+
+def case_create(*, actor: Any, data: Mapping[str, Any], parties: list[Mapping[str, Any]] | None = None,
+                seized_items: list[Mapping[str, Any]] | None = None, now: dt.datetime | None = None) -> Case:
+    """Record a new case (status lead) for the actor's agency; screened at once."""
+    if actor.role not in {Role.OFFICER, Role.AGENCY_HEAD} or actor.agency_id is None:
+        raise PermissionDenied(_("只有行政执法机构的人员可以登记案件。"))
+    now = now or timezone.now()
+    lead_received_at = data.get("lead_received_at") or now
+    fields = {k: data[k] for k in EDITABLE_FIELDS if k in data}
+    fields.setdefault("region_code", actor.agency.region_id)
+    fields["facts"] = clean_facts(fields.get("offence", ""), fields.get("facts") or {}, fields.get("conduct_date"))
+    with transaction.atomic():
+        case = Case(
+            agency_id=actor.agency_id, created_by=actor, lead_received_at=lead_received_at,
+            status=CaseStatus.LEAD, filing_due_at=filing_due(lead_received_at, extended=False), **fields,
+        )
+        case.number = _next_number(actor.agency_id, actor.agency.code, timezone.localdate(lead_received_at).year)
+        case.full_clean()
+        case.save()
+        for party in parties or []:
+            party_add(actor=actor, case=case, data=party, audit=False)
+        for item in seized_items or []:
+            SeizedItem.objects.create(case=case, **item)
+        audit_record(actor=actor, action="case.create", target=case, after=snapshot(case))
+        case_rescreen(case=case, actor=actor, now=now)
+    return case
+
+
+def case_update(*, actor: Any, case: Case, data: Mapping[str, Any], revision: int | None = None) -> Case:
+    """Change a case's details; re-screened when its figures change. Refused when stale."""
+    _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if revision is not None and current.revision != revision:
+            raise StaleCaseError(_(MSG_STALE))
+        if current.status not in workflow.EDITABLE_STATES:
+            raise ValidationError(_(MSG_NOT_EDITABLE))
+        before = snapshot(current)
+        changes = {k: data[k] for k in EDITABLE_FIELDS if k in data}
+        if "facts" in changes or "offence" in changes or "conduct_date" in changes:
+            changes["facts"] = clean_facts(
+                changes.get("offence", current.offence), changes.get("facts", current.facts),
+                changes.get("conduct_date", current.conduct_date),
+            )
+        for key, value in changes.items():
+            setattr(current, key, value)
+        current.revision += 1
+        current.full_clean()
+        current.save()
+        after = snapshot(current)
+        audit_record(actor=actor, action="case.update", target=current,
+                     before={k: v for k, v in before.items() if before.get(k) != after.get(k)},
+                     after={k: v for k, v in after.items() if before.get(k) != after.get(k)})
+        if any(before.get(f) != after.get(f) for f in SCREENED_FIELDS):
+            case_rescreen(case=current, actor=actor)
+    return current
+
+
+def case_transition(*, actor: Any, case: Case, event: str, data: Mapping[str, Any] | None = None,
+                    revision: int | None = None, now: dt.datetime | None = None) -> Case:
+    """Apply one lifecycle event (the only code that sets Case.status)."""
+    data = data or {}
+    now = now or timezone.now()
+    event = CaseEvent(event)
+    _require_case_role(actor, case, workflow.EVENT_ROLES[event])
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if revision is not None and current.revision != revision:
+            raise StaleCaseError(_(MSG_STALE))
+        try:
+            new_status = workflow.next_status(current.status, event)
+        except workflow.TransitionNotAllowed as exc:
+            raise ValidationError(_("当前状态（%(status)s）不能执行“%(event)s”。") % {
+                "status": current.get_status_display(), "event": event.label}) from exc
+        before = snapshot(current)
+        if event == CaseEvent.FILE:
+            current.filed_at = data.get("filed_at") or now
+            current.decision_due_at = decision_due(current.filed_at, extended=False)
+        elif event == CaseEvent.EXTEND_FILING:
+            if current.filing_extended:
+                raise ValidationError(_("立案审查期限只能延长一次。"))
+            current.filing_extended = True
+            current.filing_due_at = filing_due(current.lead_received_at, extended=True)
+        elif event == CaseEvent.EXTEND_DECISION:
+            if current.decision_extended:
+                raise ValidationError(_("办案期限只能经负责人批准延长一次（再延长须集体讨论）。"))
+            current.decision_extended = True
+            current.decision_due_at = decision_due(current.filed_at or now, extended=True)
+        elif event == CaseEvent.DECIDE:
+            _apply_penalty(current, data)
+            current.decided_at = data.get("decided_at") or now
+        elif event == CaseEvent.CLOSE:
+            reason = str(data.get("close_reason") or "").strip()
+            if current.screening_outcome == ScreeningOutcome.SUSPECTED_CRIME and not reason:
+                raise ValidationError({"close_reason": _(MSG_CLOSE_REASON)})
+            current.close_reason = reason
+            current.closed_at = now
+        current.status = new_status
+        current.revision += 1
+        current.full_clean()
+        current.save()
+        after = snapshot(current)
+        audit_record(actor=actor, action=f"case.{event.value}", target=current,
+                     before={k: v for k, v in before.items() if before.get(k) != after.get(k)},
+                     after={k: v for k, v in after.items() if before.get(k) != after.get(k)})
+    return current
+
+
+def _apply_penalty(case: Case, data: Mapping[str, Any]) -> None:
+    kinds = list(data.get("penalty_kinds") or [])
+    errors: dict[str, str] = {}
+    if not kinds:
+        errors["penalty_kinds"] = _("请至少选择一种处罚种类。")
+    if not str(data.get("decision_number") or "").strip():
+        errors["decision_number"] = _("请填写处罚决定书文号。")
+    fine = data.get("fine_amount")
+    if "fine" in kinds and (fine is None or Decimal(str(fine)) <= 0):
+        errors["fine_amount"] = _("选择罚款时必须填写罚款金额。")
+    if errors:
+        raise ValidationError(errors)
+    case.penalty_kinds = kinds
+    case.fine_amount = Decimal(str(fine)) if fine not in (None, "") else None
+    confiscated = data.get("confiscated_amount")
+    case.confiscated_amount = Decimal(str(confiscated)) if confiscated not in (None, "") else None
+    case.decision_number = str(data["decision_number"]).strip()
+    case.penalty_basis = str(data.get("penalty_basis") or "").strip()
+
+
+def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = True) -> Party:
+    from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
+    from ipshield.core.forms import RESIDENT_ID_MESSAGES, USCC_MESSAGES
+
+    party = Party(case=case, **{k: v for k, v in data.items() if k in {
+        "kind", "name", "uscc", "resident_id", "legal_representative", "address", "phone"}})
+    errors: dict[str, Any] = {}
+    try:
+        if party.uscc:
+            party.uscc = validate_uscc(party.uscc)
+    except IdentifierError as exc:
+        errors["uscc"] = USCC_MESSAGES[exc.code]
+    try:
+        if party.resident_id:
+            party.resident_id = validate_resident_id(party.resident_id, today=timezone.localdate())
+    except IdentifierError as exc:
+        errors["resident_id"] = RESIDENT_ID_MESSAGES[exc.code]
+    if party.kind == PartyKind.ENTERPRISE and not party.uscc and "uscc" not in errors:
+        errors["uscc"] = _("企业当事人须填写统一社会信用代码。")
+    if errors:
+        raise ValidationError(errors)
+    party.full_clean()
+    with transaction.atomic():
+        party.save()
+        if audit:
+            audit_record(actor=actor, action="case.party.add", target=case,
+                         after={"party_id": party.pk, "kind": party.kind, "name": party.name})
+    return party

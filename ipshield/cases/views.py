@@ -1,0 +1,247 @@
+"""Case pages: list (filters, search, export), detail, create/edit (htmx validation), actions, import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from ipshield.cases import ledger, workflow
+from ipshield.cases.choices import CaseEvent, ScreeningOutcome
+from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm, fact_fields
+from ipshield.cases.selectors import case_get, case_list
+from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
+from ipshield.core.attachments import attachment_store, attachments_for
+from ipshield.core.choices import Role
+from ipshield.core.deadlines import deadline_status
+from ipshield.core.forms import resident_id_validator, uscc_validator
+from ipshield.core.models import validate_region_code_exists
+
+PAGE_SIZE = 50
+WRITER_ROLES = {Role.OFFICER, Role.AGENCY_HEAD}
+
+
+def _is_writer(request: HttpRequest) -> bool:
+    return request.user.role in WRITER_ROLES and request.user.agency_id is not None  # type: ignore[union-attr]
+
+
+def _apply_errors(form: Any, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        for error in exc.messages:
+            form.add_error(None, error)
+
+
+@login_required
+def case_list_view(request: HttpRequest) -> HttpResponse:
+    form = CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = case_list(request.user, filters)
+    export = request.GET.get("export")
+    if export in {"csv", "xlsx"}:
+        return ledger.export_response(queryset, export)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "can_create": _is_writer(request),
+               "now": timezone.now()}
+    template = "cases/_list_table.html" if request.htmx else "cases/list.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+@login_required
+def case_create_view(request: HttpRequest) -> HttpResponse:
+    if not _is_writer(request):
+        raise PermissionDenied
+    agency = request.user.agency  # type: ignore[union-attr]
+    form = CaseForm(request.POST or None, initial={"region_code": agency.region_id})
+    party_form = PartyForm(request.POST or None, prefix="party")
+    wants_party = bool(request.POST.get("party-name"))
+    if request.method == "POST" and form.is_valid() and (not wants_party or party_form.is_valid()):
+        parties = [party_form.cleaned_data] if wants_party else []
+        try:
+            case = case_create(actor=request.user, data=form.service_data(), parties=parties)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("案件已登记：%(number)s") % {"number": case.number})
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/form.html", {"form": form, "party_form": party_form, "creating": True})
+
+
+@login_required
+def case_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_get(request.user, pk)
+    if not (_is_writer(request) and request.user.agency_id == case.agency_id):  # type: ignore[union-attr]
+        raise PermissionDenied
+    form = CaseForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_update(actor=request.user, case=case, data=form.service_data(),
+                        revision=form.cleaned_data.get("revision"))
+        except StaleCaseError as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("cases:detail", pk=case.pk)
+    return render(request, "cases/form.html", {"form": form, "case": case, "creating": False})
+
+
+@login_required
+def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_get(request.user, pk)
+    now = timezone.now()
+    deadlines = []
+    if case.status == "lead" and case.filing_due_at:
+        deadlines.append((_("立案决定期限"), deadline_status(case.filing_due_at, now=now)))
+    if case.decision_due_at and case.status in {"filed", "investigating"}:
+        deadlines.append((_("处罚决定期限"), deadline_status(case.decision_due_at, now=now)))
+    own = request.user.agency_id == case.agency_id or request.user.is_superuser  # type: ignore[union-attr]
+    role = "agency_head" if request.user.is_superuser else request.user.role  # type: ignore[union-attr]
+    latest = case.screenings.first()
+    context = {
+        "case": case,
+        "latest": latest,
+        "history": case.screenings.all()[:20],
+        "suspected": case.screening_outcome == ScreeningOutcome.SUSPECTED_CRIME,
+        "deadlines": deadlines,
+        "parties": case.parties.all(),
+        "items": case.seized_items.all(),
+        "attachments": attachments_for(case),
+        "events": workflow.allowed_events(case.status, role) if own else [],
+        "can_edit": own and _is_writer(request) and case.status in workflow.EDITABLE_STATES,
+        "party_form": PartyForm(prefix="party"),
+        "penalty_form": PenaltyForm(prefix="penalty"),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@login_required
+@require_POST
+def case_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_get(request.user, pk)
+    event = request.POST.get("event", "")
+    if event not in CaseEvent.values:
+        return HttpResponseBadRequest(_("未知的操作。"))
+    data: dict[str, Any] = {"close_reason": request.POST.get("close_reason", "")}
+    if event == CaseEvent.DECIDE:
+        penalty = PenaltyForm(request.POST, prefix="penalty")
+        if not penalty.is_valid():
+            for field, errors in penalty.errors.items():
+                messages.error(request, f"{penalty.fields[field].label if field in penalty.fields else ''} {' '.join(errors)}")
+            return redirect("cases:detail", pk=case.pk)
+        data.update(penalty.cleaned_data)
+    revision = request.POST.get("revision")
+    try:
+        case_transition(actor=request.user, case=case, event=event, data=data,
+                        revision=int(revision) if revision and revision.isdigit() else None)
+    except (ValidationError, StaleCaseError) as exc:
+        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text)
+    else:
+        messages.success(request, _("操作已完成：%(event)s") % {"event": CaseEvent(event).label})
+    return redirect("cases:detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def party_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_get(request.user, pk)
+    if not (_is_writer(request) and request.user.agency_id == case.agency_id):  # type: ignore[union-attr]
+        raise PermissionDenied
+    form = PartyForm(request.POST, prefix="party")
+    if form.is_valid():
+        try:
+            party_add(actor=request.user, case=case, data=form.cleaned_data)
+            messages.success(request, _("已添加当事人。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("cases:detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_get(request.user, pk)
+    if request.user.agency_id != case.agency_id:  # type: ignore[union-attr]
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("请选择要上传的文件。"))
+    else:
+        try:
+            stored = attachment_store(actor=request.user, upload=upload, original_name=upload.name or "",
+                                      target=case, description=request.POST.get("description", ""))
+            messages.success(request, _("已上传，SHA-256：%(hash)s") % {"hash": stored.blob_id})
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("cases:detail", pk=case.pk)
+
+
+@login_required
+@require_GET
+def case_fact_fields_view(request: HttpRequest) -> HttpResponse:
+    """htmx: the figure fields for the chosen offence."""
+    offence = request.GET.get("offence", "")
+    from django import forms
+
+    form = forms.Form()
+    form.fields.update(fact_fields(offence))
+    return render(request, "cases/_fact_fields.html", {"fields": list(form), "offence": offence})
+
+
+FIELD_VALIDATORS = {
+    "party-uscc": uscc_validator,
+    "party-resident_id": resident_id_validator,
+    "region_code": validate_region_code_exists,
+}
+
+
+@login_required
+@require_POST
+def validate_field_view(request: HttpRequest) -> HttpResponse:
+    """htmx inline validation of one field: returns the error text (empty when valid)."""
+    name = request.POST.get("field", "")
+    validator = FIELD_VALIDATORS.get(name)
+    value = request.POST.get(name, "").strip()
+    if validator is None:
+        return HttpResponseBadRequest(_("未知字段。"))
+    if not value:
+        return HttpResponse("")
+    try:
+        validator(value)
+    except ValidationError as exc:
+        return HttpResponse(" ".join(exc.messages))
+    return HttpResponse("")
+
+
+@login_required
+def case_import_view(request: HttpRequest) -> HttpResponse:
+    if not _is_writer(request):
+        raise PermissionDenied
+    if request.GET.get("template"):
+        return ledger.template_response()
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = ledger.import_ledger(actor=request.user, upload=form.cleaned_data["file"],
+                                      import_valid_rows=form.cleaned_data["import_valid_rows"])
+        if report.imported:
+            messages.success(request, _("已导入 %(n)s 个案件。") % {"n": report.imported})
+    return render(request, "cases/import.html", {"form": form, "report": report})

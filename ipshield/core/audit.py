@@ -1,0 +1,133 @@
+"""Append-only, hash-chained audit log (审计日志).
+
+Every service write calls `audit_record` inside its own transaction. The chain head is read
+under a lock held to commit (PostgreSQL advisory transaction lock; on SQLite every transaction
+is BEGIN IMMEDIATE, which already serialises writers), so concurrent requests never fork it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from ipshield.core.models import AuditEvent
+
+GENESIS_HASH = "0" * 64
+_ADVISORY_LOCK_KEY = 0x1B5E1D  # "ipshield audit chain"
+
+
+def to_json_safe(value: Any) -> Any:
+    """Dates, decimals and UUIDs as strings: the form that is hashed and stored."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+
+def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """The concrete field values of a model instance, JSON-safe (foreign keys as ids)."""
+    names = set(fields) if fields is not None else None
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if names is not None and field.name not in names:
+            continue
+        data[field.attname] = field.value_from_object(instance)
+    return to_json_safe(data)
+
+
+def _canonical(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def compute_hash(prev_hash: str, event: AuditEvent) -> str:
+    created = event.created_at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    payload = {
+        "created_at": created,
+        "actor_id": event.actor_id,
+        "actor_name": event.actor_name,
+        "agency_id": event.agency_id,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "before": event.before,
+        "after": event.after,
+    }
+    return hashlib.sha256(prev_hash.encode() + _canonical(payload)).hexdigest()
+
+
+def _lock_chain_head() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
+
+
+def audit_record(
+    *,
+    actor: Any | None,
+    action: str,
+    target: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event. Must run inside the caller's transaction (the write it records)."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record must be called inside transaction.atomic()")
+    if target is not None:
+        object_type = object_type or target._meta.label_lower
+        object_id = object_id or str(target.pk)
+    _lock_chain_head()
+    head = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    event = AuditEvent(
+        created_at=timezone.now(),
+        actor=actor if authenticated else None,
+        actor_name=(actor.get_username() if authenticated else "system"),
+        agency_id=getattr(actor, "agency_id", None) if authenticated else None,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        before=to_json_safe(before) if before is not None else None,
+        after=to_json_safe(after) if after is not None else None,
+        prev_hash=head or GENESIS_HASH,
+    )
+    event.hash = compute_hash(event.prev_hash, event)
+    event.save(force_insert=True)
+    return event
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    event_id: int
+    reason: str
+
+
+def iter_chain_breaks(batch_size: int = 5000) -> Iterator[ChainBreak]:
+    """Walk the chain in id order; yield every broken link (the first one is what matters)."""
+    expected_prev = GENESIS_HASH
+    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=batch_size):
+        if event.prev_hash != expected_prev:
+            yield ChainBreak(event.pk, "prev_hash does not match the previous event's hash")
+        recomputed = compute_hash(event.prev_hash, event)
+        if recomputed != event.hash:
+            yield ChainBreak(event.pk, "content does not match its hash (edited)")
+        expected_prev = event.hash
+
+
+def verify_chain() -> tuple[int, ChainBreak | None]:
+    """(number of events checked, first break or None)."""
+    count = AuditEvent.objects.count()
+    first = next(iter_chain_breaks(), None)
+    return count, first
+
+
+@transaction.atomic
+def audit_system_event(action: str, **details: Any) -> AuditEvent:
+    """An event with no human actor (imports, sweeps, rule loads from the command line)."""
+    return audit_record(actor=None, action=action, object_type="system", after=details)

@@ -1,0 +1,25 @@
+"""Navigation for the base layout, by role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.core.choices import Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    items: list[tuple[str, Any]] = []
+    if user is not None and user.is_authenticated:
+        items.append((reverse("core:home"), _("我的工作")))
+        if user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE,
+                         Role.ADMIN} or user.is_superuser:
+            items.append((reverse("cases:list"), _("案件")))
+        items.append((reverse("screening:check"), _("立案标准筛查")))
+        if user.is_staff:
+            items.append((reverse("admin:index"), _("后台管理")))
+    return {"nav_items": items}

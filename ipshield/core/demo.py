@@ -1,0 +1,109 @@
+"""Demo agencies and users: one per role in Beijing and Shanghai, and more (`make run`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ipshield.core.audit import audit_record
+from ipshield.core.choices import AgencyKind, AgencyLevel, Role
+from ipshield.core.models import Agency, User
+
+
+@dataclass(frozen=True)
+class DemoProvince:
+    pinyin: str
+    code: str
+    name: str
+    short: str
+    full: bool  # every agency kind and every role, or the core ones only
+
+
+PROVINCES = [
+    DemoProvince("beijing", "110000", "北京市", "BJ", True),
+    DemoProvince("shanghai", "310000", "上海市", "SH", True),
+    DemoProvince("guangdong", "440000", "广东省", "GD", False),
+    DemoProvince("zhejiang", "330000", "浙江省", "ZJ", False),
+    DemoProvince("jiangsu", "320000", "江苏省", "JS", False),
+    DemoProvince("fujian", "350000", "福建省", "FJ", False),
+    DemoProvince("sichuan", "510000", "四川省", "SC", False),
+]
+
+AGENCY_NAMES = {
+    AgencyKind.MARKET_REGULATION: ("AMR", "{p}市场监督管理局"),
+    AgencyKind.COPYRIGHT: ("CR", "{p}版权局"),
+    AgencyKind.IP_OFFICE: ("IPO", "{p}知识产权局"),
+    AgencyKind.CUSTOMS: ("CUS", "{s}海关"),
+    AgencyKind.DRUG: ("DRUG", "{p}药品监督管理局"),
+    AgencyKind.AGRICULTURE: ("AGRI", "{p}农业农村厅"),
+    AgencyKind.PUBLIC_SECURITY: ("PSB", "{p}公安厅"),
+    AgencyKind.PROCURATORATE: ("PROC", "{p}人民检察院"),
+    AgencyKind.COURT: ("COURT", "{p}高级人民法院"),
+    AgencyKind.LEADING_GROUP: ("LG", "{p}打击侵权假冒工作领导小组办公室"),
+    AgencyKind.CERTIFICATION_REGULATOR: ("CERT", "{p}认证监管处"),
+    AgencyKind.BANK: ("BANK", "示例银行{s}分行"),
+}
+CORE_KINDS = [AgencyKind.MARKET_REGULATION, AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE,
+              AgencyKind.LEADING_GROUP]
+ROLE_AGENCY = {
+    Role.OFFICER: AgencyKind.MARKET_REGULATION,
+    Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
+    Role.POLICE: AgencyKind.PUBLIC_SECURITY,
+    Role.PROCURATOR: AgencyKind.PROCURATORATE,
+    Role.JUDGE: AgencyKind.COURT,
+    Role.COORDINATOR: AgencyKind.LEADING_GROUP,
+    Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR,
+    Role.BANK: AgencyKind.BANK,
+}
+CORE_ROLES = [Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.COORDINATOR]
+
+
+def _agency(code: str, name: str, kind: str, level: str, region: str) -> Agency:
+    agency, _created = Agency.objects.update_or_create(
+        code=code, defaults={"name": name, "kind": kind, "level": level, "region_id": region}
+    )
+    return agency
+
+
+def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
+    """Create (or refresh) demo agencies and users; returns (username, role label, agency) rows."""
+    accounts: list[tuple[str, str, str]] = []
+    with transaction.atomic():
+        national = _agency("national-lg", "全国打击侵权假冒工作领导小组办公室", AgencyKind.LEADING_GROUP,
+                           AgencyLevel.NATIONAL, "000000")
+        _agency("national-amr", "国家市场监督管理总局", AgencyKind.MARKET_REGULATION, AgencyLevel.NATIONAL, "000000")
+        for province in PROVINCES:
+            kinds = list(AGENCY_NAMES) if province.full else CORE_KINDS
+            by_kind: dict[str, Agency] = {}
+            for kind in kinds:
+                suffix, pattern = AGENCY_NAMES[kind]
+                name = pattern.format(p=province.name, s=province.name.rstrip("市省"))
+                if province.full and kind == AgencyKind.AGRICULTURE:
+                    name = f"{province.name}农业农村局"
+                if province.full and kind == AgencyKind.PUBLIC_SECURITY:
+                    name = f"{province.name}公安局"
+                by_kind[kind] = _agency(f"{province.short}-{suffix}".lower(), name, kind, AgencyLevel.PROVINCE,
+                                        province.code)
+            roles = list(ROLE_AGENCY) if province.full else CORE_ROLES
+            for role in roles:
+                accounts.append(_user(f"{role}.{province.pinyin}", role, by_kind[ROLE_AGENCY[role]], password))
+        district = _agency("bj-chaoyang-amr", "北京市朝阳区市场监督管理局", AgencyKind.MARKET_REGULATION,
+                           AgencyLevel.COUNTY, "110105")
+        accounts.append(_user("officer.beijing.chaoyang", Role.OFFICER, district, password))
+        accounts.append(_user("coordinator.national", Role.COORDINATOR, national, password))
+        accounts.append(_user("admin", Role.ADMIN, None, password, superuser=True))
+        audit_record(actor=None, action="demo.seed.accounts", object_type="system",
+                     after={"accounts": [a[0] for a in accounts]})
+    return accounts
+
+
+def _user(username: str, role: str, agency: Agency | None, password: str, *, superuser: bool = False
+          ) -> tuple[str, str, str]:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, role=role, agency=agency, display_name=username,
+                    is_staff=superuser, is_superuser=superuser)
+        user.set_password(password)
+        user.save()
+    return username, str(Role(role).label), agency.name if agency else "—"

@@ -1,0 +1,70 @@
+"""Form fields and validators for identifiers and regions, with messages in the user's language."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
+
+USCC_MESSAGES = {
+    "length": _("统一社会信用代码应为18位。"),
+    "characters": _("统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）。"),
+    "checksum": _("统一社会信用代码校验位不正确，请核对。"),
+    "org_checksum": _("统一社会信用代码中的组织机构代码校验位不正确。"),
+}
+RESIDENT_ID_MESSAGES = {
+    "length": _("公民身份号码应为18位。"),
+    "characters": _("公民身份号码只能包含数字，最后一位可以是 X。"),
+    "birth_date": _("公民身份号码中的出生日期无效。"),
+    "checksum": _("公民身份号码校验位不正确，请核对。"),
+}
+
+
+def uscc_validator(value: str) -> None:
+    try:
+        validate_uscc(value)
+    except IdentifierError as exc:
+        raise ValidationError(USCC_MESSAGES[exc.code], code=f"uscc_{exc.code}") from exc
+
+
+def resident_id_validator(value: str) -> None:
+    try:
+        validate_resident_id(value)
+    except IdentifierError as exc:
+        raise ValidationError(RESIDENT_ID_MESSAGES[exc.code], code=f"resident_id_{exc.code}") from exc
+
+
+class USCCField(forms.CharField):
+    default_validators = [uscc_validator]
+
+    def to_python(self, value: str | None) -> str:
+        text = super().to_python(value)
+        try:
+            return validate_uscc(text) if text else text
+        except IdentifierError:
+            return text
+
+
+class ResidentIdField(forms.CharField):
+    default_validators = [resident_id_validator]
+
+    def to_python(self, value: str | None) -> str:
+        text = super().to_python(value)
+        try:
+            return validate_resident_id(text) if text else text
+        except IdentifierError:
+            return text
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(label=_("用户名"), max_length=150, widget=forms.TextInput(attrs={"autofocus": True,
+                               "autocomplete": "username"}))
+    password = forms.CharField(label=_("密码"), strip=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "current-password"}))
+    error_messages = {
+        "invalid_login": _("用户名或密码错误。"),
+        "inactive": _("该账号已停用。"),
+    }

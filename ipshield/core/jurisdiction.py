@@ -1,0 +1,83 @@
+"""Jurisdiction scoping: the one rule every read obeys (ARCHITECTURE §2).
+
+A user sees a record when (a) it belongs to the user's agency, (b) it was shared with that
+agency (transfer, lead, co-investigation, supervision), or (c) the user is a coordinator or
+procurator and the record's region lies in the user's region subtree. Outside: 404.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+from ipshield.core import regions
+from ipshield.core.choices import REGIONAL_SUPERVISOR_ROLES, Role
+
+if TYPE_CHECKING:
+    from ipshield.core.models import User
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+class SharedRecord(Protocol):
+    @classmethod
+    def shared_with_agency_q(cls, agency_id: int) -> Q: ...
+
+
+def region_subtree_q(region_code: str, *, field_prefix: str = "") -> Q:
+    """Records whose region lies under `region_code`, as an indexed equality."""
+    prefix = regions.subtree_prefix(region_code)
+    if len(prefix) == 0:
+        return Q()
+    if len(prefix) == 2:
+        return Q(**{f"{field_prefix}region_province": prefix})
+    if len(prefix) == 4:
+        return Q(**{f"{field_prefix}region_prefecture": prefix})
+    return Q(**{f"{field_prefix}region_code": prefix})
+
+
+class JurisdictionQuerySet(models.QuerySet[_M]):
+    """Querysets of region-scoped records. Models may define:
+
+    - `jurisdiction_agency_field` (default "agency"): the owning agency;
+    - classmethod `shared_with_agency_q(agency_id) -> Q`: records shared with an agency.
+    """
+
+    def visible_to(self, user: User | Any) -> JurisdictionQuerySet[_M]:
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        if user.is_superuser or user.role == Role.ADMIN:
+            return self
+        agency = user.agency
+        if agency is None:
+            return self.none()
+        agency_field = getattr(self.model, "jurisdiction_agency_field", "agency")
+        condition = Q(**{f"{agency_field}_id": agency.pk})
+        shared = getattr(self.model, "shared_with_agency_q", None)
+        if shared is not None:
+            condition |= shared(agency.pk)
+        if user.role in REGIONAL_SUPERVISOR_ROLES:
+            condition |= region_subtree_q(agency.region_id)
+        return self.filter(condition)
+
+
+def get_visible_or_404(queryset: JurisdictionQuerySet[_M], user: User | Any, **lookup: Any) -> _M:
+    """The record if the user may see it; otherwise 404, exactly as for a missing record."""
+    try:
+        return queryset.visible_to(user).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+class JurisdictionMixin:
+    """Class-based view mixin: `get_queryset()` is scoped to the request's user."""
+
+    model: type[models.Model]
+    request: Any
+
+    def get_queryset(self) -> JurisdictionQuerySet[Any]:
+        base = super().get_queryset()  # type: ignore[misc]
+        return base.visible_to(self.request.user)

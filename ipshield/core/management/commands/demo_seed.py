@@ -1,0 +1,34 @@
+"""Load demo agencies, users (one per role) and cases; idempotent and fast the second time."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from ipshield.cases.demo import seed_cases
+from ipshield.core.demo import seed_agencies_and_users
+
+
+class Command(BaseCommand):
+    help = "Create demo agencies, users per role and realistic cases; print the accounts."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--cases", type=int, default=int(os.environ.get("DEMO_CASES", "3000")))
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = os.environ.get("DEMO_PASSWORD") or settings.IPSHIELD_DEMO_PASSWORD_DEFAULT
+        accounts = seed_agencies_and_users(password)
+        created = seed_cases(options["cases"], progress=None if options["quiet"] else self.stdout)
+        if options["quiet"]:
+            return
+        self.stdout.write(f"demo cases: {created} created")
+        self.stdout.write("")
+        self.stdout.write("Demo accounts (password: %s%s)" % (
+            password, "" if os.environ.get("DEMO_PASSWORD") else ", set DEMO_PASSWORD to change it"))
+        width = max(len(a[0]) for a in accounts)
+        for username, role, agency in accounts:
+            self.stdout.write(f"  {username.ljust(width)}  {role}  {agency}")

@@ -1,0 +1,208 @@
+"""Regions, agencies, users, API tokens, the audit log and content-addressed attachments."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.core import regions
+from ipshield.core.choices import AgencyKind, AgencyLevel, Role
+from ipshield.core.jurisdiction import JurisdictionQuerySet
+
+
+def validate_region_code_exists(code: str) -> None:
+    if not regions.is_region_code(code) or (
+        code != regions.NATIONAL_CODE and not Region.objects.filter(code=code).exists()
+    ):
+        raise ValidationError(_("未知的行政区划代码：%(code)s"), code="unknown_region", params={"code": code})
+
+
+class Region(models.Model):
+    """行政区划 (GB/T 2260). The national root is the pseudo-code 000000."""
+
+    code = models.CharField(_("区划代码"), max_length=6, primary_key=True)
+    name = models.CharField(_("名称"), max_length=64)
+    level = models.CharField(_("级别"), max_length=16, choices=AgencyLevel.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    pinyin = models.CharField(max_length=128, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("行政区划")
+        verbose_name_plural = _("行政区划")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def full_name(self) -> str:
+        names = []
+        node: Region | None = self
+        while node is not None and node.code != regions.NATIONAL_CODE:
+            if node.name not in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
+                names.append(node.name)
+            node = node.parent
+        return "".join(reversed(names)) or self.name
+
+
+class RegionScopedModel(models.Model):
+    """A record that belongs to one agency and one region; scoped by JurisdictionQuerySet.
+
+    province/prefecture columns are derived from region_code so that a subtree query is an
+    indexed equality on both SQLite and PostgreSQL, not a LIKE.
+    """
+
+    region_code = models.CharField(_("区划代码"), max_length=6, validators=[validate_region_code_exists])
+    region_province = models.CharField(max_length=2, editable=False, db_index=True)
+    region_prefecture = models.CharField(max_length=4, editable=False, db_index=True)
+
+    objects: ClassVar[JurisdictionQuerySet] = JurisdictionQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.region_province = regions.province_of(self.region_code)
+        self.region_prefecture = regions.prefecture_of(self.region_code)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Agency(models.Model):
+    """An administrative, judicial or coordinating body (机关)."""
+
+    code = models.SlugField(_("机构代码"), max_length=64, unique=True)
+    name = models.CharField(_("名称"), max_length=128)
+    kind = models.CharField(_("类别"), max_length=32, choices=AgencyKind.choices)
+    level = models.CharField(_("级别"), max_length=16, choices=AgencyLevel.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("行政区划"))
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    class Meta:
+        ordering = ["region_id", "kind", "name"]
+        verbose_name = _("机构")
+        verbose_name_plural = _("机构")
+        indexes = [models.Index(fields=["kind", "region"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """One person with one role in one agency."""
+
+    role = models.CharField(_("角色"), max_length=32, choices=Role.choices, default=Role.OFFICER)
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name=_("所属机构")
+    )
+    display_name = models.CharField(_("姓名"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role not in {Role.ADMIN} and self.agency_id is None and not self.is_superuser:
+            raise ValidationError({"agency": _("除系统管理员外，每个用户必须属于一个机构。")})
+
+    @property
+    def is_system_admin(self) -> bool:
+        return self.is_superuser or self.role == Role.ADMIN
+
+
+class ApiToken(models.Model):
+    """Bearer token for other systems (banks, other agencies). Only a hash is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("接口令牌")
+        verbose_name_plural = _("接口令牌")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+
+class AuditEvent(models.Model):
+    """One row of the append-only, hash-chained audit log (审计日志).
+
+    hash = SHA-256(prev_hash + canonical JSON of this row). Database triggers refuse UPDATE and
+    DELETE (migration 0002); `manage.py audit_verify` walks the chain.
+    """
+
+    created_at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False
+    )
+    actor_name = models.CharField(max_length=150, blank=True)
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False)
+    action = models.CharField(max_length=64, db_index=True)
+    object_type = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("审计事件")
+        verbose_name_plural = _("审计事件")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id}"
+
+
+class Blob(models.Model):
+    """Content-addressed file body: stored once under its SHA-256."""
+
+    sha256 = models.CharField(max_length=64, primary_key=True)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("文件内容")
+        verbose_name_plural = _("文件内容")
+
+    def __str__(self) -> str:
+        return self.sha256
+
+
+class Attachment(models.Model):
+    """An uploaded file attached to a record (evidence, photos, documents)."""
+
+    blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="attachments")
+    original_name = models.CharField(_("文件名"), max_length=255)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    description = models.CharField(_("说明"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.blob_id})"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from ipshield.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("work/", views.home, name="home"),
+]

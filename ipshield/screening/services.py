@@ -1,0 +1,175 @@
+"""Django adapter of the screening engine: the current rule book and rule amendments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from ipshield.core.audit import audit_record
+from ipshield.screening.engine import Facts, RuleBook, RuleDataError, Screening, explain, merge_documents, screen
+from ipshield.screening.models import RuleAmendment
+
+_lock = threading.Lock()
+_cache: dict[str, Any] = {"key": None, "rulebook": None}
+
+
+@lru_cache(maxsize=1)
+def base_document() -> dict[str, Any]:
+    with open(settings.IPSHIELD_RULES_FILE, encoding="utf-8") as handle:
+        document: dict[str, Any] = yaml.safe_load(handle)
+    return document
+
+
+def _document_with(amendments: list[str]) -> dict[str, Any]:
+    document = base_document()
+    for text in amendments:
+        document = merge_documents(document, yaml.safe_load(text))
+    return document
+
+
+def current_rulebook() -> RuleBook:
+    """The shipped rule data plus every amendment, rebuilt only when an amendment was added."""
+    key = RuleAmendment.objects.aggregate(latest=Max("id"))["latest"]
+    with _lock:
+        if _cache["rulebook"] is not None and _cache["key"] == key:
+            return _cache["rulebook"]  # type: ignore[no-any-return]
+        texts = list(RuleAmendment.objects.order_by("id").values_list("document", flat=True)) if key else []
+        rulebook = RuleBook.from_document(_document_with(texts))
+        _cache.update(key=key, rulebook=rulebook)
+        return rulebook
+
+
+def parse_amendment(text: str) -> dict[str, Any]:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RuleDataError([f"not valid YAML: {exc}"]) from exc
+    if not isinstance(document, dict) or not document.get("offences"):
+        raise RuleDataError(["the document must have an `offences` list"])
+    for offence in document["offences"]:
+        for version in offence.get("versions") or []:
+            if not version.get("valid_from"):
+                raise RuleDataError([f"{offence.get('id')}: every version needs valid_from (its effective date)"])
+    return document
+
+
+def rule_amendment_load(*, actor: Any, text: str, note: str = "") -> RuleAmendment:
+    """Validate a YAML amendment against the current rules and store it; audited.
+
+    Refused (RuleDataError with every reason) for unknown metrics, overlapping dates, a version
+    without a source, a malformed expression, ...
+    """
+    amendment = parse_amendment(text)
+    with transaction.atomic():
+        existing = list(RuleAmendment.objects.select_for_update().order_by("id").values_list("document", flat=True))
+        merged = merge_documents(_document_with(existing), amendment)
+        RuleBook.from_document(merged)  # validation: raises RuleDataError
+        summary = {
+            "versions": [
+                f"{o['id']}@{v['valid_from']}" for o in amendment["offences"] for v in o.get("versions") or []
+            ]
+        }
+        record = RuleAmendment.objects.create(
+            loaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            note=note[:255],
+            document=text,
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            summary=summary,
+        )
+        audit_record(actor=actor, action="screening.rules.load", target=record, after={"note": note, **summary})
+    return record
+
+
+def run_screening(
+    *, offence: str, conduct_date: dt.date, handling_date: dt.date, values: Mapping[str, object]
+) -> tuple[RuleBook, Screening]:
+    rulebook = current_rulebook()
+    facts = Facts.build(
+        rulebook, offence=offence, conduct_date=conduct_date, handling_date=handling_date, values=values
+    )
+    return rulebook, screen(rulebook, facts)
+
+
+def json_number(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return value
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def screening_as_dict(rulebook: RuleBook, screening: Screening, *, language: str) -> dict[str, Any]:
+    """The API/JSON form of a screening (ARCHITECTURE §6)."""
+
+    def hit(h: Any) -> dict[str, Any]:
+        return {
+            "rule_id": h.rule_id,
+            "article": h.article,
+            "rule_version": h.version,
+            "source": "；".join(rulebook.source_label(s) for s in h.sources),
+            "sources": list(h.sources),
+            "metric": h.metric,
+            "operator": h.operator,
+            "value": json_number(h.value),
+            "threshold": json_number(h.threshold),
+            "confidence": h.confidence,
+            "conditions": h.conditions,
+        }
+
+    explanations = explain(rulebook, screening)
+    return {
+        "offence": screening.offence.id,
+        "outcome": screening.outcome.value,
+        "hits": [hit(h) for h in screening.hits],
+        "near_threshold": [hit(h) for h in screening.near_threshold],
+        "rule_version": screening.rule_version,
+        "explanation": explanations["en" if language.startswith("en") else "zh-hans"],
+        "explanations": explanations,
+        "missing": list(screening.missing),
+        "conduct_date": screening.facts.conduct_date.isoformat(),
+        "handling_date": screening.facts.handling_date.isoformat(),
+    }
+
+
+def legal_period(rule_id: str) -> tuple[Any, Any]:
+    """(period, extension) of a `handling_deadlines` entry of the rule data."""
+    from ipshield.core.deadlines import Period, Unit
+
+    for entry in base_document().get("handling_deadlines") or []:
+        if entry.get("id") == rule_id:
+            spec = entry["deadline"]
+            unit = Unit(spec["unit"])
+            extension = spec.get("extension") or spec.get("extendable_to")
+            return Period(int(spec["value"]), unit), Period(int(extension or 0), unit)
+    raise KeyError(rule_id)
+
+
+def offence_choices() -> list[tuple[str, str]]:
+    rulebook = current_rulebook()
+    return [(o.id, f"{o.article} {o.name_zh}") for o in rulebook.offences.values()]
+
+
+def offence_inputs(offence_id: str) -> list[Any]:
+    """The input metrics an offence's triggers read (amounts, then counts, then flags)."""
+    rulebook = current_rulebook()
+    offence = rulebook.offences.get(offence_id)
+    if offence is None:
+        return []
+    names: dict[str, None] = {}
+    for version in offence.versions:
+        for trigger in version.triggers:
+            names.update(dict.fromkeys(sorted(trigger.inputs)))
+            if trigger.when is not None:
+                names.update(dict.fromkeys(sorted(trigger.when.names)))
+    order = {"amount": 0, "count": 1, "flag": 2}
+    metrics = [rulebook.metrics[n] for n in names if n in rulebook.metrics and rulebook.metrics[n].kind != "computed"]
+    return sorted(metrics, key=lambda m: order.get(m.kind, 3))

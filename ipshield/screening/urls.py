@@ -1,0 +1,7 @@
+from django.urls import path
+
+from ipshield.screening import views
+
+app_name = "screening"
+
+urlpatterns = [path("", views.screening_check, name="check")]

@@ -1,0 +1,24 @@
+"""The screening page: anyone can check facts against the thresholds (stateless)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from ipshield.screening.forms import ScreeningForm
+from ipshield.screening.services import run_screening, screening_as_dict
+
+
+def screening_check(request: HttpRequest) -> HttpResponse:
+    bound = request.method == "POST"
+    form = ScreeningForm(request.POST if bound else None, initial={"offence": request.GET.get("offence")})
+    result = None
+    if bound and form.is_valid():
+        rulebook, screening = run_screening(
+            offence=form.cleaned_data["offence"], conduct_date=form.cleaned_data["conduct_date"],
+            handling_date=form.cleaned_data["handling_date"], values=form.facts(),
+        )
+        result = screening_as_dict(rulebook, screening, language=get_language() or "zh-hans")
+    template = "screening/_result.html" if request.htmx and bound else "screening/check.html"  # type: ignore[attr-defined]
+    return render(request, template, {"form": form, "result": result})

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from ipshield.api import api
+
+urlpatterns = [
+    path("", include("ipshield.portal.urls")),
+    path("", include("ipshield.core.urls")),
+    path("cases/", include("ipshield.cases.urls")),
+    path("screening/", include("ipshield.screening.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
