@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.case_list_view, name="list"),
     path("new/", views.case_create_view, name="create"),
     path("import/", views.case_import_view, name="import"),
-    path("fact-fields/", views.case_fact_fields_view, name="fact_fields"),
     path("validate/", views.validate_field_view, name="validate_field"),
     path("<int:pk>/", views.case_detail_view, name="detail"),
     path("<int:pk>/edit/", views.case_edit_view, name="edit"),

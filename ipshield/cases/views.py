@@ -12,11 +12,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from ipshield.cases import ledger, workflow
 from ipshield.cases.choices import CaseEvent, ScreeningOutcome
-from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm, fact_fields
+from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
 from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
 from ipshield.core.attachments import attachment_store, attachments_for
@@ -192,18 +192,6 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     return redirect("cases:detail", pk=case.pk)
-
-
-@login_required
-@require_GET
-def case_fact_fields_view(request: HttpRequest) -> HttpResponse:
-    """htmx: the figure fields for the chosen offence."""
-    offence = request.GET.get("offence", "")
-    from django import forms
-
-    form = forms.Form()
-    form.fields.update(fact_fields(offence))
-    return render(request, "cases/_fact_fields.html", {"fields": list(form), "offence": offence})
 
 
 FIELD_VALIDATORS = {

@@ -31,7 +31,7 @@ def region_subtree_q(region_code: str, *, field_prefix: str = "") -> Q:
     """Records whose region lies under `region_code`, as an indexed equality."""
     prefix = regions.subtree_prefix(region_code)
     if len(prefix) == 0:
-        return Q()
+        return Q(pk__isnull=False)  # the whole country (an empty Q() would vanish when OR-ed)
     if len(prefix) == 2:
         return Q(**{f"{field_prefix}region_province": prefix})
     if len(prefix) == 4:
@@ -60,6 +60,8 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
         if shared is not None:
             condition |= shared(agency.pk)
         if user.role in REGIONAL_SUPERVISOR_ROLES:
+            if regions.subtree_prefix(agency.region_id) == "":
+                return self  # a national coordinator or the Supreme Procuratorate: the whole country
             condition |= region_subtree_q(agency.region_id)
         return self.filter(condition)
 

@@ -12,7 +12,7 @@ def browser_login(page: Any, username: str, password: str = "correct-horse-batte
     page.goto(page.base_url + "/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector("[data-testid=who]")
 
 

@@ -4,4 +4,7 @@ from ipshield.screening import views
 
 app_name = "screening"
 
-urlpatterns = [path("", views.screening_check, name="check")]
+urlpatterns = [
+    path("", views.screening_check, name="check"),
+    path("fields/", views.fact_fields_partial, name="fact_fields"),
+]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 from django.utils.translation import get_language
 
+from ipshield.cases.forms import fact_fields
 from ipshield.screening.forms import ScreeningForm
 from ipshield.screening.services import run_screening, screening_as_dict
 
@@ -22,3 +25,11 @@ def screening_check(request: HttpRequest) -> HttpResponse:
         result = screening_as_dict(rulebook, screening, language=get_language() or "zh-hans")
     template = "screening/_result.html" if request.htmx and bound else "screening/check.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "result": result})
+
+
+@require_GET
+def fact_fields_partial(request: HttpRequest) -> HttpResponse:
+    """htmx: the figure fields an offence's thresholds read (public; labels only)."""
+    form = forms.Form()
+    form.fields.update(fact_fields(request.GET.get("offence", "")))
+    return render(request, "cases/_fact_fields.html", {"fields": list(form)})

@@ -1,0 +1,43 @@
+"""Real browser: an officer records a case whose figures cross a threshold and sees the banner."""
+
+import pytest
+from playwright.sync_api import expect
+
+from ipshield.core.testing import browser_login, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_case_crossing_a_threshold_shows_the_banner_and_explanation(page, make_user):
+    make_user("officer", "110000", username="officer.beijing")
+    browser_login(page, "officer.beijing")
+    page.click("nav >> text=案件")
+    page.click("[data-testid=new-case]")
+    page.fill("#id_title", "某商贸公司销售假冒运动鞋案")
+    page.select_option("#id_domain", "trademark")
+    page.select_option("#id_offence", "sell_goods_with_counterfeit_trademark")
+    page.wait_for_selector("input[name=fact__sales_amount_yuan]")
+    page.fill("#id_conduct_date", "2025-09-01")
+    page.fill("input[name=fact__sales_amount_yuan]", "62000")
+    # inline validation of a bad USCC, in Chinese, before saving
+    page.select_option("#id_party-kind", "enterprise")
+    page.fill("#id_party-name", "某商贸有限公司")
+    page.fill("#id_party-uscc", "91350100M000100Y44")
+    page.press("#id_party-uscc", "Tab")
+    page.wait_for_selector("#err-party-uscc:has-text('校验位不正确')")
+    page.fill("#id_party-uscc", "91350100M000100Y43")
+    page.press("#id_party-uscc", "Tab")
+    expect(page.locator("#err-party-uscc")).to_have_text("")
+    screenshot(page, "case-form")
+    page.click("[data-testid=save-case]")
+    banner = page.wait_for_selector("[data-testid=crime-banner]")
+    text = banner.inner_text()
+    assert "涉嫌犯罪，应当移送" in text
+    assert "62,000 >= 50,000" in text
+    assert "法释〔2025〕5号" in text
+    screenshot(page, "case-detail-suspected")
+
+    page.click("nav >> text=案件")
+    page.select_option("#id_screening", "suspected_crime")
+    page.wait_for_selector("[data-testid=case-count]:has-text('共 1 个案件')")
+    screenshot(page, "case-list")

@@ -1,0 +1,103 @@
+"""The audit log: append-only, hash-chained, verifiable, and unbroken under concurrent writers."""
+
+import threading
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError, InternalError, OperationalError, close_old_connections, connection, transaction
+
+from ipshield.core.audit import GENESIS_HASH, audit_record, verify_chain
+from ipshield.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _write(n, actor=None):
+    for i in range(n):
+        with transaction.atomic():
+            audit_record(actor=actor, action="test.write", object_type="test", object_id=str(i), after={"i": i})
+
+
+def test_chain_links_each_event_to_the_previous():
+    _write(3)
+    events = list(AuditEvent.objects.order_by("id"))
+    assert events[0].prev_hash == GENESIS_HASH
+    assert events[1].prev_hash == events[0].hash
+    assert events[2].prev_hash == events[1].hash
+    assert verify_chain() == (3, None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_audit_record_refuses_to_run_outside_a_transaction():
+    with pytest.raises(RuntimeError, match="inside transaction"):
+        audit_record(actor=None, action="x")
+
+
+def test_update_is_refused_by_the_database():
+    _write(1)
+    with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+        AuditEvent.objects.update(action="tampered")
+
+
+def _drop_guard():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_update")
+        else:
+            cursor.execute("DROP TRIGGER core_auditevent_no_update")
+
+
+def test_audit_verify_reports_the_first_edited_event():
+    _write(4)
+    target = AuditEvent.objects.order_by("id")[1]
+    _drop_guard()  # an attacker with database access
+    AuditEvent.objects.filter(pk=target.pk).update(after={"i": 999})
+    count, first_break = verify_chain()
+    assert count == 4
+    assert first_break is not None
+    assert first_break.event_id == target.pk
+    with pytest.raises(CommandError, match=f"BROKEN at event #{target.pk}"):
+        call_command("audit_verify")
+
+
+def test_audit_verify_reports_a_deleted_event():
+    _write(4)
+    victim = AuditEvent.objects.order_by("id")[1]
+    _drop_guard()
+    AuditEvent.objects.filter(pk=victim.pk).delete()
+    _count, first_break = verify_chain()
+    assert first_break is not None
+    assert "prev_hash" in first_break.reason
+
+
+def test_audit_verify_command_passes_on_an_intact_chain(capsys):
+    _write(2)
+    call_command("audit_verify")
+    assert "intact: 2 events" in capsys.readouterr().out
+
+
+@pytest.mark.concurrency
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_keep_one_unbroken_chain():
+    """Eight threads with their own connections append at once; the chain never forks."""
+    errors = []
+
+    def worker(n):
+        try:
+            _write(n)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(15,)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    count, first_break = verify_chain()
+    assert count == 8 * 15
+    assert first_break is None
+    assert AuditEvent.objects.values("prev_hash").distinct().count() == count  # no two events share a parent

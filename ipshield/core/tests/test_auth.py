@@ -1,0 +1,96 @@
+"""Login, logout, brute-force throttling, API tokens, and refusing to start without SECRET_KEY."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_is_chinese_and_logs_in(client, officer):
+    page = client.get("/login/")
+    assert "工作人员登录" in page.content.decode()
+    response = client.post("/login/", {"username": officer.username, "password": "correct-horse-battery"})
+    assert response.status_code == 302
+    assert response["Location"] == "/work/"
+    home = client.get("/work/")
+    assert "我的工作" in home.content.decode()
+
+
+def test_wrong_password_shows_a_clear_error(client, officer):
+    response = client.post("/login/", {"username": officer.username, "password": "nope"})
+    assert response.status_code == 200
+    assert "用户名或密码错误" in response.content.decode()
+
+
+def test_login_is_throttled_after_five_failures(client, officer):
+    for _ in range(5):
+        client.post("/login/", {"username": officer.username, "password": "wrong"})
+    response = client.post("/login/", {"username": officer.username, "password": "correct-horse-battery"})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()
+
+
+def test_work_page_requires_login(client):
+    response = client.get("/work/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+def test_logout_is_a_post(client, officer):
+    client.force_login(officer)
+    response = client.post("/logout/")
+    assert response.status_code == 302
+    assert client.get("/work/").status_code == 302
+
+
+def test_token_endpoint_issues_a_working_bearer_token(client, officer):
+    response = client.post("/api/v1/auth/token", {"username": officer.username, "password": "correct-horse-battery"},
+                           content_type="application/json")
+    assert response.status_code == 200
+    token = response.json()["token"]
+    listing = client.get("/api/v1/cases", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert listing.status_code == 200
+
+
+def test_token_endpoint_refuses_bad_credentials_in_the_error_format(client, officer):
+    response = client.post("/api/v1/auth/token", {"username": officer.username, "password": "x"},
+                           content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "invalid_credentials"
+    assert response.json()["error"]["message"] == "Wrong username or password."
+
+
+def test_token_endpoint_with_missing_field_is_422(client):
+    response = client.post("/api/v1/auth/token", {"username": "x"}, content_type="application/json")
+    assert response.status_code == 422
+    assert "password" in response.json()["error"]["fields"]
+
+
+def test_token_endpoint_is_throttled(client, officer):
+    for _ in range(5):
+        client.post("/api/v1/auth/token", {"username": officer.username, "password": "bad"},
+                    content_type="application/json")
+    response = client.post("/api/v1/auth/token", {"username": officer.username, "password": "correct-horse-battery"},
+                           content_type="application/json")
+    assert response.status_code == 429
+
+
+def test_garbage_bearer_token_is_401(client):
+    response = client.get("/api/v1/cases", HTTP_AUTHORIZATION="Bearer not-a-token")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthorized"
+
+
+def test_missing_secret_key_outside_debug_refuses_to_start():
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "IPSHIELD_TESTING"}}
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(
+        [sys.executable, "-c", "import ipshield.settings"], cwd=root, env=env, capture_output=True, text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
