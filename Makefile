@@ -11,6 +11,8 @@ run: setup
 	@scripts/run.sh
 
 test: setup-dev
+	.venv/bin/ruff check .
+	SECRET_KEY=typecheck-only .venv/bin/mypy ipshield
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 setup:
@@ -24,10 +26,11 @@ lint: setup-dev
 	.venv/bin/ruff format --check .
 
 typecheck: setup-dev
-	.venv/bin/mypy ipshield
+	SECRET_KEY=typecheck-only .venv/bin/mypy ipshield
 
 messages: setup-dev
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=frontend --ignore=bench --no-obsolete
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=frontend --ignore=bench --ignore=test-artifacts --no-obsolete --no-wrap
+	$(PY) scripts/fill_translations.py
 
 bench: setup-dev
 	$(PY) -m pytest bench --benchmark-only -p no:xdist

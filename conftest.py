@@ -25,18 +25,23 @@ def regions(db: Any) -> None:
 
 @pytest.fixture
 def make_agency(regions: None) -> Any:
-    from ipshield.core.choices import AgencyKind, AgencyLevel
+    from ipshield.core.choices import AgencyKind
     from ipshield.core.models import Agency
 
-    def make(region: str = "110000", kind: str = AgencyKind.MARKET_REGULATION, level: str | None = None,
-             code: str | None = None, name: str | None = None) -> Agency:
+    def make(
+        region: str = "110000",
+        kind: str = AgencyKind.MARKET_REGULATION,
+        level: str | None = None,
+        code: str | None = None,
+        name: str | None = None,
+    ) -> Agency:
         from ipshield.core import regions as region_codes
 
         level = level or region_codes.level_of(region)
         code = code or f"{kind}-{region}-{level}"
         agency, _created = Agency.objects.get_or_create(
-            code=code, defaults={"name": name or f"{region} {kind}", "kind": kind, "level": level,
-                                 "region_id": region})
+            code=code, defaults={"name": name or f"{region} {kind}", "kind": kind, "level": level, "region_id": region}
+        )
         return agency
 
     return make
@@ -48,18 +53,32 @@ def make_user(make_agency: Any) -> Any:
     from ipshield.core.models import User
 
     kind_for_role = {
-        Role.OFFICER: AgencyKind.MARKET_REGULATION, Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
-        Role.POLICE: AgencyKind.PUBLIC_SECURITY, Role.PROCURATOR: AgencyKind.PROCURATORATE,
-        Role.JUDGE: AgencyKind.COURT, Role.COORDINATOR: AgencyKind.LEADING_GROUP,
-        Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR, Role.BANK: AgencyKind.BANK,
+        Role.OFFICER: AgencyKind.MARKET_REGULATION,
+        Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
+        Role.POLICE: AgencyKind.PUBLIC_SECURITY,
+        Role.PROCURATOR: AgencyKind.PROCURATORATE,
+        Role.JUDGE: AgencyKind.COURT,
+        Role.COORDINATOR: AgencyKind.LEADING_GROUP,
+        Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR,
+        Role.BANK: AgencyKind.BANK,
     }
 
-    def make(role: str = Role.OFFICER, region: str = "110000", username: str | None = None,
-             agency: Any = None, password: str = "correct-horse-battery") -> User:
+    def make(
+        role: str = Role.OFFICER,
+        region: str = "110000",
+        username: str | None = None,
+        agency: Any = None,
+        password: str = "correct-horse-battery",
+    ) -> User:
         if agency is None and role != Role.ADMIN:
             agency = make_agency(region=region, kind=kind_for_role[role])
-        user = User(username=username or f"{role}.{region}.{User.objects.count()}", role=role, agency=agency,
-                    is_superuser=role == Role.ADMIN, is_staff=role == Role.ADMIN)
+        user = User(
+            username=username or f"{role}.{region}.{User.objects.count()}",
+            role=role,
+            agency=agency,
+            is_superuser=role == Role.ADMIN,
+            is_staff=role == Role.ADMIN,
+        )
         user.set_password(password)
         user.save()
         return user
@@ -88,8 +107,9 @@ def api_token(client: Any) -> Any:
     """Bearer token for a user (via the real token endpoint)."""
 
     def issue(user: Any, password: str = "correct-horse-battery") -> str:
-        response = client.post("/api/v1/auth/token", {"username": user.username, "password": password},
-                                content_type="application/json")
+        response = client.post(
+            "/api/v1/auth/token", {"username": user.username, "password": password}, content_type="application/json"
+        )
         assert response.status_code == 200, response.content
         return str(response.json()["token"])
 
@@ -129,8 +149,16 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=chromium_path,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield instance
         instance.close()

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from ipshield.core.api import ApiError, router as core_router
-from ipshield.screening.api import router as screening_router
 from ipshield.cases.api import router as cases_router
+from ipshield.core.api import ApiError
+from ipshield.core.api import router as core_router
+from ipshield.screening.api import router as screening_router
 
 api = NinjaAPI(
     title="ipshield API",
@@ -28,7 +29,9 @@ api = NinjaAPI(
 )
 
 
-def error_response(request: HttpRequest, status: int, code: str, message: str, fields: dict[str, Any] | None = None) -> HttpResponse:
+def error_response(
+    request: HttpRequest, status: int, code: str, message: str, fields: dict[str, Any] | None = None
+) -> HttpResponse:
     return api.create_response(
         request, {"error": {"code": code, "message": message, "fields": fields or {}}}, status=status
     )
@@ -77,8 +80,16 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-            409: "conflict", 413: "too_large", 429: "too_many_requests"}.get(exc.status_code, "error")
+    code = {
+        400: "bad_request",
+        401: "unauthorized",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        409: "conflict",
+        413: "too_large",
+        429: "too_many_requests",
+    }.get(exc.status_code, "error")
     return error_response(request, exc.status_code, code, str(exc.message))
 
 

@@ -49,15 +49,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "sold_plus_unsold_copies_count": ("已售加未售复制品数量", "sold plus unsold copies"),
     "newspapers_count": ("报纸/期刊数量", "newspapers or periodicals"),
     "cigarettes_count": ("卷烟数量（支）", "cigarettes (sticks)"),
-    "tobacco_admin_penalties_within_3y": ("三年内因非法经营烟草受行政处罚次数", "tobacco administrative penalties within 3 years"),
-    "prior_penalty_within_2y": ("二年内受过同类刑事或行政处罚后再次实施", "penalised for the same group within 2 years and acting again"),
+    "tobacco_admin_penalties_within_3y": (
+        "三年内因非法经营烟草受行政处罚次数",
+        "tobacco administrative penalties within 3 years",
+    ),
+    "prior_penalty_within_2y": (
+        "二年内受过同类刑事或行政处罚后再次实施",
+        "penalised for the same group within 2 years and acting again",
+    ),
     "offender_is_unit": ("单位犯罪", "offender is a unit (organisation)"),
     "illegal_publications_case": ("涉及非法出版物", "concerns illegal publications"),
     "tobacco_case": ("涉及烟草专卖品", "concerns tobacco monopoly goods"),
-    "any_production_or_sale_of_counterfeit_drug": ("生产、销售、提供假药", "produced, sold or supplied counterfeit drugs"),
+    "any_production_or_sale_of_counterfeit_drug": (
+        "生产、销售、提供假药",
+        "produced, sold or supplied counterfeit drugs",
+    ),
     "sales_amount_x3_plus_goods_value_yuan": ("销售金额×3＋货值金额（元）", "sales × 3 + unsold value (yuan)"),
     "sales_amount_plus_goods_value_yuan": ("销售金额＋货值金额（元）", "sales + unsold value (yuan)"),
-    "goods_plus_service_illegal_gains_yuan": ("商品与服务违法所得合计（元）", "goods plus services illegal gains (yuan)"),
+    "goods_plus_service_illegal_gains_yuan": (
+        "商品与服务违法所得合计（元）",
+        "goods plus services illegal gains (yuan)",
+    ),
     "online_two_criteria_at_half": ("网络传播两项达到标准一半", "two online criteria at half"),
     "two_items_at_half": ("两项以上达到标准一半", "two or more items at half the standard"),
 }
@@ -107,8 +119,7 @@ APPLIES_FROM = [
     ("infringe_trade_secrets", "2004-12-22", "right_holder_bankrupt", "2010-05-07"),
 ]
 PROSE_WHEN = {
-    "2 or more administrative penalties within 3 years for illegal tobacco business":
-        "tobacco_admin_penalties_within_3y >= 2",
+    "2 or more administrative penalties within 3 years for illegal tobacco business": "tobacco_admin_penalties_within_3y >= 2",
 }
 NAME_RE = re.compile(r"[a-z_][a-z0-9_]*")
 KEYWORDS = {"and", "or", "not", "true", "false", "count_true"}
@@ -168,7 +179,7 @@ def build(source_path: Path) -> dict[str, Any]:
         "build_notes": {
             "built_from": "shared/reference/legal-rules.yaml",
             "source_sha256": hashlib.sha256(raw_text.encode()).hexdigest(),
-            "built_on": dt.date.today().isoformat(),
+            "built_on": dt.datetime.now(dt.UTC).date().isoformat(),
             "changes": notes,
         },
         "meta": document["meta"],

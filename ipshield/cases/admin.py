@@ -4,12 +4,12 @@ from ipshield.cases.models import Case, CaseScreening, Party, SeizedItem
 from ipshield.core.admin import ReadOnlyAdmin
 
 
-class PartyInline(admin.TabularInline):
+class PartyInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Party
     extra = 0
 
 
-class SeizedItemInline(admin.TabularInline):
+class SeizedItemInline(admin.TabularInline):  # type: ignore[type-arg]
     model = SeizedItem
     extra = 0
 

@@ -121,12 +121,25 @@ class CaseFilters(Schema):
 
 def _case_out(case: Case) -> dict[str, Any]:
     return {
-        "id": case.pk, "number": case.number, "title": case.title, "agency": case.agency.name,
-        "agency_id": case.agency_id, "region_code": case.region_code, "domain": case.domain,
-        "channel": case.channel, "product_category": case.product_category, "offence": case.offence,
-        "conduct_date": case.conduct_date, "status": case.status, "lead_received_at": case.lead_received_at,
-        "filed_at": case.filed_at, "filing_due_at": case.filing_due_at, "decision_due_at": case.decision_due_at,
-        "facts": case.facts, "screening_outcome": case.screening_outcome, "revision": case.revision,
+        "id": case.pk,
+        "number": case.number,
+        "title": case.title,
+        "agency": case.agency.name,
+        "agency_id": case.agency_id,
+        "region_code": case.region_code,
+        "domain": case.domain,
+        "channel": case.channel,
+        "product_category": case.product_category,
+        "offence": case.offence,
+        "conduct_date": case.conduct_date,
+        "status": case.status,
+        "lead_received_at": case.lead_received_at,
+        "filed_at": case.filed_at,
+        "filing_due_at": case.filing_due_at,
+        "decision_due_at": case.decision_due_at,
+        "facts": case.facts,
+        "screening_outcome": case.screening_outcome,
+        "revision": case.revision,
         "url": reverse("cases:detail", args=[case.pk]),
     }
 
@@ -135,9 +148,12 @@ def _detail(case: Case) -> dict[str, Any]:
     latest = case.screenings.first()
     data = _case_out(case)
     data.update(
-        facts_text=case.facts_text, right_holder=case.right_holder,
-        parties=[{"kind": p.kind, "name": p.name, "uscc": p.uscc, "resident_id_masked": p.masked_resident_id}
-                 for p in case.parties.all()],
+        facts_text=case.facts_text,
+        right_holder=case.right_holder,
+        parties=[
+            {"kind": p.kind, "name": p.name, "uscc": p.uscc, "resident_id_masked": p.masked_resident_id}
+            for p in case.parties.all()
+        ],
         screening=latest.result if latest else None,
     )
     return data
@@ -153,7 +169,7 @@ def _validation(exc: ValidationError) -> ApiError:
 def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     queryset = case_list(request.user, filters.dict(exclude={"page", "page_size"}))
     offset = (filters.page - 1) * filters.page_size
-    items = list(queryset[offset:offset + filters.page_size + 1])
+    items = list(queryset[offset : offset + filters.page_size + 1])
     has_next = len(items) > filters.page_size
     count = queryset.count()
     next_url = None
@@ -161,11 +177,14 @@ def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
         query = request.GET.copy()
         query["page"] = str(filters.page + 1)
         next_url = f"{request.path}?{query.urlencode()}"
-    return {"items": [_case_out(c) for c in items[:filters.page_size]], "count": count, "next": next_url}
+    return {"items": [_case_out(c) for c in items[: filters.page_size]], "count": count, "next": next_url}
 
 
-@router.post("", response={201: CaseDetailOut, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse},
-             summary="Record a case (screened at once)")
+@router.post(
+    "",
+    response={201: CaseDetailOut, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse},
+    summary="Record a case (screened at once)",
+)
 def cases_create(request: HttpRequest, payload: CaseIn) -> Any:
     data = payload.dict(exclude={"parties"}, exclude_none=True)
     try:
@@ -175,15 +194,27 @@ def cases_create(request: HttpRequest, payload: CaseIn) -> Any:
     return 201, _detail(case_get(request.user, case.pk))
 
 
-@router.get("/{case_id}", response={200: CaseDetailOut, 401: ErrorResponse, 404: ErrorResponse},
-            summary="One case with its latest screening")
+@router.get(
+    "/{case_id}",
+    response={200: CaseDetailOut, 401: ErrorResponse, 404: ErrorResponse},
+    summary="One case with its latest screening",
+)
 def cases_detail(request: HttpRequest, case_id: int) -> Any:
     return _detail(case_get(request.user, case_id))
 
 
-@router.patch("/{case_id}", response={200: CaseDetailOut, 401: ErrorResponse, 403: ErrorResponse,
-                                      404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse},
-              summary="Change a case; re-screened when its figures change")
+@router.patch(
+    "/{case_id}",
+    response={
+        200: CaseDetailOut,
+        401: ErrorResponse,
+        403: ErrorResponse,
+        404: ErrorResponse,
+        409: ErrorResponse,
+        422: ErrorResponse,
+    },
+    summary="Change a case; re-screened when its figures change",
+)
 def cases_patch(request: HttpRequest, case_id: int, payload: CasePatch) -> Any:
     case = case_get(request.user, case_id)
     data = payload.dict(exclude_unset=True)

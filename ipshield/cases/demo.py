@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,29 +20,79 @@ from ipshield.screening.services import run_screening, screening_as_dict
 
 # (domain, offence, main metric, entry threshold, product categories)
 PROFILES: list[tuple[str, str, str, int, list[str]]] = [
-    (CampaignDomain.TRADEMARK, "sell_goods_with_counterfeit_trademark", "sales_amount_yuan", 50000,
-     ["运动鞋", "箱包", "白酒", "手表", "化妆品"]),
-    (CampaignDomain.TRADEMARK, "counterfeit_registered_trademark", "illegal_business_amount_yuan", 50000,
-     ["服装", "汽车配件", "电池", "润滑油"]),
+    (
+        CampaignDomain.TRADEMARK,
+        "sell_goods_with_counterfeit_trademark",
+        "sales_amount_yuan",
+        50000,
+        ["运动鞋", "箱包", "白酒", "手表", "化妆品"],
+    ),
+    (
+        CampaignDomain.TRADEMARK,
+        "counterfeit_registered_trademark",
+        "illegal_business_amount_yuan",
+        50000,
+        ["服装", "汽车配件", "电池", "润滑油"],
+    ),
     (CampaignDomain.TRADEMARK, "illegally_make_sell_trademark_marks", "marks_count", 10000, ["商标标识", "包装盒"]),
-    (CampaignDomain.COPYRIGHT, "copyright_infringement", "illegal_business_amount_yuan", 50000,
-     ["盗版图书", "盗版软件", "网络视频"]),
+    (
+        CampaignDomain.COPYRIGHT,
+        "copyright_infringement",
+        "illegal_business_amount_yuan",
+        50000,
+        ["盗版图书", "盗版软件", "网络视频"],
+    ),
     (CampaignDomain.COPYRIGHT, "sell_infringing_copies", "sales_amount_yuan", 100000, ["盗版光盘", "盗版图书"]),
     (CampaignDomain.PATENT, "counterfeit_patent", "illegal_business_amount_yuan", 200000, ["家用电器", "医疗器械"]),
-    (CampaignDomain.ONLINE_TRADE, "sell_goods_with_counterfeit_trademark", "sales_amount_yuan", 50000,
-     ["服装", "化妆品", "数码配件"]),
-    (CampaignDomain.AGRI_INPUTS, "produce_sell_fake_agricultural_inputs", "production_loss_yuan", 20000,
-     ["种子", "农药", "化肥", "兽药"]),
-    (CampaignDomain.AUTO_PARTS, "produce_sell_fake_shoddy_products", "sales_amount_yuan", 50000,
-     ["刹车片", "轮胎", "机油滤清器"]),
-    (CampaignDomain.RURAL_MARKET, "produce_sell_fake_shoddy_products", "sales_amount_yuan", 50000,
-     ["小家电", "食品", "日化用品", "液化气钢瓶"]),
-    (CampaignDomain.IMPORT_EXPORT, "sell_goods_with_counterfeit_trademark", "goods_value_yuan", 150000,
-     ["汽车配件", "手表", "电子产品"]),
-    (CampaignDomain.TRADE_SECRET, "infringe_trade_secrets", "loss_to_right_holder_yuan", 300000,
-     ["技术图纸", "客户名单"]),
-    (CampaignDomain.GEOGRAPHICAL_INDICATION, "produce_sell_fake_shoddy_products", "sales_amount_yuan", 50000,
-     ["茶叶", "大米", "白酒"]),
+    (
+        CampaignDomain.ONLINE_TRADE,
+        "sell_goods_with_counterfeit_trademark",
+        "sales_amount_yuan",
+        50000,
+        ["服装", "化妆品", "数码配件"],
+    ),
+    (
+        CampaignDomain.AGRI_INPUTS,
+        "produce_sell_fake_agricultural_inputs",
+        "production_loss_yuan",
+        20000,
+        ["种子", "农药", "化肥", "兽药"],
+    ),
+    (
+        CampaignDomain.AUTO_PARTS,
+        "produce_sell_fake_shoddy_products",
+        "sales_amount_yuan",
+        50000,
+        ["刹车片", "轮胎", "机油滤清器"],
+    ),
+    (
+        CampaignDomain.RURAL_MARKET,
+        "produce_sell_fake_shoddy_products",
+        "sales_amount_yuan",
+        50000,
+        ["小家电", "食品", "日化用品", "液化气钢瓶"],
+    ),
+    (
+        CampaignDomain.IMPORT_EXPORT,
+        "sell_goods_with_counterfeit_trademark",
+        "goods_value_yuan",
+        150000,
+        ["汽车配件", "手表", "电子产品"],
+    ),
+    (
+        CampaignDomain.TRADE_SECRET,
+        "infringe_trade_secrets",
+        "loss_to_right_holder_yuan",
+        300000,
+        ["技术图纸", "客户名单"],
+    ),
+    (
+        CampaignDomain.GEOGRAPHICAL_INDICATION,
+        "produce_sell_fake_shoddy_products",
+        "sales_amount_yuan",
+        50000,
+        ["茶叶", "大米", "白酒"],
+    ),
 ]
 COMPANY_WORDS = ["鑫盛", "华通", "恒远", "佳美", "宏达", "金诚", "瑞丰", "顺发", "永利", "新世纪", "东方", "汇丰源"]
 COMPANY_KINDS = ["商贸有限公司", "贸易有限责任公司", "电子商务有限公司", "服饰有限公司", "科技有限公司"]
@@ -71,7 +121,11 @@ def _amount(rng: random.Random, threshold: int) -> int:
     return int(threshold * rng.uniform(0.05, 0.75))
 
 
-def seed_cases(count: int, *, progress: TextIO | None = None, seed: int = 20121) -> int:
+class Progress(Protocol):
+    def write(self, msg: str) -> Any: ...
+
+
+def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 20121) -> int:
     """Create `count` demo cases unless demo cases already exist; returns how many were created."""
     if count <= 0 or Case.objects.filter(number__contains="-DEMO-").exists():
         return 0
@@ -102,33 +156,54 @@ def seed_cases(count: int, *, progress: TextIO | None = None, seed: int = 20121)
         product = rng.choice(products)
         company = rng.choice(COMPANY_WORDS) + rng.choice(COMPANY_KINDS)
         status = rng.choices(
-            [CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED, CaseStatus.CLOSED,
-             CaseStatus.NOT_FILED], weights=[12, 15, 25, 15, 30, 3])[0]
+            [
+                CaseStatus.LEAD,
+                CaseStatus.FILED,
+                CaseStatus.INVESTIGATING,
+                CaseStatus.DECIDED,
+                CaseStatus.CLOSED,
+                CaseStatus.NOT_FILED,
+            ],
+            weights=[12, 15, 25, 15, 30, 3],
+        )[0]
         counters[agency.pk] = counters.get(agency.pk, 0) + 1
         case = Case(
-            agency=agency, number=f"{agency.code.upper()}-DEMO-{counters[agency.pk]:06d}",
-            title=f"{company}销售假冒{product}案" if domain != CampaignDomain.TRADE_SECRET else f"{company}侵犯商业秘密案",
-            domain=domain, product_category=product,
-            channel=Channel.ONLINE_PLATFORM if domain == CampaignDomain.ONLINE_TRADE else rng.choice(
-                [Channel.OFFLINE_MARKET, Channel.FACTORY, Channel.ONLINE_PLATFORM, Channel.RURAL_MARKET]),
-            offence=offence, conduct_date=conduct, right_holder=rng.choice(RIGHT_HOLDERS),
+            agency=agency,
+            number=f"{agency.code.upper()}-DEMO-{counters[agency.pk]:06d}",
+            title=f"{company}销售假冒{product}案"
+            if domain != CampaignDomain.TRADE_SECRET
+            else f"{company}侵犯商业秘密案",
+            domain=domain,
+            product_category=product,
+            channel=Channel.ONLINE_PLATFORM
+            if domain == CampaignDomain.ONLINE_TRADE
+            else rng.choice([Channel.OFFLINE_MARKET, Channel.FACTORY, Channel.ONLINE_PLATFORM, Channel.RURAL_MARKET]),
+            offence=offence,
+            conduct_date=conduct,
+            right_holder=rng.choice(RIGHT_HOLDERS),
             facts_text=f"执法人员在{product}经营场所检查时发现涉嫌侵权假冒商品，现场查扣并登记保存。",
-            facts=facts, status=status, lead_received_at=lead_at, region_code=region,
-            filing_due_at=filing_due(lead_at, extended=False), created_by=creators[agency.pk],
+            facts=facts,
+            status=status,
+            lead_received_at=lead_at,
+            region_code=region,
+            filing_due_at=filing_due(lead_at, extended=False),
+            created_by=creators[agency.pk],
         )
         if status != CaseStatus.LEAD and status != CaseStatus.NOT_FILED:
             case.filed_at = lead_at + dt.timedelta(days=rng.randint(1, 20))
             case.decision_due_at = decision_due(case.filed_at, extended=False)
         if status in {CaseStatus.DECIDED, CaseStatus.CLOSED}:
-            case.decided_at = case.filed_at + dt.timedelta(days=rng.randint(10, 80))  # type: ignore[operator]
+            decided_at = lead_at + dt.timedelta(days=rng.randint(25, 100))
+            case.decided_at = decided_at
             case.penalty_kinds = [PenaltyKind.FINE, PenaltyKind.CONFISCATE_GOODS]
             case.fine_amount = rng.randint(2, 200) * 1000
-            case.decision_number = f"{agency.name[:2]}市监处罚〔{case.decided_at.year}〕{index + 1}号"
-        if status == CaseStatus.CLOSED:
-            case.closed_at = case.decided_at + dt.timedelta(days=rng.randint(1, 30))  # type: ignore[operator]
+            case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
+            if status == CaseStatus.CLOSED:
+                case.closed_at = decided_at + dt.timedelta(days=rng.randint(1, 30))
         case.region_province, case.region_prefecture = region[:2], region[:4]
-        rulebook, screening = run_screening(offence=offence, conduct_date=conduct,
-                                            handling_date=timezone.localdate(lead_at), values=facts)
+        rulebook, screening = run_screening(
+            offence=offence, conduct_date=conduct, handling_date=timezone.localdate(lead_at), values=facts
+        )
         case.screening_outcome = screening.outcome.value
         case.screened_at = lead_at
         if screening.outcome.value == "suspected_crime":
@@ -142,13 +217,33 @@ def seed_cases(count: int, *, progress: TextIO | None = None, seed: int = 20121)
     with transaction.atomic():
         Case.objects.bulk_create(cases, batch_size=500)
         CaseScreening.objects.bulk_create(
-            [CaseScreening(case=cases[i], offence=r["offence"], outcome=r["outcome"], rule_version=r["rule_version"],
-                           handling_date=timezone.localdate(cases[i].lead_received_at), facts=cases[i].facts,
-                           result=r) for i, r in screenings], batch_size=500)
+            [
+                CaseScreening(
+                    case=cases[i],
+                    offence=r["offence"],
+                    outcome=r["outcome"],
+                    rule_version=r["rule_version"],
+                    handling_date=timezone.localdate(cases[i].lead_received_at),
+                    facts=cases[i].facts,
+                    result=r,
+                )
+                for i, r in screenings
+            ],
+            batch_size=500,
+        )
         Party.objects.bulk_create(
-            [Party(case=c, kind=PartyKind.ENTERPRISE, name=c.title.split("销售")[0].split("侵犯")[0],
-                   uscc=fake_uscc(rng, c.region_code),
-                   legal_representative=rng.choice(SURNAMES) + rng.choice(GIVEN)) for c in cases], batch_size=500)
+            [
+                Party(
+                    case=c,
+                    kind=PartyKind.ENTERPRISE,
+                    name=c.title.split("销售")[0].split("侵犯")[0],
+                    uscc=fake_uscc(rng, c.region_code),
+                    legal_representative=rng.choice(SURNAMES) + rng.choice(GIVEN),
+                )
+                for c in cases
+            ],
+            batch_size=500,
+        )
         for agency_id, last in counters.items():
             CaseCounter.objects.get_or_create(agency_id=agency_id, year=0, defaults={"last": last})
         audit_record(actor=None, action="demo.seed.cases", object_type="system", after={"cases": len(cases)})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import get_language
@@ -27,7 +27,8 @@ def fact_fields(offence: str, initial: dict[str, Any] | None = None) -> dict[str
         label = metric.label_en if english else metric.label_zh
         if metric.kind == "flag":
             field: forms.Field = forms.NullBooleanField(
-                label=label, required=False,
+                label=label,
+                required=False,
                 widget=forms.Select(choices=[("unknown", _("未查明")), ("true", _("是")), ("false", _("否"))]),
             )
         elif metric.kind == "count":
@@ -41,15 +42,25 @@ def fact_fields(offence: str, initial: dict[str, Any] | None = None) -> dict[str
     return fields
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
     offence = forms.ChoiceField(label=_("涉嫌罪名"), required=False)
     region_code = forms.CharField(label=_("区划代码"), max_length=6, validators=[validate_region_code_exists])
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Case
-        fields = ["title", "domain", "product_category", "channel", "offence", "conduct_date", "region_code",
-                  "right_holder", "goods_description", "facts_text"]
+        fields = [
+            "title",
+            "domain",
+            "product_category",
+            "channel",
+            "offence",
+            "conduct_date",
+            "region_code",
+            "right_holder",
+            "goods_description",
+            "facts_text",
+        ]
         widgets = {
             "conduct_date": forms.DateInput(attrs={"type": "date"}),
             "goods_description": forms.Textarea(attrs={"rows": 2}),
@@ -58,7 +69,7 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["offence"].choices = [("", _("（不涉及或待定）")), *offence_choices()]
+        cast(forms.ChoiceField, self.fields["offence"]).choices = [("", _("（不涉及或待定）")), *offence_choices()]
         offence = self.data.get("offence") if self.is_bound else (self.instance.offence or self.initial.get("offence"))
         self.fields.update(fact_fields(offence or "", initial=self.instance.facts if self.instance.pk else None))
         if self.instance.pk:
@@ -75,7 +86,7 @@ class CaseForm(forms.ModelForm):
         facts: dict[str, Any] = {}
         for name, value in list(cleaned.items()):
             if name.startswith(FACT_PREFIX) and value is not None:
-                facts[name[len(FACT_PREFIX):]] = value
+                facts[name[len(FACT_PREFIX) :]] = value
         if cleaned.get("offence") and not cleaned.get("conduct_date"):
             self.add_error("conduct_date", _("选择罪名后须填写违法行为日期，用于确定适用的标准版本。"))
         cleaned["facts"] = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in facts.items()}
@@ -104,13 +115,16 @@ class PartyForm(forms.Form):
 
 
 class PenaltyForm(forms.Form):
-    penalty_kinds = forms.MultipleChoiceField(label=_("处罚种类"), choices=PenaltyKind.choices,
-                                              widget=forms.CheckboxSelectMultiple)
+    penalty_kinds = forms.MultipleChoiceField(
+        label=_("处罚种类"), choices=PenaltyKind.choices, widget=forms.CheckboxSelectMultiple
+    )
     decision_number = forms.CharField(label=_("处罚决定书文号"), max_length=100)
-    fine_amount = forms.DecimalField(label=_("罚款金额（元）"), required=False, min_value=0, max_digits=14,
-                                     decimal_places=2)
-    confiscated_amount = forms.DecimalField(label=_("没收违法所得（元）"), required=False, min_value=0,
-                                            max_digits=14, decimal_places=2)
+    fine_amount = forms.DecimalField(
+        label=_("罚款金额（元）"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+    confiscated_amount = forms.DecimalField(
+        label=_("没收违法所得（元）"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
     penalty_basis = forms.CharField(label=_("处罚依据"), max_length=255, required=False)
 
 
@@ -128,11 +142,11 @@ class CaseFilterForm(forms.Form):
         from ipshield.cases.choices import CaseStatus, ScreeningOutcome
 
         super().__init__(*args, **kwargs)
-        every = [("", _("全部"))]
-        self.fields["status"].choices = every + list(CaseStatus.choices)
-        self.fields["domain"].choices = every + list(CampaignDomain.choices)
-        self.fields["offence"].choices = every + offence_choices()
-        self.fields["screening"].choices = every + list(ScreeningOutcome.choices)
+        every: list[tuple[str, Any]] = [("", _("全部"))]
+        cast(forms.ChoiceField, self.fields["status"]).choices = every + list(CaseStatus.choices)
+        cast(forms.ChoiceField, self.fields["domain"]).choices = every + list(CampaignDomain.choices)
+        cast(forms.ChoiceField, self.fields["offence"]).choices = every + offence_choices()
+        cast(forms.ChoiceField, self.fields["screening"]).choices = every + list(ScreeningOutcome.choices)
 
 
 class ImportForm(forms.Form):

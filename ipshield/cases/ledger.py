@@ -26,20 +26,44 @@ from ipshield.core.choices import CampaignDomain
 
 EXPORT_LIMIT = 100_000
 EXPORT_COLUMNS = [
-    ("number", "案件编号"), ("title", "案件名称"), ("agency", "办案机构"), ("region_code", "区划代码"),
-    ("domain", "专项领域"), ("offence", "涉嫌罪名"), ("status", "状态"), ("screening", "筛查结果"),
-    ("lead_received_at", "线索收到时间"), ("filing_due_at", "立案决定期限"), ("decision_due_at", "处罚决定期限"),
+    ("number", "案件编号"),
+    ("title", "案件名称"),
+    ("agency", "办案机构"),
+    ("region_code", "区划代码"),
+    ("domain", "专项领域"),
+    ("offence", "涉嫌罪名"),
+    ("status", "状态"),
+    ("screening", "筛查结果"),
+    ("lead_received_at", "线索收到时间"),
+    ("filing_due_at", "立案决定期限"),
+    ("decision_due_at", "处罚决定期限"),
     ("fine_amount", "罚款金额"),
 ]
 IMPORT_METRICS = [
-    "sales_amount_yuan", "goods_value_yuan", "illegal_business_amount_yuan", "illegal_gains_yuan",
-    "trademark_kinds", "marks_count", "copies_count", "loss_to_right_holder_yuan", "prior_penalty_within_2y",
+    "sales_amount_yuan",
+    "goods_value_yuan",
+    "illegal_business_amount_yuan",
+    "illegal_gains_yuan",
+    "trademark_kinds",
+    "marks_count",
+    "copies_count",
+    "loss_to_right_holder_yuan",
+    "prior_penalty_within_2y",
 ]
 IMPORT_COLUMNS = [
-    ("title", "案件名称*"), ("domain", "专项领域*"), ("channel", "渠道"), ("product_category", "产品类别"),
-    ("offence", "涉嫌罪名代码"), ("conduct_date", "违法行为日期"), ("lead_received_at", "线索收到日期"),
-    ("region_code", "区划代码"), ("right_holder", "权利人"), ("facts_text", "案情简述"),
-    ("party_kind", "当事人类型"), ("party_name", "当事人名称"), ("party_uscc", "统一社会信用代码"),
+    ("title", "案件名称*"),
+    ("domain", "专项领域*"),
+    ("channel", "渠道"),
+    ("product_category", "产品类别"),
+    ("offence", "涉嫌罪名代码"),
+    ("conduct_date", "违法行为日期"),
+    ("lead_received_at", "线索收到日期"),
+    ("region_code", "区划代码"),
+    ("right_holder", "权利人"),
+    ("facts_text", "案情简述"),
+    ("party_kind", "当事人类型"),
+    ("party_name", "当事人名称"),
+    ("party_uscc", "统一社会信用代码"),
     ("party_resident_id", "公民身份号码"),
     *[(m, m) for m in IMPORT_METRICS],
 ]
@@ -47,8 +71,14 @@ IMPORT_COLUMNS = [
 
 def _row(case: Case) -> list[Any]:
     return [
-        case.number, case.title, case.agency.name, case.region_code, case.get_domain_display(), case.offence,
-        case.get_status_display(), case.get_screening_outcome_display(),
+        case.number,
+        case.title,
+        case.agency.name,
+        case.region_code,
+        case.get_domain_display(),
+        case.offence,
+        case.get_status_display(),
+        case.get_screening_outcome_display(),
         timezone.localtime(case.lead_received_at).strftime("%Y-%m-%d %H:%M"),
         timezone.localtime(case.filing_due_at).strftime("%Y-%m-%d") if case.filing_due_at else "",
         timezone.localtime(case.decision_due_at).strftime("%Y-%m-%d") if case.decision_due_at else "",
@@ -73,9 +103,9 @@ def export_response(queryset: QuerySet[Case], kind: str) -> HttpResponse | Strea
             for case in rows:
                 yield writer.writerow(_row(case))
 
-        response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.csv"'
-        return response
+        streaming = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+        streaming["Content-Disposition"] = f'attachment; filename="cases-{stamp}.csv"'
+        return streaming
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("案件")
     sheet.append([label for _key, label in EXPORT_COLUMNS])
@@ -95,9 +125,33 @@ def template_response() -> HttpResponse:
     sheet = workbook.active
     sheet.title = "案件台账"
     sheet.append([label for _key, label in IMPORT_COLUMNS])
-    sheet.append(["某商贸公司销售假冒运动鞋案", "trademark", "offline_market", "运动鞋", "sell_goods_with_counterfeit_trademark",
-                  "2026-03-01", "2026-03-10", "110105", "某体育用品公司", "现场查获假冒运动鞋", "enterprise",
-                  "某商贸有限公司", "91350100M000100Y43", "", 62000, 0, "", "", 1, "", "", "", False])
+    sheet.append(
+        [
+            "某商贸公司销售假冒运动鞋案",
+            "trademark",
+            "offline_market",
+            "运动鞋",
+            "sell_goods_with_counterfeit_trademark",
+            "2026-03-01",
+            "2026-03-10",
+            "110105",
+            "某体育用品公司",
+            "现场查获假冒运动鞋",
+            "enterprise",
+            "某商贸有限公司",
+            "91350100M000100Y43",
+            "",
+            62000,
+            0,
+            "",
+            "",
+            1,
+            "",
+            "",
+            "",
+            False,
+        ]
+    )
     help_sheet = workbook.create_sheet("说明")
     help_sheet.append(["字段", "取值"])
     help_sheet.append(["专项领域", " / ".join(CampaignDomain.values)])
@@ -176,12 +230,14 @@ def _parse_row(values: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, A
     data["facts"] = facts
     parties: list[dict[str, Any]] = []
     if values.get("party_name"):
-        parties.append({
-            "kind": str(values.get("party_kind") or PartyKind.ENTERPRISE).strip(),
-            "name": str(values["party_name"]).strip(),
-            "uscc": str(values.get("party_uscc") or "").strip(),
-            "resident_id": str(values.get("party_resident_id") or "").strip(),
-        })
+        parties.append(
+            {
+                "kind": str(values.get("party_kind") or PartyKind.ENTERPRISE).strip(),
+                "name": str(values["party_name"]).strip(),
+                "uscc": str(values.get("party_uscc") or "").strip(),
+                "resident_id": str(values.get("party_resident_id") or "").strip(),
+            }
+        )
     if problems:
         raise ValidationError(problems)
     return data, parties
@@ -235,5 +291,11 @@ def _flatten(exc: ValidationError) -> list[str]:
 
 
 def report_json(report: ImportReport) -> str:
-    return json.dumps({"rows": report.rows, "imported": report.imported,
-                       "errors": [{"row": e.row, "messages": e.messages} for e in report.errors]}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "rows": report.rows,
+            "imported": report.imported,
+            "errors": [{"row": e.row, "messages": e.messages} for e in report.errors],
+        },
+        ensure_ascii=False,
+    )

@@ -72,4 +72,5 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
 
 
 def case_get(user: Any, pk: Any) -> Case:
-    return get_visible_or_404(case_queryset(user), user, pk=pk)
+    case: Case = get_visible_or_404(case_queryset(user), user, pk=pk)
+    return case

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -28,8 +28,17 @@ DECISION_RULE = "samr_case_decision"  # 90 (+30) days from filing
 
 SCREENED_FIELDS = ("offence", "conduct_date", "facts")
 EDITABLE_FIELDS = (
-    "title", "domain", "product_category", "channel", "offence", "conduct_date", "right_holder",
-    "goods_description", "facts_text", "facts", "region_code",
+    "title",
+    "domain",
+    "product_category",
+    "channel",
+    "offence",
+    "conduct_date",
+    "right_holder",
+    "goods_description",
+    "facts_text",
+    "facts",
+    "region_code",
 )
 MSG_STALE = "此案件已被他人修改，请刷新后再保存。"
 MSG_NOT_EDITABLE = "当前状态下案件不可修改。"
@@ -70,13 +79,18 @@ def clean_facts(offence: str, facts: Mapping[str, Any], conduct_date: dt.date | 
     if not offence:
         return cleaned
     try:
-        run_screening(offence=offence, conduct_date=conduct_date or timezone.localdate(),
-                      handling_date=timezone.localdate(), values=cleaned)
+        run_screening(
+            offence=offence,
+            conduct_date=conduct_date or timezone.localdate(),
+            handling_date=timezone.localdate(),
+            values=cleaned,
+        )
     except UnknownOffenceError as exc:
         raise ValidationError({"offence": _("未知的罪名代码：%(offence)s") % {"offence": offence}}) from exc
     except FactError as exc:
-        raise ValidationError({"facts": _("指标 %(metric)s 的值无效：%(reason)s") % {
-            "metric": exc.metric, "reason": exc.reason}}) from exc
+        raise ValidationError(
+            {"facts": _("指标 %(metric)s 的值无效：%(reason)s") % {"metric": exc.metric, "reason": exc.reason}}
+        ) from exc
     return cleaned
 
 
@@ -90,13 +104,20 @@ def case_rescreen(*, case: Case, actor: Any | None = None, now: dt.datetime | No
         return None
     handling = timezone.localdate(now)
     rulebook, screening = run_screening(
-        offence=case.offence, conduct_date=case.conduct_date, handling_date=max(handling, case.conduct_date),
+        offence=case.offence,
+        conduct_date=case.conduct_date,
+        handling_date=max(handling, case.conduct_date),
         values=case.facts,
     )
     result = screening_as_dict(rulebook, screening, language="zh-hans")
     record = CaseScreening.objects.create(
-        case=case, offence=case.offence, outcome=screening.outcome.value, rule_version=screening.rule_version,
-        handling_date=handling, facts=case.facts, result=result,
+        case=case,
+        offence=case.offence,
+        outcome=screening.outcome.value,
+        rule_version=screening.rule_version,
+        handling_date=handling,
+        facts=case.facts,
+        result=result,
     )
     case.screening_outcome = screening.outcome.value
     case.screened_at = now
@@ -105,13 +126,23 @@ def case_rescreen(*, case: Case, actor: Any | None = None, now: dt.datetime | No
     Case.objects.filter(pk=case.pk).update(
         screening_outcome=case.screening_outcome, screened_at=now, suspected_since=case.suspected_since
     )
-    audit_record(actor=actor, action="case.screen", target=case,
-                 after={"outcome": record.outcome, "rule_version": record.rule_version})
+    audit_record(
+        actor=actor,
+        action="case.screen",
+        target=case,
+        after={"outcome": record.outcome, "rule_version": record.rule_version},
+    )
     return record
 
 
-def case_create(*, actor: Any, data: Mapping[str, Any], parties: list[Mapping[str, Any]] | None = None,
-                seized_items: list[Mapping[str, Any]] | None = None, now: dt.datetime | None = None) -> Case:
+def case_create(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    parties: Sequence[Mapping[str, Any]] | None = None,
+    seized_items: Sequence[Mapping[str, Any]] | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
     """Record a new case (status lead) for the actor's agency; screened at once."""
     if actor.role not in {Role.OFFICER, Role.AGENCY_HEAD} or actor.agency_id is None:
         raise PermissionDenied(_("只有行政执法机构的人员可以登记案件。"))
@@ -122,8 +153,12 @@ def case_create(*, actor: Any, data: Mapping[str, Any], parties: list[Mapping[st
     fields["facts"] = clean_facts(fields.get("offence", ""), fields.get("facts") or {}, fields.get("conduct_date"))
     with transaction.atomic():
         case = Case(
-            agency_id=actor.agency_id, created_by=actor, lead_received_at=lead_received_at,
-            status=CaseStatus.LEAD, filing_due_at=filing_due(lead_received_at, extended=False), **fields,
+            agency_id=actor.agency_id,
+            created_by=actor,
+            lead_received_at=lead_received_at,
+            status=CaseStatus.LEAD,
+            filing_due_at=filing_due(lead_received_at, extended=False),
+            **fields,
         )
         case.number = _next_number(actor.agency_id, actor.agency.code, timezone.localdate(lead_received_at).year)
         case.full_clean()
@@ -150,7 +185,8 @@ def case_update(*, actor: Any, case: Case, data: Mapping[str, Any], revision: in
         changes = {k: data[k] for k in EDITABLE_FIELDS if k in data}
         if "facts" in changes or "offence" in changes or "conduct_date" in changes:
             changes["facts"] = clean_facts(
-                changes.get("offence", current.offence), changes.get("facts", current.facts),
+                changes.get("offence", current.offence),
+                changes.get("facts", current.facts),
                 changes.get("conduct_date", current.conduct_date),
             )
         for key, value in changes.items():
@@ -159,16 +195,27 @@ def case_update(*, actor: Any, case: Case, data: Mapping[str, Any], revision: in
         current.full_clean()
         current.save()
         after = snapshot(current)
-        audit_record(actor=actor, action="case.update", target=current,
-                     before={k: v for k, v in before.items() if before.get(k) != after.get(k)},
-                     after={k: v for k, v in after.items() if before.get(k) != after.get(k)})
+        audit_record(
+            actor=actor,
+            action="case.update",
+            target=current,
+            before={k: v for k, v in before.items() if before.get(k) != after.get(k)},
+            after={k: v for k, v in after.items() if before.get(k) != after.get(k)},
+        )
         if any(before.get(f) != after.get(f) for f in SCREENED_FIELDS):
             case_rescreen(case=current, actor=actor)
     return current
 
 
-def case_transition(*, actor: Any, case: Case, event: str, data: Mapping[str, Any] | None = None,
-                    revision: int | None = None, now: dt.datetime | None = None) -> Case:
+def case_transition(
+    *,
+    actor: Any,
+    case: Case,
+    event: str,
+    data: Mapping[str, Any] | None = None,
+    revision: int | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
     """Apply one lifecycle event (the only code that sets Case.status)."""
     data = data or {}
     now = now or timezone.now()
@@ -181,8 +228,10 @@ def case_transition(*, actor: Any, case: Case, event: str, data: Mapping[str, An
         try:
             new_status = workflow.next_status(current.status, event)
         except workflow.TransitionNotAllowed as exc:
-            raise ValidationError(_("当前状态（%(status)s）不能执行“%(event)s”。") % {
-                "status": current.get_status_display(), "event": event.label}) from exc
+            raise ValidationError(
+                _("当前状态（%(status)s）不能执行“%(event)s”。")
+                % {"status": current.get_status_display(), "event": event.label}
+            ) from exc
         before = snapshot(current)
         if event == CaseEvent.FILE:
             current.filed_at = data.get("filed_at") or now
@@ -211,9 +260,13 @@ def case_transition(*, actor: Any, case: Case, event: str, data: Mapping[str, An
         current.full_clean()
         current.save()
         after = snapshot(current)
-        audit_record(actor=actor, action=f"case.{event.value}", target=current,
-                     before={k: v for k, v in before.items() if before.get(k) != after.get(k)},
-                     after={k: v for k, v in after.items() if before.get(k) != after.get(k)})
+        audit_record(
+            actor=actor,
+            action=f"case.{event.value}",
+            target=current,
+            before={k: v for k, v in before.items() if before.get(k) != after.get(k)},
+            after={k: v for k, v in after.items() if before.get(k) != after.get(k)},
+        )
     return current
 
 
@@ -238,11 +291,17 @@ def _apply_penalty(case: Case, data: Mapping[str, Any]) -> None:
 
 
 def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = True) -> Party:
-    from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
     from ipshield.core.forms import RESIDENT_ID_MESSAGES, USCC_MESSAGES
+    from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
 
-    party = Party(case=case, **{k: v for k, v in data.items() if k in {
-        "kind", "name", "uscc", "resident_id", "legal_representative", "address", "phone"}})
+    party = Party(
+        case=case,
+        **{
+            k: v
+            for k, v in data.items()
+            if k in {"kind", "name", "uscc", "resident_id", "legal_representative", "address", "phone"}
+        },
+    )
     errors: dict[str, Any] = {}
     try:
         if party.uscc:
@@ -262,6 +321,10 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
     with transaction.atomic():
         party.save()
         if audit:
-            audit_record(actor=actor, action="case.party.add", target=case,
-                         after={"party_id": party.pk, "kind": party.kind, "name": party.name})
+            audit_record(
+                actor=actor,
+                action="case.party.add",
+                target=case,
+                after={"party_id": party.pk, "kind": party.kind, "name": party.name},
+            )
     return party

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,11 +27,12 @@ from ipshield.core.forms import resident_id_validator, uscc_validator
 from ipshield.core.models import validate_region_code_exists
 
 PAGE_SIZE = 50
-WRITER_ROLES = {Role.OFFICER, Role.AGENCY_HEAD}
+WRITER_ROLES: set[str] = {Role.OFFICER, Role.AGENCY_HEAD}
 
 
 def _is_writer(request: HttpRequest) -> bool:
-    return request.user.role in WRITER_ROLES and request.user.agency_id is not None  # type: ignore[union-attr]
+    user: Any = request.user
+    return user.role in WRITER_ROLES and user.agency_id is not None
 
 
 def _apply_errors(form: Any, exc: ValidationError) -> None:
@@ -45,7 +47,7 @@ def _apply_errors(form: Any, exc: ValidationError) -> None:
 
 
 @login_required
-def case_list_view(request: HttpRequest) -> HttpResponse:
+def case_list_view(request: HttpRequest) -> HttpResponseBase:
     form = CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     queryset = case_list(request.user, filters)
@@ -55,8 +57,13 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "can_create": _is_writer(request),
-               "now": timezone.now()}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": _is_writer(request),
+        "now": timezone.now(),
+    }
     template = "cases/_list_table.html" if request.htmx else "cases/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
@@ -65,7 +72,7 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
 def case_create_view(request: HttpRequest) -> HttpResponse:
     if not _is_writer(request):
         raise PermissionDenied
-    agency = request.user.agency  # type: ignore[union-attr]
+    agency: Any = request.user.agency  # type: ignore[union-attr]
     form = CaseForm(request.POST or None, initial={"region_code": agency.region_id})
     party_form = PartyForm(request.POST or None, prefix="party")
     wants_party = bool(request.POST.get("party-name"))
@@ -89,8 +96,9 @@ def case_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = CaseForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         try:
-            case_update(actor=request.user, case=case, data=form.service_data(),
-                        revision=form.cleaned_data.get("revision"))
+            case_update(
+                actor=request.user, case=case, data=form.service_data(), revision=form.cleaned_data.get("revision")
+            )
         except StaleCaseError as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
@@ -142,13 +150,21 @@ def case_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         penalty = PenaltyForm(request.POST, prefix="penalty")
         if not penalty.is_valid():
             for field, errors in penalty.errors.items():
-                messages.error(request, f"{penalty.fields[field].label if field in penalty.fields else ''} {' '.join(errors)}")
+                messages.error(
+                    request,
+                    f"{penalty.fields[field].label if field in penalty.fields else ''} {' '.join(str(e) for e in errors)}",
+                )
             return redirect("cases:detail", pk=case.pk)
         data.update(penalty.cleaned_data)
     revision = request.POST.get("revision")
     try:
-        case_transition(actor=request.user, case=case, event=event, data=data,
-                        revision=int(revision) if revision and revision.isdigit() else None)
+        case_transition(
+            actor=request.user,
+            case=case,
+            event=event,
+            data=data,
+            revision=int(revision) if revision and revision.isdigit() else None,
+        )
     except (ValidationError, StaleCaseError) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         messages.error(request, text)
@@ -186,8 +202,13 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("请选择要上传的文件。"))
     else:
         try:
-            stored = attachment_store(actor=request.user, upload=upload, original_name=upload.name or "",
-                                      target=case, description=request.POST.get("description", ""))
+            stored = attachment_store(
+                actor=request.user,
+                upload=upload,
+                original_name=upload.name or "",
+                target=case,
+                description=request.POST.get("description", ""),
+            )
             messages.success(request, _("已上传，SHA-256：%(hash)s") % {"hash": stored.blob_id})
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -228,8 +249,11 @@ def case_import_view(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = ledger.import_ledger(actor=request.user, upload=form.cleaned_data["file"],
-                                      import_valid_rows=form.cleaned_data["import_valid_rows"])
+        report = ledger.import_ledger(
+            actor=request.user,
+            upload=form.cleaned_data["file"],
+            import_valid_rows=form.cleaned_data["import_valid_rows"],
+        )
         if report.imported:
             messages.success(request, _("已导入 %(n)s 个案件。") % {"n": report.imported})
     return render(request, "cases/import.html", {"form": form, "report": report})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -34,26 +33,45 @@ def _due_soon_until(now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(next_day, dt.time(23, 59, 59), tzinfo=now.tzinfo)
 
 
-register_queue(WorkQueue(
-    key="cases_overdue", title=_("已逾期的案件"), roles=ADMIN_ROLES | SUPERVISORS, severity="danger",
-    count=lambda user: case_queryset(user).filter(overdue_q(timezone.now())).count(),
-    url=lambda user: _list_url(overdue="1"),
-))
-register_queue(WorkQueue(
-    key="cases_due_soon", title=_("一个工作日内到期"), roles=ADMIN_ROLES, severity="warning",
-    count=lambda user: case_queryset(user).filter(
-        due_soon_q(timezone.now(), _due_soon_until(timezone.localtime()))).count(),
-    url=lambda user: _list_url(overdue=""),
-))
-register_queue(WorkQueue(
-    key="cases_suspected_not_transferred", title=_("涉嫌犯罪、尚未移送"), roles=ADMIN_ROLES | SUPERVISORS,
-    severity="danger",
-    count=lambda user: case_queryset(user).filter(suspected_not_transferred_q()).count(),
-    url=lambda user: _list_url(queue="suspected_not_transferred"),
-))
-register_queue(WorkQueue(
-    key="cases_penalty_instead_of_transfer", title=_("涉嫌犯罪但仅作行政处罚结案"), roles=SUPERVISORS,
-    severity="warning",
-    count=lambda user: case_queryset(user).filter(penalty_instead_of_transfer_q()).count(),
-    url=lambda user: _list_url(queue="penalty_instead_of_transfer"),
-))
+register_queue(
+    WorkQueue(
+        key="cases_overdue",
+        title=_("已逾期的案件"),
+        roles=ADMIN_ROLES | SUPERVISORS,
+        severity="danger",
+        count=lambda user: case_queryset(user).filter(overdue_q(timezone.now())).count(),
+        url=lambda user: _list_url(overdue="1"),
+    )
+)
+register_queue(
+    WorkQueue(
+        key="cases_due_soon",
+        title=_("一个工作日内到期"),
+        roles=ADMIN_ROLES,
+        severity="warning",
+        count=lambda user: (
+            case_queryset(user).filter(due_soon_q(timezone.now(), _due_soon_until(timezone.localtime()))).count()
+        ),
+        url=lambda user: _list_url(overdue=""),
+    )
+)
+register_queue(
+    WorkQueue(
+        key="cases_suspected_not_transferred",
+        title=_("涉嫌犯罪、尚未移送"),
+        roles=ADMIN_ROLES | SUPERVISORS,
+        severity="danger",
+        count=lambda user: case_queryset(user).filter(suspected_not_transferred_q()).count(),
+        url=lambda user: _list_url(queue="suspected_not_transferred"),
+    )
+)
+register_queue(
+    WorkQueue(
+        key="cases_penalty_instead_of_transfer",
+        title=_("涉嫌犯罪但仅作行政处罚结案"),
+        roles=SUPERVISORS,
+        severity="warning",
+        count=lambda user: case_queryset(user).filter(penalty_instead_of_transfer_q()).count(),
+        url=lambda user: _list_url(queue="penalty_instead_of_transfer"),
+    )
+)

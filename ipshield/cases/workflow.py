@@ -43,8 +43,16 @@ EDITABLE_STATES = frozenset({S.LEAD, S.FILED, S.INVESTIGATING})
 OPEN_STATES = frozenset({S.LEAD, S.FILED, S.INVESTIGATING, S.DECIDED})
 FINAL_STATES = frozenset({S.CLOSED, S.NOT_FILED, S.WITHDRAWN})
 # The transfer workflow owns the move to TRANSFERRED; pages offer only these events.
-PAGE_EVENTS = (E.FILE, E.NOT_FILE, E.EXTEND_FILING, E.START_INVESTIGATION, E.EXTEND_DECISION, E.DECIDE, E.CLOSE,
-               E.WITHDRAW)
+PAGE_EVENTS = (
+    E.FILE,
+    E.NOT_FILE,
+    E.EXTEND_FILING,
+    E.START_INVESTIGATION,
+    E.EXTEND_DECISION,
+    E.DECIDE,
+    E.CLOSE,
+    E.WITHDRAW,
+)
 
 
 class TransitionNotAllowed(Exception):

@@ -6,7 +6,7 @@ from ipshield.core.models import Agency, ApiToken, Attachment, AuditEvent, Regio
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
     search_fields = ["code", "name", "pinyin"]
@@ -14,7 +14,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["name", "code", "kind", "level", "region", "is_active"]
     list_filter = ["kind", "level", "is_active"]
     search_fields = ["name", "code", "region__name"]
@@ -22,16 +22,19 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
     list_display = ["username", "display_name", "role", "agency", "is_active"]
     list_filter = ["role", "is_active", "agency__kind"]
     search_fields = ["username", "display_name", "agency__name"]
     raw_id_fields = ["agency"]
-    fieldsets = (*BaseUserAdmin.fieldsets, (_("机构与角色"), {"fields": ("display_name", "role", "agency")}))  # type: ignore[arg-type]
-    add_fieldsets = (*BaseUserAdmin.add_fieldsets, (_("机构与角色"), {"fields": ("display_name", "role", "agency")}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), (_("机构与角色"), {"fields": ("display_name", "role", "agency")}))
+    add_fieldsets = (
+        *(BaseUserAdmin.add_fieldsets or ()),
+        (_("机构与角色"), {"fields": ("display_name", "role", "agency")}),
+    )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
 

@@ -65,7 +65,8 @@ def blob_path(sha256: str) -> Path:
 
 
 def _read_limited(upload: IO[bytes], limit: int) -> tempfile.SpooledTemporaryFile[bytes]:
-    spool: tempfile.SpooledTemporaryFile[bytes] = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    # Returned open to the caller, which closes it.
+    spool: tempfile.SpooledTemporaryFile[bytes] = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     total = 0
     for chunk in iter(lambda: upload.read(64 * 1024), b""):
         total += len(chunk)

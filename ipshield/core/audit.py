@@ -26,7 +26,7 @@ _ADVISORY_LOCK_KEY = 0x1B5E1D  # "ipshield audit chain"
 
 def to_json_safe(value: Any) -> Any:
     """Dates, decimals and UUIDs as strings: the form that is hashed and stored."""
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))  # JSON-safe copy
 
 
 def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
@@ -37,7 +37,8 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
         if names is not None and field.name not in names:
             continue
         data[field.attname] = field.value_from_object(instance)
-    return to_json_safe(data)
+    safe: dict[str, Any] = to_json_safe(data)
+    return safe
 
 
 def _canonical(payload: dict[str, Any]) -> bytes:
@@ -88,7 +89,7 @@ def audit_record(
     event = AuditEvent(
         created_at=timezone.now(),
         actor=actor if authenticated else None,
-        actor_name=(actor.get_username() if authenticated else "system"),
+        actor_name=(actor.get_username() if authenticated and actor is not None else "system"),
         agency_id=getattr(actor, "agency_id", None) if authenticated else None,
         action=action,
         object_type=object_type,

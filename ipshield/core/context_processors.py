@@ -16,8 +16,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items: list[tuple[str, Any]] = []
     if user is not None and user.is_authenticated:
         items.append((reverse("core:home"), _("我的工作")))
-        if user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE,
-                         Role.ADMIN} or user.is_superuser:
+        if (
+            user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE, Role.ADMIN}
+            or user.is_superuser
+        ):
             items.append((reverse("cases:list"), _("案件")))
         items.append((reverse("screening:check"), _("立案标准筛查")))
         if user.is_staff:

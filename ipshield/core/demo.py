@@ -44,8 +44,12 @@ AGENCY_NAMES = {
     AgencyKind.CERTIFICATION_REGULATOR: ("CERT", "{p}认证监管处"),
     AgencyKind.BANK: ("BANK", "示例银行{s}分行"),
 }
-CORE_KINDS = [AgencyKind.MARKET_REGULATION, AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE,
-              AgencyKind.LEADING_GROUP]
+CORE_KINDS = [
+    AgencyKind.MARKET_REGULATION,
+    AgencyKind.PUBLIC_SECURITY,
+    AgencyKind.PROCURATORATE,
+    AgencyKind.LEADING_GROUP,
+]
 ROLE_AGENCY = {
     Role.OFFICER: AgencyKind.MARKET_REGULATION,
     Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
@@ -70,8 +74,13 @@ def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
     """Create (or refresh) demo agencies and users; returns (username, role label, agency) rows."""
     accounts: list[tuple[str, str, str]] = []
     with transaction.atomic():
-        national = _agency("national-lg", "全国打击侵权假冒工作领导小组办公室", AgencyKind.LEADING_GROUP,
-                           AgencyLevel.NATIONAL, "000000")
+        national = _agency(
+            "national-lg",
+            "全国打击侵权假冒工作领导小组办公室",
+            AgencyKind.LEADING_GROUP,
+            AgencyLevel.NATIONAL,
+            "000000",
+        )
         _agency("national-amr", "国家市场监督管理总局", AgencyKind.MARKET_REGULATION, AgencyLevel.NATIONAL, "000000")
         for province in PROVINCES:
             kinds = list(AGENCY_NAMES) if province.full else CORE_KINDS
@@ -83,27 +92,37 @@ def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
                     name = f"{province.name}农业农村局"
                 if province.full and kind == AgencyKind.PUBLIC_SECURITY:
                     name = f"{province.name}公安局"
-                by_kind[kind] = _agency(f"{province.short}-{suffix}".lower(), name, kind, AgencyLevel.PROVINCE,
-                                        province.code)
+                by_kind[kind] = _agency(
+                    f"{province.short}-{suffix}".lower(), name, kind, AgencyLevel.PROVINCE, province.code
+                )
             roles = list(ROLE_AGENCY) if province.full else CORE_ROLES
             for role in roles:
                 accounts.append(_user(f"{role}.{province.pinyin}", role, by_kind[ROLE_AGENCY[role]], password))
-        district = _agency("bj-chaoyang-amr", "北京市朝阳区市场监督管理局", AgencyKind.MARKET_REGULATION,
-                           AgencyLevel.COUNTY, "110105")
+        district = _agency(
+            "bj-chaoyang-amr", "北京市朝阳区市场监督管理局", AgencyKind.MARKET_REGULATION, AgencyLevel.COUNTY, "110105"
+        )
         accounts.append(_user("officer.beijing.chaoyang", Role.OFFICER, district, password))
         accounts.append(_user("coordinator.national", Role.COORDINATOR, national, password))
         accounts.append(_user("admin", Role.ADMIN, None, password, superuser=True))
-        audit_record(actor=None, action="demo.seed.accounts", object_type="system",
-                     after={"accounts": [a[0] for a in accounts]})
+        audit_record(
+            actor=None, action="demo.seed.accounts", object_type="system", after={"accounts": [a[0] for a in accounts]}
+        )
     return accounts
 
 
-def _user(username: str, role: str, agency: Agency | None, password: str, *, superuser: bool = False
-          ) -> tuple[str, str, str]:
+def _user(
+    username: str, role: str, agency: Agency | None, password: str, *, superuser: bool = False
+) -> tuple[str, str, str]:
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = User(username=username, role=role, agency=agency, display_name=username,
-                    is_staff=superuser, is_superuser=superuser)
+        user = User(
+            username=username,
+            role=role,
+            agency=agency,
+            display_name=username,
+            is_staff=superuser,
+            is_superuser=superuser,
+        )
         user.set_password(password)
         user.save()
     return username, str(Role(role).label), agency.name if agency else "—"

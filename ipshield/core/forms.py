@@ -41,7 +41,7 @@ class USCCField(forms.CharField):
     default_validators = [uscc_validator]
 
     def to_python(self, value: str | None) -> str:
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         try:
             return validate_uscc(text) if text else text
         except IdentifierError:
@@ -52,7 +52,7 @@ class ResidentIdField(forms.CharField):
     default_validators = [resident_id_validator]
 
     def to_python(self, value: str | None) -> str:
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         try:
             return validate_resident_id(text) if text else text
         except IdentifierError:
@@ -60,10 +60,12 @@ class ResidentIdField(forms.CharField):
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.CharField(label=_("用户名"), max_length=150, widget=forms.TextInput(attrs={"autofocus": True,
-                               "autocomplete": "username"}))
-    password = forms.CharField(label=_("密码"), strip=False, widget=forms.PasswordInput(
-        attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("用户名"), max_length=150, widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label=_("密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
     error_messages = {
         "invalid_login": _("用户名或密码错误。"),
         "inactive": _("该账号已停用。"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -66,11 +67,11 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
         return self.filter(condition)
 
 
-def get_visible_or_404(queryset: JurisdictionQuerySet[_M], user: User | Any, **lookup: Any) -> _M:
+def get_visible_or_404(queryset: Any, user: User | Any, **lookup: Any) -> Any:
     """The record if the user may see it; otherwise 404, exactly as for a missing record."""
     try:
         return queryset.visible_to(user).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
 
@@ -81,5 +82,5 @@ class JurisdictionMixin:
     request: Any
 
     def get_queryset(self) -> JurisdictionQuerySet[Any]:
-        base = super().get_queryset()  # type: ignore[misc]
+        base: JurisdictionQuerySet[Any] = super().get_queryset()  # type: ignore[misc]
         return base.visible_to(self.request.user)

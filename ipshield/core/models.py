@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -63,7 +63,7 @@ class RegionScopedModel(models.Model):
     region_province = models.CharField(max_length=2, editable=False, db_index=True)
     region_prefecture = models.CharField(max_length=4, editable=False, db_index=True)
 
-    objects: ClassVar[JurisdictionQuerySet] = JurisdictionQuerySet.as_manager()  # type: ignore[assignment]
+    objects: ClassVar[Any] = JurisdictionQuerySet.as_manager()
 
     class Meta:
         abstract = True

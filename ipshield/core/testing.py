@@ -23,7 +23,6 @@ def screenshot(page: Any, name: str) -> Path:
     return path
 
 
-
 def assert_hidden(response: Any) -> None:
     """Outside one's jurisdiction a record is 404 — the same answer as for a record that does not exist."""
     assert response.status_code == 404, f"expected 404 (hidden), got {response.status_code}"

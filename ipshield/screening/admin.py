@@ -29,8 +29,10 @@ class RuleAmendmentAdmin(ReadOnlyAdmin):
     change_list_template = "screening/admin_changelist.html"
 
     def get_urls(self) -> list[Any]:
-        return [path("upload/", self.admin_site.admin_view(self.upload_view), name="screening_rule_upload"),
-                *super().get_urls()]
+        return [
+            path("upload/", self.admin_site.admin_view(self.upload_view), name="screening_rule_upload"),
+            *super().get_urls(),
+        ]
 
     def upload_view(self, request: HttpRequest) -> HttpResponse:
         if not request.user.is_superuser:
@@ -46,6 +48,11 @@ class RuleAmendmentAdmin(ReadOnlyAdmin):
             else:
                 messages.success(request, _("规则已加载并生效（按各版本的生效日期）。"))
                 return HttpResponseRedirect(reverse("admin:screening_ruleamendment_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "problems": problems,
-                   "title": _("加载新的规则版本"), "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "problems": problems,
+            "title": _("加载新的规则版本"),
+            "opts": self.model._meta,
+        }
         return TemplateResponse(request, "screening/admin_upload.html", context)

@@ -73,11 +73,17 @@ def _raw_facts(request: HttpRequest) -> dict[str, Any]:
 def screening_create(request: HttpRequest, payload: ScreeningRequest) -> Any:
     handling = payload.handling_date or timezone.localdate()
     if handling < payload.conduct_date:
-        raise ApiError(422, "validation_error", _("处理日期不能早于行为日期。"),
-                       {"handling_date": [_("处理日期不能早于行为日期。")]})
+        raise ApiError(
+            422,
+            "validation_error",
+            _("处理日期不能早于行为日期。"),
+            {"handling_date": [_("处理日期不能早于行为日期。")]},
+        )
     try:
         rulebook, screening = run_screening(
-            offence=payload.offence, conduct_date=payload.conduct_date, handling_date=handling,
+            offence=payload.offence,
+            conduct_date=payload.conduct_date,
+            handling_date=handling,
             values=_raw_facts(request),
         )
     except UnknownOffenceError as exc:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -13,18 +13,20 @@ from ipshield.screening.services import offence_choices
 class ScreeningForm(forms.Form):
     offence = forms.ChoiceField(label=_("罪名"))
     conduct_date = forms.DateField(label=_("违法行为日期"), widget=forms.DateInput(attrs={"type": "date"}))
-    handling_date = forms.DateField(label=_("处理日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                                    help_text=_("留空为今天"))
+    handling_date = forms.DateField(
+        label=_("处理日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text=_("留空为今天")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["offence"].choices = offence_choices()
+        choices = offence_choices()
+        cast(forms.ChoiceField, self.fields["offence"]).choices = choices
         offence = self.data.get("offence") if self.is_bound else self.initial.get("offence")
-        self.fields.update(fact_fields(offence or self.fields["offence"].choices[0][0]))
+        self.fields.update(fact_fields(offence or choices[0][0]))
 
     def facts(self) -> dict[str, Any]:
         return {
-            name[len(FACT_PREFIX):]: (value if isinstance(value, bool) else float(value))
+            name[len(FACT_PREFIX) :]: (value if isinstance(value, bool) else float(value))
             for name, value in self.cleaned_data.items()
             if name.startswith(FACT_PREFIX) and value is not None
         }

@@ -74,9 +74,7 @@ def rule_amendment_load(*, actor: Any, text: str, note: str = "") -> RuleAmendme
         merged = merge_documents(_document_with(existing), amendment)
         RuleBook.from_document(merged)  # validation: raises RuleDataError
         summary = {
-            "versions": [
-                f"{o['id']}@{v['valid_from']}" for o in amendment["offences"] for v in o.get("versions") or []
-            ]
+            "versions": [f"{o['id']}@{v['valid_from']}" for o in amendment["offences"] for v in o.get("versions") or []]
         }
         record = RuleAmendment.objects.create(
             loaded_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
 
 from ipshield.cases.forms import fact_fields
 from ipshield.screening.forms import ScreeningForm
@@ -19,8 +19,10 @@ def screening_check(request: HttpRequest) -> HttpResponse:
     result = None
     if bound and form.is_valid():
         rulebook, screening = run_screening(
-            offence=form.cleaned_data["offence"], conduct_date=form.cleaned_data["conduct_date"],
-            handling_date=form.cleaned_data["handling_date"], values=form.facts(),
+            offence=form.cleaned_data["offence"],
+            conduct_date=form.cleaned_data["conduct_date"],
+            handling_date=form.cleaned_data["handling_date"],
+            values=form.facts(),
         )
         result = screening_as_dict(rulebook, screening, language=get_language() or "zh-hans")
     template = "screening/_result.html" if request.htmx and bound else "screening/check.html"  # type: ignore[attr-defined]

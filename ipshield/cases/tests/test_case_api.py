@@ -4,10 +4,17 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-BODY = {"title": "某公司销售假冒白酒案", "domain": "trademark", "offence": "sell_goods_with_counterfeit_trademark",
-        "conduct_date": "2025-08-01", "facts": {"sales_amount_yuan": 52000},
-        "parties": [{"kind": "enterprise", "name": "某商贸有限公司", "uscc": "91350100M000100Y43"},
-                    {"kind": "person", "name": "张三", "resident_id": "11010519491231002X"}]}
+BODY = {
+    "title": "某公司销售假冒白酒案",
+    "domain": "trademark",
+    "offence": "sell_goods_with_counterfeit_trademark",
+    "conduct_date": "2025-08-01",
+    "facts": {"sales_amount_yuan": 52000},
+    "parties": [
+        {"kind": "enterprise", "name": "某商贸有限公司", "uscc": "91350100M000100Y43"},
+        {"kind": "person", "name": "张三", "resident_id": "11010519491231002X"},
+    ],
+}
 
 
 def test_create_returns_201_with_screening_and_masked_parties(api, officer):
@@ -66,8 +73,9 @@ def test_list_filters_and_paginates(api, officer):
 def test_patch_rescreens_and_detects_conflicts(api, officer):
     client = api(officer)
     created = client.post("/api/v1/cases", BODY).json()
-    patched = client.patch(f"/api/v1/cases/{created['id']}",
-                           {"revision": created["revision"], "facts": {"sales_amount_yuan": 1000}})
+    patched = client.patch(
+        f"/api/v1/cases/{created['id']}", {"revision": created["revision"], "facts": {"sales_amount_yuan": 1000}}
+    )
     assert patched.status_code == 200
     assert patched.json()["screening"]["outcome"] == "below_threshold"
     stale = client.patch(f"/api/v1/cases/{created['id']}", {"revision": created["revision"], "title": "x"})

@@ -15,10 +15,19 @@ pytestmark = pytest.mark.django_db
 
 def test_create_form_shows_field_errors_and_writes_nothing(client, officer):
     client.force_login(officer)
-    response = client.post("/cases/new/", {"title": "", "domain": "trademark", "channel": "offline_market",
-                                           "region_code": "999999", "offence": "counterfeit_registered_trademark",
-                                           "party-kind": "enterprise", "party-name": "某公司",
-                                           "party-uscc": "91350100M000100Y44"})
+    response = client.post(
+        "/cases/new/",
+        {
+            "title": "",
+            "domain": "trademark",
+            "channel": "offline_market",
+            "region_code": "999999",
+            "offence": "counterfeit_registered_trademark",
+            "party-kind": "enterprise",
+            "party-name": "某公司",
+            "party-uscc": "91350100M000100Y44",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "未知的行政区划代码" in html
@@ -28,11 +37,22 @@ def test_create_form_shows_field_errors_and_writes_nothing(client, officer):
 
 def test_create_form_records_a_screened_case(client, officer):
     client.force_login(officer)
-    response = client.post("/cases/new/", {
-        "title": "某公司假冒商标案", "domain": "trademark", "channel": "offline_market", "region_code": "110105",
-        "offence": "counterfeit_registered_trademark", "conduct_date": "2025-09-01",
-        "fact__illegal_business_amount_yuan": "60000", "fact__prior_penalty_within_2y": "unknown",
-        "party-kind": "person", "party-name": "张三", "party-resident_id": "11010519491231002X"})
+    response = client.post(
+        "/cases/new/",
+        {
+            "title": "某公司假冒商标案",
+            "domain": "trademark",
+            "channel": "offline_market",
+            "region_code": "110105",
+            "offence": "counterfeit_registered_trademark",
+            "conduct_date": "2025-09-01",
+            "fact__illegal_business_amount_yuan": "60000",
+            "fact__prior_penalty_within_2y": "unknown",
+            "party-kind": "person",
+            "party-name": "张三",
+            "party-resident_id": "11010519491231002X",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     case = Case.objects.get()
     assert case.facts == {"illegal_business_amount_yuan": 60000.0}
@@ -96,9 +116,16 @@ def _ledger(rows):
     return buffer
 
 
-GOOD = {"title": "导入案件一", "domain": "trademark", "offence": "sell_goods_with_counterfeit_trademark",
-        "conduct_date": "2025-08-01", "sales_amount_yuan": 60000, "party_kind": "enterprise",
-        "party_name": "某公司", "party_uscc": "91350100M000100Y43"}
+GOOD = {
+    "title": "导入案件一",
+    "domain": "trademark",
+    "offence": "sell_goods_with_counterfeit_trademark",
+    "conduct_date": "2025-08-01",
+    "sales_amount_yuan": 60000,
+    "party_kind": "enterprise",
+    "party_name": "某公司",
+    "party_uscc": "91350100M000100Y43",
+}
 BAD = {**GOOD, "title": "导入案件二", "domain": "nonsense", "party_uscc": "91350100M000100Y44"}
 
 

@@ -68,14 +68,19 @@ def test_outsider_cannot_update(new_case, outsider):
 def _to_decided(case, officer):
     case = case_transition(actor=officer, case=case, event="file")
     case = case_transition(actor=officer, case=case, event="start_investigation")
-    return case_transition(actor=officer, case=case, event="decide",
-                           data={"penalty_kinds": ["fine"], "fine_amount": 20000, "decision_number": "京市监罚〔2025〕1号"})
+    return case_transition(
+        actor=officer,
+        case=case,
+        event="decide",
+        data={"penalty_kinds": ["fine"], "fine_amount": 20000, "decision_number": "京市监罚〔2025〕1号"},
+    )
 
 
 def test_filing_starts_the_ninety_day_clock(new_case, officer):
     case = new_case()
-    filed = case_transition(actor=officer, case=case, event="file",
-                            data={"filed_at": dt.datetime(2025, 3, 3, 9, tzinfo=CHINA_TZ)})
+    filed = case_transition(
+        actor=officer, case=case, event="file", data={"filed_at": dt.datetime(2025, 3, 3, 9, tzinfo=CHINA_TZ)}
+    )
     assert filed.status == CaseStatus.FILED
     assert filed.decision_due_at.astimezone(CHINA_TZ).date() == dt.date(2025, 6, 3)
 

@@ -29,8 +29,14 @@ def cast(make_user, officer):
 def test_visible_to_follows_agency_share_and_region_subtree(cast, new_case):
     case = new_case(region_code="110105")
     visible = {name for name, user in cast.items() if case_list(user, {}).filter(pk=case.pk).exists()}
-    assert visible == {"owner", "colleague", "beijing_procurator", "beijing_coordinator", "national_coordinator",
-                       "chaoyang_coordinator"}
+    assert visible == {
+        "owner",
+        "colleague",
+        "beijing_procurator",
+        "beijing_coordinator",
+        "national_coordinator",
+        "chaoyang_coordinator",
+    }
 
 
 def test_sharing_with_the_police_makes_it_visible_to_them(cast, new_case):
@@ -48,8 +54,11 @@ def test_detail_page_is_404_outside(client, cast, new_case):
         client.force_login(user)
         return client.get(f"/cases/{case.pk}/")
 
-    assert_leak_free(fetch, owner=cast["owner"],
-                     outsiders=[cast["shanghai_officer"], cast["shanghai_procurator"], cast["beijing_police"]])
+    assert_leak_free(
+        fetch,
+        owner=cast["owner"],
+        outsiders=[cast["shanghai_officer"], cast["shanghai_procurator"], cast["beijing_police"]],
+    )
     client.force_login(cast["owner"])
     assert_hidden(client.get("/cases/99999999/"))  # a missing case looks the same
 

@@ -48,8 +48,11 @@ def test_logout_is_a_post(client, officer):
 
 
 def test_token_endpoint_issues_a_working_bearer_token(client, officer):
-    response = client.post("/api/v1/auth/token", {"username": officer.username, "password": "correct-horse-battery"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/token",
+        {"username": officer.username, "password": "correct-horse-battery"},
+        content_type="application/json",
+    )
     assert response.status_code == 200
     token = response.json()["token"]
     listing = client.get("/api/v1/cases", HTTP_AUTHORIZATION=f"Bearer {token}")
@@ -57,8 +60,12 @@ def test_token_endpoint_issues_a_working_bearer_token(client, officer):
 
 
 def test_token_endpoint_refuses_bad_credentials_in_the_error_format(client, officer):
-    response = client.post("/api/v1/auth/token", {"username": officer.username, "password": "x"},
-                           content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/api/v1/auth/token",
+        {"username": officer.username, "password": "x"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "invalid_credentials"
     assert response.json()["error"]["message"] == "Wrong username or password."
@@ -72,10 +79,14 @@ def test_token_endpoint_with_missing_field_is_422(client):
 
 def test_token_endpoint_is_throttled(client, officer):
     for _ in range(5):
-        client.post("/api/v1/auth/token", {"username": officer.username, "password": "bad"},
-                    content_type="application/json")
-    response = client.post("/api/v1/auth/token", {"username": officer.username, "password": "correct-horse-battery"},
-                           content_type="application/json")
+        client.post(
+            "/api/v1/auth/token", {"username": officer.username, "password": "bad"}, content_type="application/json"
+        )
+    response = client.post(
+        "/api/v1/auth/token",
+        {"username": officer.username, "password": "correct-horse-battery"},
+        content_type="application/json",
+    )
     assert response.status_code == 429
 
 
@@ -89,7 +100,11 @@ def test_missing_secret_key_outside_debug_refuses_to_start():
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "IPSHIELD_TESTING"}}
     root = Path(__file__).resolve().parents[3]
     result = subprocess.run(
-        [sys.executable, "-c", "import ipshield.settings"], cwd=root, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", "import ipshield.settings"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert result.returncode != 0

@@ -8,8 +8,13 @@ from ipshield.core.models import Region, validate_region_code_exists
 
 @pytest.mark.parametrize(
     ("code", "prefix", "level"),
-    [("000000", "", "national"), ("110000", "11", "province"), ("110100", "1101", "prefecture"),
-     ("110105", "110105", "county"), ("441900", "4419", "prefecture")],
+    [
+        ("000000", "", "national"),
+        ("110000", "11", "province"),
+        ("110100", "1101", "prefecture"),
+        ("110105", "110105", "county"),
+        ("441900", "4419", "prefecture"),
+    ],
 )
 def test_subtree_prefix_and_level(code, prefix, level):
     assert regions.subtree_prefix(code) == prefix

@@ -1,8 +1,8 @@
 """The screening engine: pure Python, no Django (enforced by a test)."""
 
 from ipshield.screening.engine.evaluate import (
-    Facts,
     FactError,
+    Facts,
     Hit,
     Outcome,
     Screening,

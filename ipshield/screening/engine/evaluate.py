@@ -56,7 +56,12 @@ class Facts:
 
     @classmethod
     def build(
-        cls, rulebook: RuleBook, *, offence: str, conduct_date: dt.date, handling_date: dt.date,
+        cls,
+        rulebook: RuleBook,
+        *,
+        offence: str,
+        conduct_date: dt.date,
+        handling_date: dt.date,
         values: Mapping[str, object],
     ) -> Facts:
         """Validated facts: unknown offence or metric, wrong type or negative amount → error."""
@@ -151,14 +156,14 @@ class Screening:
 
 def _compare(value: Value, operator: str, threshold: Value) -> bool:
     if operator == ">=":
-        return value >= threshold  # type: ignore[operator]
+        return value >= threshold
     if operator == "==":
         return value == threshold
     if operator == ">":
-        return value > threshold  # type: ignore[operator]
+        return value > threshold
     if operator == "<=":
-        return value <= threshold  # type: ignore[operator]
-    return value < threshold  # type: ignore[operator]
+        return value <= threshold
+    return value < threshold
 
 
 def _trigger_value(trigger: Trigger, values: Mapping[str, Value]) -> Value | None:

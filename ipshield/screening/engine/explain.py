@@ -28,8 +28,11 @@ REASONS = {
     "threshold_met": ("达到立案追诉标准", "a prosecution threshold is met"),
 }
 
-CONFIDENCE_LABELS = {"confirmed": ("已核实", "confirmed"), "secondary": ("二手来源", "secondary source"),
-                     "recalled": ("未核实", "unverified")}
+CONFIDENCE_LABELS = {
+    "confirmed": ("已核实", "confirmed"),
+    "secondary": ("二手来源", "secondary source"),
+    "recalled": ("未核实", "unverified"),
+}
 
 
 def format_value(value: Value) -> str:
@@ -111,14 +114,18 @@ def explain(rulebook: RuleBook, screening: Screening) -> dict[str, str]:
         en.append("No version of the thresholds is in force on the conduct or the handling date.")
     elif screening.rule_note == "no_conduct_version":
         zh.append("行为时尚无司法解释，适用处理时的解释（高检发释字〔2001〕5号 第2条）。")
-        en.append("No interpretation existed at the time of conduct; the one in force when handled applies"
-                  " (2001 timing rule art.2).")
+        en.append(
+            "No interpretation existed at the time of conduct; the one in force when handled applies"
+            " (2001 timing rule art.2)."
+        )
     elif screening.rule_note == "later_version_compared":
         zh.append(
             "行为时与处理时的标准不同：从旧兼从轻，两者均达到标准才认定涉嫌犯罪（刑法第12条；高检发释字〔2001〕5号 第3条）。"
         )
-        en.append("The thresholds changed between conduct and handling: the more lenient applies, so the case is"
-                  " suspected only if both versions are met (Criminal Law art.12; 2001 timing rule art.3).")
+        en.append(
+            "The thresholds changed between conduct and handling: the more lenient applies, so the case is"
+            " suspected only if both versions are met (Criminal Law art.12; 2001 timing rule art.3)."
+        )
     for result in screening.results:
         lines_zh, lines_en = _version_lines(rulebook, result)
         zh.extend(lines_zh)

@@ -11,8 +11,8 @@ import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from ipshield.screening.engine.expressions import Compiled, ExpressionError, compile_expression
@@ -308,9 +308,13 @@ def merge_documents(base: Mapping[str, Any], amendment: Mapping[str, Any]) -> di
         for new_version in raw.get("versions") or []:
             new_from = new_version.get("valid_from")
             for old in target["versions"]:
-                if old.get("valid_to") is None and old.get("valid_from") is not None and new_from is not None:
-                    if str(old["valid_from"]) < str(new_from):
-                        old["valid_to"] = new_from
+                if (
+                    old.get("valid_to") is None
+                    and old.get("valid_from") is not None
+                    and new_from is not None
+                    and str(old["valid_from"]) < str(new_from)
+                ):
+                    old["valid_to"] = new_from
             target["versions"].append(new_version)
     return merged
 

@@ -27,8 +27,16 @@ NEW_219 = textwrap.dedent("""
 
 def _outcome(day, loss):
     book = current_rulebook()
-    return screen(book, Facts.build(book, offence="infringe_trade_secrets", conduct_date=day, handling_date=day,
-                                    values={"loss_to_right_holder_yuan": loss})).outcome.value
+    return screen(
+        book,
+        Facts.build(
+            book,
+            offence="infringe_trade_secrets",
+            conduct_date=day,
+            handling_date=day,
+            values={"loss_to_right_holder_yuan": loss},
+        ),
+    ).outcome.value
 
 
 def test_new_version_takes_effect_on_its_date_only(officer):
@@ -77,12 +85,15 @@ def test_admin_upload_page(client, make_user):
     client.force_login(admin)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client.post("/admin/screening/ruleamendment/upload/",
-                           {"file": SimpleUploadedFile("r.yaml", NEW_219.replace("200000", "x").encode()),
-                            "note": "bad"})
+    response = client.post(
+        "/admin/screening/ruleamendment/upload/",
+        {"file": SimpleUploadedFile("r.yaml", NEW_219.replace("200000", "x").encode()), "note": "bad"},
+    )
     assert response.status_code == 200
     assert "not a number" in response.content.decode()
-    response = client.post("/admin/screening/ruleamendment/upload/",
-                           {"file": SimpleUploadedFile("r.yaml", NEW_219.encode()), "note": "2027"})
+    response = client.post(
+        "/admin/screening/ruleamendment/upload/",
+        {"file": SimpleUploadedFile("r.yaml", NEW_219.encode()), "note": "2027"},
+    )
     assert response.status_code == 302
     assert RuleAmendment.objects.get().note == "2027"

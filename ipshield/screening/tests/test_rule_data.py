@@ -21,9 +21,18 @@ def _signature(document):
     for offence in document["offences"]:
         for version in offence["versions"]:
             for trigger in _triggers(version):
-                rows.append((offence["id"], str(version["valid_from"]), str(version.get("valid_to")),
-                             trigger["metric"], trigger["operator"], str(trigger["value"]), trigger["confidence"],
-                             trigger.get("formula")))
+                rows.append(
+                    (
+                        offence["id"],
+                        str(version["valid_from"]),
+                        str(version.get("valid_to")),
+                        trigger["metric"],
+                        trigger["operator"],
+                        str(trigger["value"]),
+                        trigger["confidence"],
+                        trigger.get("formula"),
+                    )
+                )
     return rows
 
 
@@ -52,7 +61,13 @@ def test_every_version_keeps_its_sources_and_every_trigger_its_confidence(rulebo
 
 def test_contract_offence_ids_are_present(rulebook):
     assert {
-        "produce_sell_fake_shoddy_products", "counterfeit_registered_trademark",
-        "sell_goods_with_counterfeit_trademark", "illegally_make_sell_trademark_marks", "counterfeit_patent",
-        "copyright_infringement", "sell_infringing_copies", "infringe_trade_secrets", "illegal_business_operations",
+        "produce_sell_fake_shoddy_products",
+        "counterfeit_registered_trademark",
+        "sell_goods_with_counterfeit_trademark",
+        "illegally_make_sell_trademark_marks",
+        "counterfeit_patent",
+        "copyright_infringement",
+        "sell_infringing_copies",
+        "infringe_trade_secrets",
+        "illegal_business_operations",
     } <= set(rulebook.offences)

@@ -11,8 +11,15 @@ def post(client, body, **extra):
 
 
 def test_suspected_case_returns_the_contract_fields(client):
-    response = post(client, {"offence": "counterfeit_registered_trademark", "conduct_date": "2025-06-01",
-                             "handling_date": "2025-07-01", "facts": {"illegal_business_amount_yuan": 50000}})
+    response = post(
+        client,
+        {
+            "offence": "counterfeit_registered_trademark",
+            "conduct_date": "2025-06-01",
+            "handling_date": "2025-07-01",
+            "facts": {"illegal_business_amount_yuan": 50000},
+        },
+    )
     assert response.status_code == 200
     body = response.json()
     assert {"offence", "outcome", "hits", "near_threshold", "rule_version", "explanation"} <= set(body)
@@ -28,8 +35,15 @@ def test_suspected_case_returns_the_contract_fields(client):
 
 
 def test_explanation_follows_accept_language(client):
-    response = post(client, {"offence": "counterfeit_registered_trademark", "conduct_date": "2025-06-01",
-                             "facts": {"illegal_business_amount_yuan": 45000}}, HTTP_ACCEPT_LANGUAGE="en")
+    response = post(
+        client,
+        {
+            "offence": "counterfeit_registered_trademark",
+            "conduct_date": "2025-06-01",
+            "facts": {"illegal_business_amount_yuan": 45000},
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     body = response.json()
     assert body["outcome"] == "below_threshold"
     assert body["explanation"].startswith("Counterfeiting a registered trademark")
@@ -39,14 +53,26 @@ def test_explanation_follows_accept_language(client):
 def test_handling_date_defaults_to_today(client):
     from django.utils import timezone
 
-    response = post(client, {"offence": "infringe_trade_secrets", "conduct_date": "2021-06-01",
-                             "facts": {"loss_to_right_holder_yuan": 300000}})
+    response = post(
+        client,
+        {
+            "offence": "infringe_trade_secrets",
+            "conduct_date": "2021-06-01",
+            "facts": {"loss_to_right_holder_yuan": 300000},
+        },
+    )
     assert response.json()["handling_date"] == timezone.localdate().isoformat()
 
 
 def test_booleans_stay_booleans(client):
-    response = post(client, {"offence": "produce_sell_counterfeit_drugs", "conduct_date": "2015-06-01",
-                             "facts": {"any_production_or_sale_of_counterfeit_drug": True}})
+    response = post(
+        client,
+        {
+            "offence": "produce_sell_counterfeit_drugs",
+            "conduct_date": "2015-06-01",
+            "facts": {"any_production_or_sale_of_counterfeit_drug": True},
+        },
+    )
     assert response.json()["outcome"] == "suspected_crime"
 
 
@@ -54,19 +80,37 @@ def test_booleans_stay_booleans(client):
     ("body", "code", "field"),
     [
         ({"offence": "nope", "conduct_date": "2025-06-01", "facts": {}}, "unknown_offence", "offence"),
-        ({"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"bogus": 1}}, "unknown_metric",
-         "facts.bogus"),
-        ({"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"illegal_gains_yuan": -1}},
-         "invalid_fact", "facts.illegal_gains_yuan"),
-        ({"offence": "counterfeit_patent", "conduct_date": "2025-06-01",
-          "facts": {"prior_penalty_within_2y": 3}}, "invalid_fact", "facts.prior_penalty_within_2y"),
-        ({"offence": "counterfeit_patent", "conduct_date": "not-a-date", "facts": {}}, "validation_error",
-         "conduct_date"),
+        (
+            {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"bogus": 1}},
+            "unknown_metric",
+            "facts.bogus",
+        ),
+        (
+            {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"illegal_gains_yuan": -1}},
+            "invalid_fact",
+            "facts.illegal_gains_yuan",
+        ),
+        (
+            {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"prior_penalty_within_2y": 3}},
+            "invalid_fact",
+            "facts.prior_penalty_within_2y",
+        ),
+        (
+            {"offence": "counterfeit_patent", "conduct_date": "not-a-date", "facts": {}},
+            "validation_error",
+            "conduct_date",
+        ),
         ({"offence": "counterfeit_patent", "facts": {}}, "validation_error", "conduct_date"),
-        ({"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "handling_date": "2025-01-01"},
-         "validation_error", "handling_date"),
-        ({"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"illegal_gains_yuan": "lots"}},
-         "validation_error", "facts.illegal_gains_yuan"),
+        (
+            {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "handling_date": "2025-01-01"},
+            "validation_error",
+            "handling_date",
+        ),
+        (
+            {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"illegal_gains_yuan": "lots"}},
+            "validation_error",
+            "facts.illegal_gains_yuan",
+        ),
     ],
 )
 def test_bad_input_is_422_naming_the_field(client, body, code, field):
@@ -79,8 +123,11 @@ def test_bad_input_is_422_naming_the_field(client, body, code, field):
 
 
 def test_unknown_metric_message_in_english(client):
-    response = post(client, {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"bogus": 1}},
-                    HTTP_ACCEPT_LANGUAGE="en")
+    response = post(
+        client,
+        {"offence": "counterfeit_patent", "conduct_date": "2025-06-01", "facts": {"bogus": 1}},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.json()["error"]["message"] == "Unknown metric: bogus"
 
 

@@ -27,8 +27,8 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"demo cases: {created} created")
         self.stdout.write("")
-        self.stdout.write("Demo accounts (password: %s%s)" % (
-            password, "" if os.environ.get("DEMO_PASSWORD") else ", set DEMO_PASSWORD to change it"))
+        hint = "" if os.environ.get("DEMO_PASSWORD") else ", set DEMO_PASSWORD to change it"
+        self.stdout.write(f"Demo accounts (password: {password}{hint})")
         width = max(len(a[0]) for a in accounts)
         for username, role, agency in accounts:
             self.stdout.write(f"  {username.ljust(width)}  {role}  {agency}")

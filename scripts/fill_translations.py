@@ -1,0 +1,47 @@
+"""Fill empty English msgstr entries from scripts/translations_en.py; report what is still missing.
+
+Usage: .venv/bin/python scripts/fill_translations.py   (after `make messages`)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from translations_en import EN  # noqa: E402
+
+PO = Path(__file__).resolve().parent.parent / "ipshield" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+ENTRY = re.compile(r'(msgid "((?:[^"\\]|\\.)*)"\n(msgid_plural "(?:[^"\\]|\\.)*"\n)?)((?:msgstr(?:\[\d\])? ""\n)+)')
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def main() -> int:
+    text = PO.read_text(encoding="utf-8").replace("#, fuzzy\n", "")
+    missing: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        msgid = match.group(2).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+        if not msgid:
+            return match.group(0)
+        english = EN.get(msgid)
+        if english is None:
+            missing.append(msgid)
+            return match.group(0)
+        if match.group(3):
+            one, many = english if isinstance(english, tuple) else (english, english)
+            return f'{match.group(1)}msgstr[0] "{_escape(one)}"\nmsgstr[1] "{_escape(many)}"\n'
+        return f'{match.group(1)}msgstr "{_escape(english)}"\n'
+
+    PO.write_text(ENTRY.sub(fill, text), encoding="utf-8")
+    for msgid in missing:
+        print(f"missing English for: {msgid}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
