@@ -29,11 +29,11 @@ run_stamp="var/.installed-run-$(sha256sum requirements.txt | cut -c1-16)"
 dev_stamp="var/.installed-dev-$(cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)"
 if [ "$mode" = dev ] && [ ! -f "$dev_stamp" ]; then
   echo "==> installing Python packages (requirements-dev.txt)"
-  .venv/bin/pip install --disable-pip-version-check -q -r requirements-dev.txt
+  .venv/bin/pip install --disable-pip-version-check -q -r requirements-dev.txt 2> >(grep -v "is ignored: it is neither" >&2)
   touch "$dev_stamp" "$run_stamp"
 elif [ ! -f "$run_stamp" ]; then
   echo "==> installing Python packages (requirements.txt)"
-  .venv/bin/pip install --disable-pip-version-check -q -r requirements.txt
+  .venv/bin/pip install --disable-pip-version-check -q -r requirements.txt 2> >(grep -v "is ignored: it is neither" >&2)
   touch "$run_stamp"
 fi
 

@@ -155,6 +155,11 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
             facts["prior_penalty_within_2y"] = True
         product = rng.choice(products)
         company = rng.choice(COMPANY_WORDS) + rng.choice(COMPANY_KINDS)
+        age_days = (now - lead_at).days
+        # Older cases have mostly moved on; a few stall, which is what the overdue queues are for.
+        weights = (
+            [40, 20, 30, 5, 0, 5] if age_days < 30 else [2, 4, 10, 14, 66, 4] if age_days < 150 else [1, 1, 3, 5, 86, 4]
+        )
         status = rng.choices(
             [
                 CaseStatus.LEAD,
@@ -164,7 +169,7 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
                 CaseStatus.CLOSED,
                 CaseStatus.NOT_FILED,
             ],
-            weights=[12, 15, 25, 15, 30, 3],
+            weights=weights,
         )[0]
         counters[agency.pk] = counters.get(agency.pk, 0) + 1
         case = Case(
@@ -190,16 +195,16 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
             created_by=creators[agency.pk],
         )
         if status != CaseStatus.LEAD and status != CaseStatus.NOT_FILED:
-            case.filed_at = lead_at + dt.timedelta(days=rng.randint(1, 20))
+            case.filed_at = min(lead_at + dt.timedelta(days=rng.randint(1, 20)), now)
             case.decision_due_at = decision_due(case.filed_at, extended=False)
         if status in {CaseStatus.DECIDED, CaseStatus.CLOSED}:
-            decided_at = lead_at + dt.timedelta(days=rng.randint(25, 100))
+            decided_at = min(lead_at + dt.timedelta(days=rng.randint(25, 100)), now)
             case.decided_at = decided_at
             case.penalty_kinds = [PenaltyKind.FINE, PenaltyKind.CONFISCATE_GOODS]
             case.fine_amount = rng.randint(2, 200) * 1000
             case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
             if status == CaseStatus.CLOSED:
-                case.closed_at = decided_at + dt.timedelta(days=rng.randint(1, 30))
+                case.closed_at = min(decided_at + dt.timedelta(days=rng.randint(1, 30)), now)
         case.region_province, case.region_prefecture = region[:2], region[:4]
         rulebook, screening = run_screening(
             offence=offence, conduct_date=conduct, handling_date=timezone.localdate(lead_at), values=facts

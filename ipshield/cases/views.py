@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +25,8 @@ from ipshield.core.attachments import attachment_store, attachments_for
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.forms import resident_id_validator, uscc_validator
-from ipshield.core.models import validate_region_code_exists
+from ipshield.core.models import Region, validate_region_code_exists
+from ipshield.screening.services import facts_for_display, offence_label
 
 PAGE_SIZE = 50
 WRITER_ROLES: set[str] = {Role.OFFICER, Role.AGENCY_HEAD}
@@ -123,7 +125,10 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     latest = case.screenings.first()
     context = {
         "case": case,
+        "offence_label": offence_label(case.offence) if case.offence else "",
+        "facts_display": facts_for_display(case.facts, english=(get_language() or "").startswith("en")),
         "latest": latest,
+        "region_name": Region.objects.filter(code=case.region_code).values_list("name", flat=True).first() or "",
         "history": case.screenings.all()[:20],
         "suspected": case.screening_outcome == ScreeningOutcome.SUSPECTED_CRIME,
         "deadlines": deadlines,

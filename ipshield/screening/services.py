@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import threading
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -171,3 +172,25 @@ def offence_inputs(offence_id: str) -> list[Any]:
     order = {"amount": 0, "count": 1, "flag": 2}
     metrics = [rulebook.metrics[n] for n in names if n in rulebook.metrics and rulebook.metrics[n].kind != "computed"]
     return sorted(metrics, key=lambda m: order.get(m.kind, 3))
+
+
+def offence_label(offence_id: str) -> str:
+    offence = current_rulebook().offences.get(offence_id)
+    return f"{offence.article} {offence.name_zh}" if offence else offence_id
+
+
+def facts_for_display(facts: Mapping[str, Any], *, english: bool) -> list[tuple[str, str]]:
+    """(label, formatted value) for a case's figures, in the user's language."""
+    from ipshield.screening.engine.explain import format_value
+
+    metrics = current_rulebook().metrics
+    rows = []
+    for name, value in facts.items():
+        metric = metrics.get(name)
+        label = (metric.label_en if english else metric.label_zh) if metric else name
+        shown = value if isinstance(value, bool) else Decimal(str(value))
+        text = format_value(shown)
+        if english and isinstance(value, bool):
+            text = "yes" if value else "no"
+        rows.append((label, text))
+    return rows

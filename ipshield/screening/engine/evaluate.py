@@ -21,8 +21,6 @@ from types import MappingProxyType
 from ipshield.screening.engine.expressions import Value
 from ipshield.screening.engine.rules import Offence, RuleBook, Trigger, Version
 
-NEAR_THRESHOLD_RATIO = Decimal("0.8")
-
 
 class Outcome(StrEnum):
     SUSPECTED_CRIME = "suspected_crime"
@@ -154,18 +152,6 @@ class Screening:
         return tuple(seen)
 
 
-def _compare(value: Value, operator: str, threshold: Value) -> bool:
-    if operator == ">=":
-        return value >= threshold
-    if operator == "==":
-        return value == threshold
-    if operator == ">":
-        return value > threshold
-    if operator == "<=":
-        return value <= threshold
-    return value < threshold
-
-
 def _trigger_value(trigger: Trigger, values: Mapping[str, Value]) -> Value | None:
     if trigger.formula is None:
         return values.get(trigger.metric)
@@ -190,7 +176,7 @@ def _hit(offence: Offence, version: Version, trigger: Trigger, value: Value) -> 
     )
 
 
-def evaluate_version(offence: Offence, version: Version, facts: Facts, amount_metrics: frozenset[str]) -> VersionResult:
+def evaluate_version(offence: Offence, version: Version, facts: Facts) -> VersionResult:
     values = facts.values
     hits: list[Hit] = []
     unverified: list[Hit] = []
@@ -202,20 +188,14 @@ def evaluate_version(offence: Offence, version: Version, facts: Facts, amount_me
             continue
         if trigger.when is not None and not trigger.when.function(values):
             continue
-        value = _trigger_value(trigger, values)
+        value = values.get(trigger.metric) if trigger.formula is None else _trigger_value(trigger, values)
         if value is None:
-            missing.update(dict.fromkeys(sorted(trigger.inputs)))
+            missing.update(trigger.missing_when_absent)
             continue
         evaluated += 1
-        if _compare(value, trigger.operator, trigger.threshold):
+        if trigger.compare(value, trigger.threshold):
             (hits if trigger.verified else unverified).append(_hit(offence, version, trigger, value))
-        elif (
-            trigger.operator in (">=", ">")
-            and (trigger.metric in amount_metrics or trigger.metric.endswith("_yuan"))
-            and isinstance(value, Decimal)
-            and isinstance(trigger.threshold, Decimal)
-            and value >= trigger.threshold * NEAR_THRESHOLD_RATIO
-        ):
+        elif trigger.near_floor is not None and isinstance(value, Decimal) and value >= trigger.near_floor:
             near.append(_hit(offence, version, trigger, value))
     missing_names = tuple(name for name in missing if name not in values)
     if hits:
@@ -236,7 +216,6 @@ def screen(rulebook: RuleBook, facts: Facts) -> Screening:
     offence = rulebook.offences.get(facts.offence)
     if offence is None:
         raise UnknownOffenceError(facts.offence)
-    amount_metrics = rulebook.amount_metrics
     conduct_version = offence.version_on(facts.conduct_date)
     handling_version = offence.version_on(facts.handling_date)
     note = ""
@@ -244,9 +223,9 @@ def screen(rulebook: RuleBook, facts: Facts) -> Screening:
         if handling_version is None:
             return Screening(offence, facts, Outcome.UNDETERMINED, (), "no_version")
         conduct_version, handling_version, note = handling_version, None, "no_conduct_version"
-    results = [evaluate_version(offence, conduct_version, facts, amount_metrics)]
+    results = [evaluate_version(offence, conduct_version, facts)]
     if handling_version is not None and handling_version is not conduct_version:
-        results.append(evaluate_version(offence, handling_version, facts, amount_metrics))
+        results.append(evaluate_version(offence, handling_version, facts))
         note = "later_version_compared"
     outcome = min((r.outcome for r in results), key=_FAVOURABILITY.__getitem__)
     return Screening(offence, facts, outcome, tuple(results), note)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -18,6 +19,15 @@ from typing import Any
 from ipshield.screening.engine.expressions import Compiled, ExpressionError, compile_expression
 
 OPERATORS = (">=", ">", "==", "<=", "<")
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "==": operator.eq,
+    "<=": operator.le,
+    "<": operator.lt,
+}
+# 立案追诉标准(二) 第88条: "虽未达到上述数额标准" means at least 80 % of the amount.
+NEAR_THRESHOLD_RATIO = Decimal("0.8")
 CONFIDENCES = ("confirmed", "secondary", "recalled")
 VERIFIED_CONFIDENCES = frozenset({"confirmed", "secondary"})
 UNVERIFIED_VERSION_STATUSES = frozenset({"unverified", "placeholder", "pending", "recalled"})
@@ -64,10 +74,18 @@ class Trigger:
     applies_from: dt.date | None
     sub_rule: str | None
     inputs: frozenset[str]
+    # Precomputed for the hot path (screening runs tens of thousands of times a second).
+    compare: Callable[[Any, Any], bool] = field(default=_COMPARE[">="], compare=False)
+    near_floor: Decimal | None = field(default=None, compare=False)  # 80 % of an amount threshold
+    verified: bool = field(default=True, compare=False)
+    missing_when_absent: dict[str, None] = field(default_factory=dict, compare=False)
 
-    @property
-    def verified(self) -> bool:
-        return self.confidence in VERIFIED_CONFIDENCES
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compare", _COMPARE[self.operator])
+        object.__setattr__(self, "verified", self.confidence in VERIFIED_CONFIDENCES)
+        object.__setattr__(self, "missing_when_absent", dict.fromkeys(sorted(self.inputs)))
+        if self.operator in (">=", ">") and self.metric.endswith("_yuan") and isinstance(self.threshold, Decimal):
+            object.__setattr__(self, "near_floor", self.threshold * NEAR_THRESHOLD_RATIO)
 
 
 @dataclass(frozen=True, eq=False)
@@ -208,10 +226,11 @@ def _build(document: Mapping[str, Any]) -> RuleBook:  # noqa: C901, PLR0912, PLR
             for t_index, raw in enumerate(raw_triggers):
                 rule_id = f"{where}#{t_index + 1}"
                 metric = str(raw.get("metric") or "")
-                operator = str(raw.get("operator") or "")
+                op = str(raw.get("operator") or "")
                 confidence = str(raw.get("confidence") or "")
-                if operator not in OPERATORS:
-                    problems.append(f"{rule_id}: operator {operator!r} is not one of {' '.join(OPERATORS)}")
+                if op not in OPERATORS:
+                    problems.append(f"{rule_id}: operator {op!r} is not one of {' '.join(OPERATORS)}")
+                    continue
                 if confidence not in CONFIDENCES:
                     problems.append(f"{rule_id}: confidence {confidence!r} is not one of {', '.join(CONFIDENCES)}")
                 formula = when = None
@@ -246,7 +265,7 @@ def _build(document: Mapping[str, Any]) -> RuleBook:  # noqa: C901, PLR0912, PLR
                     Trigger(
                         rule_id=rule_id,
                         metric=metric,
-                        operator=operator,
+                        operator=op,
                         threshold=threshold,
                         confidence=confidence,
                         conditions=str(raw.get("conditions") or ""),

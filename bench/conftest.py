@@ -1,0 +1,3 @@
+import os
+
+os.environ.setdefault("SECRET_KEY", "bench-only")
