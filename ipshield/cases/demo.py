@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from decimal import Decimal
 from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils import timezone
 
 from ipshield.cases.choices import CaseStatus, Channel, PartyKind, PenaltyKind
-from ipshield.cases.models import Case, CaseCounter, CaseScreening, Party
+from ipshield.cases.models import Case, CaseScreening, Party
 from ipshield.cases.services import decision_due, filing_due
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind, CampaignDomain
@@ -125,26 +126,28 @@ class Progress(Protocol):
     def write(self, msg: str) -> Any: ...
 
 
-def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 20121) -> int:
-    """Create `count` demo cases unless demo cases already exist; returns how many were created."""
-    if count <= 0 or Case.objects.filter(number__contains="-DEMO-").exists():
-        return 0
-    rng = random.Random(seed)
-    agencies = list(Agency.objects.filter(kind=AgencyKind.MARKET_REGULATION, level__in=["province", "county"]))
-    creators = {u.agency_id: u for u in User.objects.filter(role="officer", agency__in=agencies)}
-    agencies = [a for a in agencies if a.pk in creators]
-    counties: dict[str, list[str]] = {}
-    for code in Region.objects.filter(level="county").values_list("code", flat=True):
-        counties.setdefault(code[:2], []).append(code)
-    now = timezone.now()
-    cases: list[Case] = []
-    screenings: list[tuple[int, dict[str, Any]]] = []
-    counters: dict[int, int] = {}
-    for index in range(count):
-        agency = rng.choice(agencies)
+class DemoCaseFactory:
+    """Builds realistic unsaved cases (and their screening) for the demo and the benchmarks."""
+
+    def __init__(self, rng: random.Random, now: dt.datetime) -> None:
+        self.rng = rng
+        self.now = now
+        agencies = list(Agency.objects.filter(kind=AgencyKind.MARKET_REGULATION, level__in=["province", "county"]))
+        self.creators = {u.agency_id: u for u in User.objects.filter(role="officer", agency__in=agencies)}
+        self.agencies = [a for a in agencies if a.pk in self.creators]
+        if not self.agencies:
+            raise RuntimeError("no market-regulation agency with an officer: run demo_seed first")
+        self.counties: dict[str, list[str]] = {}
+        for code in Region.objects.filter(level="county").values_list("code", flat=True):
+            self.counties.setdefault(code[:2], []).append(code)
+        self.counters: dict[int, int] = {}
+
+    def build(self, index: int, *, tag: str = "DEMO", explain_result: bool = True) -> tuple[Case, dict[str, Any]]:
+        rng, now = self.rng, self.now
+        agency = rng.choice(self.agencies)
         domain, offence, metric, threshold, products = rng.choice(PROFILES)
-        region = agency.region_id if agency.level == "county" else rng.choice(counties[agency.region_id[:2]])
-        lead_at = now - dt.timedelta(days=rng.randint(0, 420), hours=rng.randint(0, 10))
+        region = agency.region_id if agency.level == "county" else rng.choice(self.counties[agency.region_id[:2]])
+        lead_at = now - dt.timedelta(days=rng.randint(0, 420), hours=rng.randint(0, 10), minutes=rng.randint(0, 59))
         conduct = (lead_at - dt.timedelta(days=rng.randint(5, 200))).date()
         facts: dict[str, Any] = {metric: _amount(rng, threshold)}
         if metric in {"sales_amount_yuan", "illegal_business_amount_yuan"} and rng.random() < 0.3:
@@ -160,21 +163,11 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
         weights = (
             [40, 20, 30, 5, 0, 5] if age_days < 30 else [2, 4, 10, 14, 66, 4] if age_days < 150 else [1, 1, 3, 5, 86, 4]
         )
-        status = rng.choices(
-            [
-                CaseStatus.LEAD,
-                CaseStatus.FILED,
-                CaseStatus.INVESTIGATING,
-                CaseStatus.DECIDED,
-                CaseStatus.CLOSED,
-                CaseStatus.NOT_FILED,
-            ],
-            weights=weights,
-        )[0]
-        counters[agency.pk] = counters.get(agency.pk, 0) + 1
+        status = rng.choices(STATUSES, weights=weights)[0]
+        self.counters[agency.pk] = self.counters.get(agency.pk, 0) + 1
         case = Case(
             agency=agency,
-            number=f"{agency.code.upper()}-DEMO-{counters[agency.pk]:06d}",
+            number=f"{agency.code.upper()}-{tag}-{self.counters[agency.pk]:07d}",
             title=f"{company}销售假冒{product}案"
             if domain != CampaignDomain.TRADE_SECRET
             else f"{company}侵犯商业秘密案",
@@ -191,21 +184,22 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
             status=status,
             lead_received_at=lead_at,
             region_code=region,
+            region_province=region[:2],
+            region_prefecture=region[:4],
             filing_due_at=filing_due(lead_at, extended=False),
-            created_by=creators[agency.pk],
+            created_by=self.creators[agency.pk],
         )
-        if status != CaseStatus.LEAD and status != CaseStatus.NOT_FILED:
+        if status not in {CaseStatus.LEAD, CaseStatus.NOT_FILED}:
             case.filed_at = min(lead_at + dt.timedelta(days=rng.randint(1, 20)), now)
             case.decision_due_at = decision_due(case.filed_at, extended=False)
         if status in {CaseStatus.DECIDED, CaseStatus.CLOSED}:
             decided_at = min(lead_at + dt.timedelta(days=rng.randint(25, 100)), now)
             case.decided_at = decided_at
             case.penalty_kinds = [PenaltyKind.FINE, PenaltyKind.CONFISCATE_GOODS]
-            case.fine_amount = rng.randint(2, 200) * 1000
+            case.fine_amount = Decimal(rng.randint(2, 200) * 1000)
             case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
             if status == CaseStatus.CLOSED:
                 case.closed_at = min(decided_at + dt.timedelta(days=rng.randint(1, 30)), now)
-        case.region_province, case.region_prefecture = region[:2], region[:4]
         rulebook, screening = run_screening(
             offence=offence, conduct_date=conduct, handling_date=timezone.localdate(lead_at), values=facts
         )
@@ -214,25 +208,49 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
         if screening.outcome.value == "suspected_crime":
             case.suspected_since = lead_at
             if status == CaseStatus.CLOSED:
-                case.close_reason = rng.choice(["", "当事人已全额缴纳罚款", "涉案数额计算存在争议"]) or "数额存疑"
+                case.close_reason = rng.choice(["当事人已全额缴纳罚款", "涉案数额计算存在争议", "数额存疑"])
+        result = screening_as_dict(rulebook, screening, language="zh-hans") if explain_result else {}
+        return case, result
+
+
+STATUSES = [
+    CaseStatus.LEAD,
+    CaseStatus.FILED,
+    CaseStatus.INVESTIGATING,
+    CaseStatus.DECIDED,
+    CaseStatus.CLOSED,
+    CaseStatus.NOT_FILED,
+]
+
+
+def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 20121) -> int:
+    """Create `count` demo cases unless demo cases already exist; returns how many were created."""
+    if count <= 0 or Case.objects.filter(number__contains="-DEMO-").exists():
+        return 0
+    factory = DemoCaseFactory(random.Random(seed), timezone.now())
+    cases: list[Case] = []
+    results: list[dict[str, Any]] = []
+    for index in range(count):
+        case, result = factory.build(index)
         cases.append(case)
-        screenings.append((index, screening_as_dict(rulebook, screening, language="zh-hans")))
+        results.append(result)
         if progress is not None and (index + 1) % 1000 == 0:
             progress.write(f"  demo cases: {index + 1}/{count}")
+    rng = factory.rng
     with transaction.atomic():
         Case.objects.bulk_create(cases, batch_size=500)
         CaseScreening.objects.bulk_create(
             [
                 CaseScreening(
-                    case=cases[i],
-                    offence=r["offence"],
-                    outcome=r["outcome"],
-                    rule_version=r["rule_version"],
-                    handling_date=timezone.localdate(cases[i].lead_received_at),
-                    facts=cases[i].facts,
-                    result=r,
+                    case=case,
+                    offence=result["offence"],
+                    outcome=result["outcome"],
+                    rule_version=result["rule_version"],
+                    handling_date=timezone.localdate(case.lead_received_at),
+                    facts=case.facts,
+                    result=result,
                 )
-                for i, r in screenings
+                for case, result in zip(cases, results, strict=True)
             ],
             batch_size=500,
         )
@@ -249,7 +267,5 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
             ],
             batch_size=500,
         )
-        for agency_id, last in counters.items():
-            CaseCounter.objects.get_or_create(agency_id=agency_id, year=0, defaults={"last": last})
         audit_record(actor=None, action="demo.seed.cases", object_type="system", after={"cases": len(cases)})
     return len(cases)

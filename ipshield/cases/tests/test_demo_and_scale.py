@@ -1,0 +1,68 @@
+"""Demo data, the benchmark generator, and a constant number of queries per page (no N+1)."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ipshield.cases.models import Case
+from ipshield.core.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(regions, capsys):
+    call_command("demo_seed", "--cases", "60")
+    return capsys.readouterr().out
+
+
+def test_demo_seed_prints_accounts_and_is_idempotent(demo, capsys):
+    for username in ["officer.beijing", "officer.shanghai", "agency_head.beijing", "police.beijing",
+                     "procurator.beijing", "coordinator.beijing", "coordinator.national", "admin"]:
+        assert username in demo
+    assert "ipshield-demo-2026" in demo
+    users, cases = User.objects.count(), Case.objects.count()
+    assert cases == 60
+    assert Case.objects.filter(screening_outcome="suspected_crime").exists()
+    assert Case.objects.exclude(screening_outcome="suspected_crime").exists()
+    call_command("demo_seed", "--cases", "60")
+    assert "demo cases: 0 created" in capsys.readouterr().out
+    assert (User.objects.count(), Case.objects.count()) == (users, cases)
+
+
+def test_demo_password_comes_from_the_environment(regions, monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_PASSWORD", "another-secret-42")
+    call_command("demo_seed", "--cases", "0")
+    assert User.objects.get(username="officer.beijing").check_password("another-secret-42")
+
+
+def test_generator_adds_cases(demo):
+    call_command("cases_generate", "--count", "250", "--batch", "100")
+    assert Case.objects.filter(number__contains="-GEN").count() == 250
+
+
+def _list_queries(client, user, url):
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/cases?page_size=50", "/cases/", "/work/"])
+def test_queries_per_request_do_not_grow_with_data(demo, client, url):
+    user = User.objects.get(username="coordinator.national")
+    small = _list_queries(client, user, url)
+    call_command("cases_generate", "--count", "300", "--batch", "300")
+    large = _list_queries(client, user, url)
+    assert small == large
+    assert large <= 20
+
+
+def test_detail_queries_are_bounded(demo, client):
+    user = User.objects.get(username="coordinator.national")
+    case = Case.objects.first()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/api/v1/cases/{case.pk}")
+    assert len(queries) <= 20
