@@ -17,7 +17,8 @@ from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.identifiers import USCC_ALPHABET, organisation_code_check_char, uscc_check_char
 from ipshield.core.models import Agency, Region, User
-from ipshield.screening.services import run_screening, screening_as_dict
+from ipshield.screening.engine import Facts, screen
+from ipshield.screening.services import current_rulebook, screening_as_dict
 
 # (domain, offence, main metric, entry threshold, product categories)
 PROFILES: list[tuple[str, str, str, int, list[str]]] = [
@@ -141,6 +142,7 @@ class DemoCaseFactory:
         for code in Region.objects.filter(level="county").values_list("code", flat=True):
             self.counties.setdefault(code[:2], []).append(code)
         self.counters: dict[int, int] = {}
+        self.rulebook = current_rulebook()  # once: the per-call lookup costs a query
 
     def build(self, index: int, *, tag: str = "DEMO", explain_result: bool = True) -> tuple[Case, dict[str, Any]]:
         rng, now = self.rng, self.now
@@ -200,8 +202,12 @@ class DemoCaseFactory:
             case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
             if status == CaseStatus.CLOSED:
                 case.closed_at = min(decided_at + dt.timedelta(days=rng.randint(1, 30)), now)
-        rulebook, screening = run_screening(
-            offence=offence, conduct_date=conduct, handling_date=timezone.localdate(lead_at), values=facts
+        rulebook = self.rulebook
+        screening = screen(
+            rulebook,
+            Facts.build(
+                rulebook, offence=offence, conduct_date=conduct, handling_date=timezone.localdate(lead_at), values=facts
+            ),
         )
         case.screening_outcome = screening.outcome.value
         case.screened_at = lead_at

@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
@@ -64,10 +65,7 @@ class WorkCalendar:
             return True
         if day in self.extra_holidays:
             return False
-        try:
-            return bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:
-            return day.weekday() < 5
+        return _official_is_workday(day)
 
     def calendar_is_official(self, day: dt.date) -> bool:
         try:
@@ -96,6 +94,15 @@ class WorkCalendar:
             return -self.working_days_between(end, start)
         days = (end - start).days
         return sum(1 for i in range(1, days + 1) if self.is_workday(start + dt.timedelta(days=i)))
+
+
+@lru_cache(maxsize=16384)
+def _official_is_workday(day: dt.date) -> bool:
+    # chinesecalendar re-validates its whole table on every call (~25 µs); days never change.
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5
 
 
 OFFICIAL_CALENDAR = WorkCalendar()

@@ -18,8 +18,16 @@ def demo(regions, capsys):
 
 
 def test_demo_seed_prints_accounts_and_is_idempotent(demo, capsys):
-    for username in ["officer.beijing", "officer.shanghai", "agency_head.beijing", "police.beijing",
-                     "procurator.beijing", "coordinator.beijing", "coordinator.national", "admin"]:
+    for username in [
+        "officer.beijing",
+        "officer.shanghai",
+        "agency_head.beijing",
+        "police.beijing",
+        "procurator.beijing",
+        "coordinator.beijing",
+        "coordinator.national",
+        "admin",
+    ]:
         assert username in demo
     assert "ipshield-demo-2026" in demo
     users, cases = User.objects.count(), Case.objects.count()
