@@ -29,7 +29,7 @@ typecheck: setup-dev
 	SECRET_KEY=typecheck-only .venv/bin/mypy ipshield
 
 messages: setup-dev
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=frontend --ignore=bench --ignore=test-artifacts --no-obsolete --no-wrap
+	SECRET_KEY=messages-only $(PY) manage.py makemessages -l en --ignore=.venv --ignore=frontend --ignore=bench --ignore=test-artifacts --no-obsolete --no-wrap
 	$(PY) scripts/fill_translations.py
 
 bench: setup-dev

@@ -29,7 +29,7 @@ run() {  # label user path
   printf '%-58s %s\n' "$1" "${line#RESULT }"
 }
 
-CASE_ID=$(.venv/bin/python manage.py shell -c "from ipshield.cases.models import Case; print(Case.objects.filter(agency__code='bj-amr').order_by('-id').values_list('id', flat=True).first())" 2>/dev/null)
+CASE_ID=$(.venv/bin/python manage.py shell -c "from ipshield.cases.models import Case; print(Case.objects.filter(agency__code='bj-amr').order_by('-id').values_list('id', flat=True).first())" 2>/dev/null | tail -1)
 run "list, officer (own agency), page of 50" officer.beijing "/api/v1/cases?page_size=50"
 run "list, officer, filtered status=investigating" officer.beijing "/api/v1/cases?page_size=50&status=investigating"
 run "list, provincial coordinator, screening=suspected" coordinator.beijing "/api/v1/cases?page_size=50&screening=suspected_crime"

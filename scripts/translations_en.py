@@ -234,6 +234,7 @@ EN = {
     "共 %(n)s 个案件": ("%(n)s case", "%(n)s cases"),
     "不支持的文件类型（按文件内容判断）。允许：PDF、PNG、JPEG、GIF、WebP、Word、Excel。": "File type not allowed (judged by its content). Allowed: PDF, PNG, JPEG, GIF, WebP, Word, Excel.",
     "期限": "Deadline",
+    "当前期限": "Running deadline",
     "立案决定逾期": "Filing decision overdue",
     "处罚决定逾期": "Penalty decision overdue",
     "没有符合条件的案件。": "No cases match.",

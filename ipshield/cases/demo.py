@@ -202,6 +202,7 @@ class DemoCaseFactory:
             case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
             if status == CaseStatus.CLOSED:
                 case.closed_at = min(decided_at + dt.timedelta(days=rng.randint(1, 30)), now)
+        case.next_due_at = case.running_deadline()  # bulk inserts skip save()
         rulebook = self.rulebook
         screening = screen(
             rulebook,

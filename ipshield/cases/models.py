@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.choices import CaseStatus, Channel, PartyKind, ScreeningOutcome
@@ -38,6 +40,9 @@ class Case(RegionScopedModel):
     decision_extended = models.BooleanField(_("办案期限已延长"), default=False)
     filing_due_at = models.DateTimeField(_("立案决定期限"), null=True, blank=True)
     decision_due_at = models.DateTimeField(_("处罚决定期限"), null=True, blank=True)
+    next_due_at = models.DateTimeField(
+        _("当前期限"), null=True, blank=True, editable=False, help_text="the deadline now running (derived)"
+    )
 
     penalty_kinds = models.JSONField(_("处罚种类"), default=list, blank=True)
     fine_amount = models.DecimalField(_("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
@@ -75,14 +80,35 @@ class Case(RegionScopedModel):
             models.Index(fields=["screening_outcome", "status"], name="case_screening_status"),
             models.Index(fields=["domain"], name="case_domain"),
             models.Index(fields=["-lead_received_at", "-id"], name="case_recent"),
+            # Scope × the filters officers use most: counts become index-only scans.
+            models.Index(fields=["agency", "status"], name="case_agency_status"),
+            models.Index(fields=["agency", "screening_outcome"], name="case_agency_screening"),
+            models.Index(fields=["region_province", "status"], name="case_province_status"),
+            models.Index(fields=["region_province", "screening_outcome"], name="case_province_screening"),
+            # The running deadline: overdue queues are range scans in deadline order.
+            models.Index(fields=["next_due_at"], name="case_next_due", condition=models.Q(next_due_at__isnull=False)),
+            models.Index(fields=["agency", "next_due_at"], name="case_agency_next_due"),
+            models.Index(fields=["region_province", "next_due_at"], name="case_province_next_due"),
         ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    def running_deadline(self) -> dt.datetime | None:
+        """The statutory deadline running in the current status (filing decision, then penalty decision)."""
+        if self.status == CaseStatus.LEAD:
+            return self.filing_due_at
+        if self.status in (CaseStatus.FILED, CaseStatus.INVESTIGATING):
+            return self.decision_due_at
+        return None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.next_due_at = self.running_deadline()
+        super().save(*args, **kwargs)
+
     @classmethod
-    def shared_with_agency_q(cls, agency_id: int) -> Q:
-        return Q(shares__agency_id=agency_id)
+    def shared_record_ids(cls, agency_id: int) -> models.QuerySet[CaseShare, int]:
+        return CaseShare.objects.filter(agency_id=agency_id).values_list("case_id", flat=True)
 
 
 class CaseShare(models.Model):

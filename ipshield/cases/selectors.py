@@ -19,13 +19,12 @@ TRANSFER_PENDING_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTI
 
 
 def overdue_q(now: dt.datetime) -> Q:
-    return Q(status=CaseStatus.LEAD, filing_due_at__lt=now) | Q(status__in=DECISION_OPEN, decision_due_at__lt=now)
+    """The deadline running in the case's status has passed (Case.next_due_at, see running_deadline)."""
+    return Q(next_due_at__lt=now)
 
 
 def due_soon_q(now: dt.datetime, until: dt.datetime) -> Q:
-    return Q(status=CaseStatus.LEAD, filing_due_at__gte=now, filing_due_at__lte=until) | Q(
-        status__in=DECISION_OPEN, decision_due_at__gte=now, decision_due_at__lte=until
-    )
+    return Q(next_due_at__gte=now, next_due_at__lte=until)
 
 
 def suspected_not_transferred_q() -> Q:
@@ -58,17 +57,23 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
     region = filters.get("region")
     if region and regions.is_region_code(region):
         qs = qs.filter(region_subtree_q(region))
-    if filters.get("overdue"):
-        qs = qs.filter(overdue_q(now))
     queue = filters.get("queue")
     if queue == "suspected_not_transferred":
         qs = qs.filter(suspected_not_transferred_q())
     elif queue == "penalty_instead_of_transfer":
         qs = qs.filter(penalty_instead_of_transfer_q())
+    qs = _text_filter(qs, filters)
+    if filters.get("overdue"):
+        # Most overdue first: the order a supervisor works through them.
+        return qs.filter(overdue_q(now)).order_by("next_due_at", "id")
+    return qs.order_by("-lead_received_at", "-id")
+
+
+def _text_filter(qs: QuerySet[Case], filters: Mapping[str, Any]) -> QuerySet[Case]:
     text = (filters.get("q") or "").strip()[:100]
     if text:
         qs = qs.filter(Q(title__icontains=text) | Q(facts_text__icontains=text) | Q(number__iexact=text))
-    return qs.order_by("-lead_received_at", "-id")
+    return qs
 
 
 def case_get(user: Any, pk: Any) -> Case:

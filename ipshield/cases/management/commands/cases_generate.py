@@ -23,7 +23,7 @@ from ipshield.core.audit import audit_record
 COLUMNS = [
     "agency_id", "number", "title", "domain", "product_category", "channel", "offence", "conduct_date",
     "right_holder", "goods_description", "facts_text", "facts", "status", "lead_received_at", "filed_at",
-    "decided_at", "closed_at", "filing_extended", "decision_extended", "filing_due_at", "decision_due_at",
+    "decided_at", "closed_at", "filing_extended", "decision_extended", "filing_due_at", "decision_due_at", "next_due_at",
     "penalty_kinds", "fine_amount", "confiscated_amount", "decision_number", "penalty_basis", "close_reason",
     "screening_outcome", "screened_at", "suspected_since", "created_by_id", "created_at", "updated_at", "revision",
     "region_code", "region_province", "region_prefecture",
