@@ -19,6 +19,9 @@ from ipshield.cases.api import router as cases_router
 from ipshield.core.api import ApiError
 from ipshield.core.api import router as core_router
 from ipshield.screening.api import router as screening_router
+from ipshield.transfers.api import cases_router as case_transfers_router
+from ipshield.transfers.api import router as transfers_router
+from ipshield.transfers.api import supervision_router
 
 api = NinjaAPI(
     title="ipshield API",
@@ -96,3 +99,6 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/auth", core_router)
 api.add_router("/screening", screening_router)
 api.add_router("/cases", cases_router)
+api.add_router("/cases", case_transfers_router)
+api.add_router("/transfers", transfers_router)
+api.add_router("/supervision", supervision_router)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ipshield.core",
     "ipshield.screening",
     "ipshield.cases",
+    "ipshield.transfers",
     "ipshield.portal",
 ]
 
@@ -157,6 +158,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ipshield@localhost")
 
 IPSHIELD_DEMO_PASSWORD_DEFAULT = "ipshield-demo-2026"
 IPSHIELD_CAPTCHA = env_str("IPSHIELD_CAPTCHA", "on")
+# 应移未移: a suspected crime with no transfer proposed this many days after screening.
+IPSHIELD_TRANSFER_GRACE_DAYS = env_int("IPSHIELD_TRANSFER_GRACE_DAYS", 3)
+# Official letters: an agency installs its licensed 仿宋/小标宋 and names them here.
+IPSHIELD_LETTER_FONT = env_str("IPSHIELD_LETTER_FONT", "Noto Serif CJK SC")
 IPSHIELD_RULES_FILE = PACKAGE_DIR / "screening" / "rules" / "legal-rules.yaml"
 
 LOGGING = {

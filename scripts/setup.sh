@@ -10,9 +10,11 @@ PY=${PYTHON:-python3}
 
 need_apt=()
 command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
+# Official letters (PDF) embed Noto CJK; pango renders them (WeasyPrint).
+[ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need_apt+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ "$mode" = dev ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-  [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 fi
 if ((${#need_apt[@]})); then
   echo "==> installing Debian packages: ${need_apt[*]}"

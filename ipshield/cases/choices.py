@@ -25,6 +25,7 @@ class CaseEvent(models.TextChoices):
     CLOSE = "close", _("结案")
     TRANSFER = "transfer", _("移送司法机关")
     WITHDRAW = "withdraw", _("撤销")
+    RETURN = "return", _("司法机关退回，继续行政处理")
 
 
 class Channel(models.TextChoices):

@@ -328,3 +328,25 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
                 after={"party_id": party.pk, "kind": party.kind, "name": party.name},
             )
     return party
+
+
+def case_return_from_judiciary(*, actor: Any, case: Case, reason: str, now: dt.datetime | None = None) -> Case:
+    """The judiciary found no crime (不立案 agreed, or a reverse transfer): the case resumes with its agency.
+
+    Called by the transfer workflow, which has already checked that the actor may return it.
+    """
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        before = current.status
+        current.status = workflow.next_status(current.status, CaseEvent.RETURN)
+        current.decision_due_at = decision_due(now or timezone.now(), extended=False)
+        current.revision += 1
+        current.save()
+        audit_record(
+            actor=actor,
+            action="case.return",
+            target=current,
+            before={"status": before},
+            after={"status": current.status, "reason": reason},
+        )
+    return current

@@ -138,6 +138,11 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "events": workflow.allowed_events(case.status, role) if own else [],
         "can_edit": own and _is_writer(request) and case.status in workflow.EDITABLE_STATES,
         "party_form": PartyForm(prefix="party"),
+        "transfers": case.transfers.select_related("police_agency").order_by("-proposed_at"),
+        "can_propose": own
+        and _is_writer(request)
+        and case.status in {"filed", "investigating", "decided"}
+        and not case.transfers.exclude(status__in=["not_approved", "closed_no_case", "returned"]).exists(),
         "penalty_form": PenaltyForm(prefix="penalty"),
     }
     return render(request, "cases/detail.html", context)

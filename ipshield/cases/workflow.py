@@ -24,6 +24,8 @@ TRANSITIONS: dict[tuple[CaseStatus, CaseEvent], CaseStatus] = {
     (S.INVESTIGATING, E.WITHDRAW): S.WITHDRAWN,
     (S.DECIDED, E.CLOSE): S.CLOSED,
     (S.DECIDED, E.TRANSFER): S.TRANSFERRED,
+    # No crime found (不立案 agreed, or a reverse transfer): back to the agency for a penalty.
+    (S.TRANSFERRED, E.RETURN): S.INVESTIGATING,
 }
 
 # Who may take each event (roles of the case's own agency).
@@ -35,7 +37,8 @@ EVENT_ROLES: dict[CaseEvent, frozenset[str]] = {
     E.EXTEND_DECISION: frozenset({Role.AGENCY_HEAD}),
     E.DECIDE: frozenset({Role.OFFICER, Role.AGENCY_HEAD}),
     E.CLOSE: frozenset({Role.OFFICER, Role.AGENCY_HEAD}),
-    E.TRANSFER: frozenset({Role.AGENCY_HEAD}),
+    E.TRANSFER: frozenset({Role.OFFICER, Role.AGENCY_HEAD}),  # taken by the transfer workflow after approval
+    E.RETURN: frozenset({Role.OFFICER, Role.AGENCY_HEAD}),
     E.WITHDRAW: frozenset({Role.AGENCY_HEAD}),
 }
 

@@ -17,10 +17,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is not None and user.is_authenticated:
         items.append((reverse("core:home"), _("我的工作")))
         if (
-            user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE, Role.ADMIN}
+            user.role
+            in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE, Role.JUDGE, Role.ADMIN}
             or user.is_superuser
         ):
             items.append((reverse("cases:list"), _("案件")))
+            items.append((reverse("transfers:list"), _("移送")))
+        if user.role in {Role.PROCURATOR, Role.COORDINATOR}:
+            items.append((reverse("transfers:queue", args=["not_transferred"]), _("监督")))
+        if user.agency_id:
+            items.append((reverse("transfers:inbox"), _("消息")))
         items.append((reverse("screening:check"), _("立案标准筛查")))
         if user.is_staff:
             items.append((reverse("admin:index"), _("后台管理")))

@@ -194,3 +194,14 @@ def facts_for_display(facts: Mapping[str, Any], *, english: bool) -> list[tuple[
             text = "yes" if value else "no"
         rows.append((label, text))
     return rows
+
+
+def transfer_period(step_id: str, key: str | None = None) -> Any:
+    """The deadline of a `transfer_deadlines` step of the rule data (国务院令第310号)."""
+    from ipshield.core.deadlines import Period, Unit
+
+    for step in base_document()["transfer_deadlines"]["steps"]:
+        if step.get("id") == step_id:
+            spec = step["deadline"][key] if key else step["deadline"]
+            return Period(int(spec["value"]), Unit(spec["unit"]))
+    raise KeyError(step_id)

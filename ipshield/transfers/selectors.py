@@ -1,0 +1,98 @@
+"""Transfer reads and the procuratorate's supervision queues, scoped by jurisdiction first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from ipshield.cases.models import Case
+from ipshield.cases.selectors import case_list, penalty_instead_of_transfer_q, suspected_not_transferred_q
+from ipshield.core import regions
+from ipshield.core.jurisdiction import get_visible_or_404, region_subtree_q
+from ipshield.transfers import workflow
+from ipshield.transfers.choices import SupervisionQueue
+from ipshield.transfers.models import SupervisionRecord, Transfer
+
+
+def transfer_queryset(user: Any) -> QuerySet[Transfer]:
+    return Transfer.objects.visible_to(user).select_related("case", "agency", "police_agency", "procuratorate")
+
+
+def transfer_get(user: Any, pk: Any) -> Transfer:
+    transfer: Transfer = get_visible_or_404(transfer_queryset(user), user, pk=pk)
+    return transfer
+
+
+def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None = None) -> QuerySet[Transfer]:
+    now = now or timezone.now()
+    qs = transfer_queryset(user)
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("agency"):
+        qs = qs.filter(agency_id=filters["agency"])
+    if filters.get("domain"):
+        qs = qs.filter(case__domain=filters["domain"])
+    region = filters.get("region")
+    if region and regions.is_region_code(region):
+        qs = qs.filter(region_subtree_q(region))
+    if filters.get("awaiting"):  # my side must act
+        qs = qs.filter(next_due_role=filters["awaiting"])
+    if filters.get("overdue"):
+        return qs.filter(next_due_at__lt=now).order_by("next_due_at", "id")
+    return qs.order_by("-proposed_at", "-id")
+
+
+def grace_days() -> int:
+    return int(getattr(settings, "IPSHIELD_TRANSFER_GRACE_DAYS", 3))
+
+
+def supervision_queue(
+    user: Any, queue: str, filters: Mapping[str, Any], *, now: dt.datetime | None = None
+) -> QuerySet[Any]:
+    """应移未移 / 以罚代刑 (cases) and late steps / refusals (transfers), each filterable by region,
+    agency and domain."""
+    now = now or timezone.now()
+    base_filters = {k: v for k, v in filters.items() if k in {"region", "agency", "domain"}}
+    if queue == SupervisionQueue.NOT_TRANSFERRED:
+        active = Transfer.objects.filter(case=OuterRef("pk"), status__in=workflow.ACTIVE_STATES)
+        cutoff = now - dt.timedelta(days=grace_days())
+        return (
+            case_list(user, base_filters)
+            .filter(suspected_not_transferred_q(), suspected_since__lt=cutoff)
+            .filter(~Exists(active))
+            .order_by("suspected_since", "id")
+        )
+    if queue == SupervisionQueue.PENALTY_INSTEAD:
+        return case_list(user, base_filters).filter(penalty_instead_of_transfer_q()).order_by("-closed_at", "-id")
+    if queue == SupervisionQueue.LATE_STEPS:
+        return transfer_list(user, {**base_filters, "overdue": True}, now=now)
+    if queue == SupervisionQueue.REFUSALS:
+        return transfer_list(user, base_filters).filter(status__in=workflow.REFUSAL_STATES)
+    raise KeyError(queue)
+
+
+def supervision_records(user: Any) -> QuerySet[SupervisionRecord]:
+    return SupervisionRecord.objects.visible_to(user).select_related("case", "addressee", "agency")
+
+
+def supervision_get(user: Any, pk: Any) -> SupervisionRecord:
+    record: SupervisionRecord = get_visible_or_404(supervision_records(user), user, pk=pk)
+    return record
+
+
+def notifications_for(user: Any) -> QuerySet[Any]:
+    from ipshield.transfers.models import Notification
+
+    if user.agency_id is None:
+        return Notification.objects.none()
+    return Notification.objects.filter(agency_id=user.agency_id).filter(
+        Q(roles="") | Q(roles__contains=f",{user.role},")
+    )
+
+
+__all__ = ["Case"]

@@ -1,0 +1,543 @@
+"""Transfer writes: propose, act (the only code that sets Transfer.status), criminal steps,
+procuratorate supervision, notifications. Atomic, audited, notifications sent on commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ipshield.cases.choices import CaseEvent, CaseStatus
+from ipshield.cases.models import Case, CaseShare
+from ipshield.cases.services import case_return_from_judiciary, case_transition
+from ipshield.core import regions
+from ipshield.core.attachments import attachments_for
+from ipshield.core.audit import audit_record
+from ipshield.core.choices import AgencyKind, CampaignDomain, Role
+from ipshield.core.deadlines import due_at
+from ipshield.core.models import Agency, User
+from ipshield.screening.services import transfer_period
+from ipshield.transfers import workflow
+from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferAction, TransferGround
+from ipshield.transfers.choices import TransferStatus as S
+from ipshield.transfers.models import (
+    CriminalStep,
+    Notification,
+    SupervisionRecord,
+    Transfer,
+    TransferEvent,
+    TransferShare,
+)
+
+MSG_CONFLICT = "该移送已被他人处理（当前状态：%(status)s），请刷新后查看。"
+IP_DOMAINS = frozenset(
+    {
+        CampaignDomain.TRADEMARK,
+        CampaignDomain.COPYRIGHT,
+        CampaignDomain.PATENT,
+        CampaignDomain.TRADE_SECRET,
+        CampaignDomain.GEOGRAPHICAL_INDICATION,
+        CampaignDomain.OTHER_IP,
+        CampaignDomain.ONLINE_TRADE,
+    }
+)
+STEP_ROLES: dict[str, tuple[str, frozenset[str]]] = {
+    CriminalStepKind.ITEMS_HANDED_OVER: (workflow.AGENCY, frozenset({Role.OFFICER, Role.AGENCY_HEAD})),
+    CriminalStepKind.DETENTION: (workflow.POLICE, frozenset({Role.POLICE})),
+    CriminalStepKind.ARREST_REQUESTED: (workflow.POLICE, frozenset({Role.POLICE})),
+    CriminalStepKind.ARREST_APPROVED: (workflow.PROCURATORATE, frozenset({Role.PROCURATOR})),
+    CriminalStepKind.ARREST_REFUSED: (workflow.PROCURATORATE, frozenset({Role.PROCURATOR})),
+    CriminalStepKind.PROSECUTED: (workflow.PROCURATORATE, frozenset({Role.PROCURATOR})),
+    CriminalStepKind.NOT_PROSECUTED: (workflow.PROCURATORATE, frozenset({Role.PROCURATOR})),
+    CriminalStepKind.JUDGED: (workflow.JUDICIAL, frozenset({Role.JUDGE})),
+}
+SUPERVISION_REPLY_DAYS = 7
+
+
+class TransferConflict(Exception):
+    """Someone else already took this step (or the page was stale)."""
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def counterpart_agency(region_code: str, kind: str) -> Agency | None:
+    """The agency of `kind` at the same level as `region_code`, else the nearest one above it."""
+    candidates = [
+        region_code,
+        regions.prefecture_of(region_code) + "00",
+        regions.province_of(region_code) + "0000",
+        regions.NATIONAL_CODE,
+    ]
+    for code in dict.fromkeys(candidates):
+        agency = Agency.objects.filter(kind=kind, region_id=code, is_active=True).order_by("id").first()
+        if agency is not None:
+            return agency
+    return None
+
+
+def build_manifest(case: Case) -> dict[str, Any]:
+    """The evidence package (证据清单): every attachment with its hash, the seized goods, the screening."""
+    latest = case.screenings.first()
+    return {
+        "case_number": case.number,
+        "attachments": [
+            {
+                "sha256": a.blob_id,
+                "size": a.blob.size,
+                "type": a.blob.content_type,
+                "name": a.original_name,
+                "uploaded_by": a.uploaded_by.username if a.uploaded_by else "",
+                "uploaded_at": a.uploaded_at.isoformat(),
+            }
+            for a in attachments_for(case)
+        ],
+        "seized_items": [
+            {
+                "name": i.name,
+                "quantity": str(i.quantity),
+                "unit": i.unit,
+                "value_yuan": str(i.value_yuan) if i.value_yuan is not None else None,
+            }
+            for i in case.seized_items.all()
+        ],
+        "screening": {"outcome": latest.outcome, "rule_version": latest.rule_version} if latest else None,
+    }
+
+
+def manifest_digest(manifest: Mapping[str, Any]) -> str:
+    canonical = json.dumps(manifest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def side_of(user: Any, transfer: Transfer) -> set[str]:
+    """Which sides of the transfer a user acts for."""
+    sides: set[str] = set()
+    if user.agency_id == transfer.agency_id:
+        sides.add(workflow.AGENCY)
+    if user.agency_id == transfer.police_agency_id:
+        sides.update({workflow.POLICE, workflow.JUDICIAL})
+    if user.role == Role.PROCURATOR and (
+        user.agency_id == transfer.procuratorate_id or regions.contains(user.agency.region_id, transfer.region_code)
+    ):
+        sides.update({workflow.PROCURATORATE, workflow.JUDICIAL})
+    if user.role == Role.JUDGE and transfer.shares.filter(agency_id=user.agency_id).exists():
+        sides.add(workflow.JUDICIAL)
+    return sides
+
+
+def _require(user: Any, transfer: Transfer, owner: tuple[str, frozenset[str]]) -> None:
+    side, roles = owner
+    if user.role not in roles or side not in side_of(user, transfer):
+        raise PermissionDenied(_("您的机构或角色不能办理此环节。"))
+
+
+def running_deadline(transfer: Transfer) -> tuple[dt.datetime | None, str]:
+    """(due, side) of the deadline running in the transfer's current status."""
+    spec = workflow.DEADLINES.get(S(transfer.status))
+    if spec is None and transfer.status == S.ACCEPTED and transfer.items_handed_over_at is None:
+        spec = workflow.HAND_OVER
+    if spec is None:
+        return None, ""
+    start = getattr(transfer, spec.start_field) or transfer.status_changed_at
+    return due_at(start, transfer_period(spec.rule, spec.key)), spec.side
+
+
+def _notify(agency: Agency | None, roles: Iterable[str], title: str, transfer: Transfer) -> None:
+    if agency is None:
+        return
+    url = reverse("transfers:detail", args=[transfer.pk])
+    role_list = sorted(roles)
+    Notification.objects.create(
+        agency=agency, roles=f",{','.join(role_list)}," if role_list else "", title=title, url=url
+    )
+    recipients = list(
+        User.objects.filter(agency=agency, is_active=True, role__in=role_list or list(Role.values))
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if recipients:
+        transaction.on_commit(
+            lambda: send_mail(title, f"{title}\n{url}", settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
+        )
+
+
+# --- propose -----------------------------------------------------------------------------------
+
+
+def transfer_propose(
+    *,
+    actor: Any,
+    case: Case,
+    group_member_ids: Iterable[int],
+    report: str,
+    ground: str = TransferGround.SUSPECTED_CRIME,
+    now: dt.datetime | None = None,
+) -> Transfer:
+    """提请移送: a special group of at least two officers proposes; the head decides within 3 days."""
+    now = now or timezone.now()
+    if actor.agency_id != case.agency_id or actor.role not in {Role.OFFICER, Role.AGENCY_HEAD}:
+        raise PermissionDenied(_("只有本案办案机构的执法人员可以提请移送。"))
+    errors: dict[str, str] = {}
+    members = list(
+        User.objects.filter(
+            pk__in=set(group_member_ids),
+            agency_id=case.agency_id,
+            role__in=[Role.OFFICER, Role.AGENCY_HEAD],
+            is_active=True,
+        )
+    )
+    if len(members) < 2:
+        errors["group_members"] = _("专案组须由本机构两名以上执法人员组成（国务院令第310号第5条）。")
+    if not report.strip():
+        errors["report"] = _("请填写移送报告：涉嫌犯罪的事实、证据和法律依据。")
+    if ground == TransferGround.REASONABLE_SUSPICION and case.domain not in IP_DOMAINS:
+        errors["ground"] = _("“合理怀疑”移送只适用于知识产权案件（国务院令第730号）。")
+    if case.status not in {CaseStatus.FILED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED}:
+        errors["case"] = _("只有已立案、调查中或已作出处罚决定的案件可以移送。")
+    police = counterpart_agency(case.agency.region_id, AgencyKind.PUBLIC_SECURITY)
+    if police is None:
+        errors["police_agency"] = _("找不到同级公安机关，请联系系统管理员登记。")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        if locked.transfers.filter(status__in=workflow.ACTIVE_STATES).exists():
+            raise TransferConflict(_("本案已有进行中的移送。"))
+        manifest = build_manifest(locked)
+        transfer = Transfer(
+            case=locked,
+            agency_id=locked.agency_id,
+            police_agency=police,
+            procuratorate=counterpart_agency(locked.agency.region_id, AgencyKind.PROCURATORATE),
+            ground=ground,
+            report=report.strip(),
+            proposed_by=actor,
+            proposed_at=now,
+            status_changed_at=now,
+            manifest=manifest,
+            manifest_hash=manifest_digest(manifest),
+            region_code=locked.region_code,
+        )
+        transfer.next_due_at, transfer.next_due_role = running_deadline(transfer)
+        transfer.full_clean()
+        transfer.save()
+        transfer.group_members.set(members)
+        TransferEvent.objects.create(
+            transfer=transfer,
+            action="propose",
+            from_status="",
+            to_status=S.PROPOSED,
+            actor=actor,
+            agency_id=actor.agency_id,
+            at=now,
+            note=report.strip()[:2000],
+        )
+        audit_record(
+            actor=actor,
+            action="transfer.propose",
+            target=transfer,
+            after={
+                "case": locked.number,
+                "group": [m.username for m in members],
+                "ground": ground,
+                "manifest_hash": transfer.manifest_hash,
+            },
+        )
+        _notify(locked.agency, [Role.AGENCY_HEAD], _("待批准的移送：%(n)s") % {"n": locked.number}, transfer)
+    return transfer
+
+
+# --- act ---------------------------------------------------------------------------------------
+
+
+def transfer_act(
+    *,
+    actor: Any,
+    transfer: Transfer,
+    action: str,
+    data: Mapping[str, Any] | None = None,
+    revision: int | None = None,
+    now: dt.datetime | None = None,
+) -> Transfer:
+    """Take one step of the transfer. One of two concurrent actors wins; the other gets TransferConflict."""
+    data = data or {}
+    now = now or timezone.now()
+    try:
+        act = TransferAction(action)
+    except ValueError as exc:
+        raise ValidationError({"action": _("未知的操作：%(a)s") % {"a": action}}) from exc
+    _require(actor, transfer, workflow.ACTION_OWNER[act])
+    reason = str(data.get("reason") or "").strip()
+    if act in workflow.REASON_REQUIRED and not reason:
+        raise ValidationError({"reason": _("此环节须写明理由。")})
+    with transaction.atomic():
+        current = Transfer.objects.select_for_update().select_related("case", "agency").get(pk=transfer.pk)
+        if revision is not None and current.revision != revision:
+            raise TransferConflict(_(MSG_CONFLICT) % {"status": current.get_status_display()})
+        try:
+            new_status = workflow.next_status(current.status, act)
+        except workflow.TransitionNotAllowed as exc:
+            raise TransferConflict(_(MSG_CONFLICT) % {"status": current.get_status_display()}) from exc
+        old_status = current.status
+        due_before = current.next_due_at
+        _apply(current, act, data, reason, actor, now)
+        current.status = new_status
+        current.status_changed_at = now
+        current.revision += 1
+        current.next_due_at, current.next_due_role = running_deadline(current)
+        current.full_clean()
+        current.save()
+        TransferEvent.objects.create(
+            transfer=current,
+            action=act,
+            from_status=old_status,
+            to_status=new_status,
+            actor=actor,
+            agency_id=actor.agency_id,
+            at=now,
+            note=reason[:2000],
+            due_at=due_before,
+            late=due_before is not None and now > due_before,
+        )
+        audit_record(
+            actor=actor,
+            action=f"transfer.{act.value}",
+            target=current,
+            before={"status": old_status},
+            after={"status": new_status, "reason": reason},
+        )
+        _after(current, act, actor)
+    return current
+
+
+def _apply(
+    transfer: Transfer, act: TransferAction, data: Mapping[str, Any], reason: str, actor: Any, now: dt.datetime
+) -> None:
+    if act == TransferAction.APPROVE:
+        transfer.approved_at = now
+    elif act == TransferAction.REFUSE:
+        transfer.head_refusal_reason = reason
+        transfer.closed_at = now
+    elif act == TransferAction.SEND:
+        transfer.sent_at = now
+        case = transfer.case
+        if case.status != CaseStatus.TRANSFERRED:
+            case_transition(actor=actor, case=case, event=CaseEvent.TRANSFER, now=now)
+        for agency_id in filter(None, [transfer.police_agency_id, transfer.procuratorate_id]):
+            CaseShare.objects.get_or_create(
+                case_id=transfer.case_id, agency_id=agency_id, defaults={"reason": "transfer"}
+            )
+    elif act == TransferAction.RECEIVE:
+        received = str(data.get("manifest_hash") or "").strip().lower()
+        if received and received != transfer.manifest_hash:
+            raise ValidationError(
+                {"manifest_hash": _("接收的证据清单与移送的清单不一致（哈希不同），请与移送机关核对。")}
+            )
+        transfer.received_at = now
+        transfer.received_manifest_hash = received or transfer.manifest_hash
+    elif act == TransferAction.ACCEPT:
+        transfer.received_at = transfer.received_at or now
+        transfer.received_manifest_hash = transfer.received_manifest_hash or transfer.manifest_hash
+        transfer.decided_at = now
+        transfer.criminal_case_number = str(data.get("criminal_case_number") or "").strip()[:64]
+    elif act == TransferAction.REFUSE_CASE:
+        transfer.received_at = transfer.received_at or now
+        transfer.decided_at = now
+        transfer.police_refusal_reason = reason
+    elif act == TransferAction.REQUEST_RECONSIDERATION:
+        transfer.reconsideration_at = now
+        transfer.reconsideration_reason = reason
+    elif act == TransferAction.UPHOLD_REFUSAL:
+        transfer.decided_at = now
+        transfer.police_refusal_reason = f"{transfer.police_refusal_reason}\n复议：{reason}".strip()
+    elif act == TransferAction.PROPOSE_SUPERVISION:
+        transfer.supervision_at = now
+    elif act == TransferAction.EXPLAIN:
+        transfer.explanation = reason
+    elif act in {TransferAction.AGREE_NO_CASE, TransferAction.RETURN_TO_AGENCY}:
+        transfer.closed_at = now
+        transfer.return_reason = reason
+        if transfer.case.status == CaseStatus.TRANSFERRED:
+            case_return_from_judiciary(actor=actor, case=transfer.case, reason=reason, now=now)
+
+
+NOTIFY_AFTER: dict[TransferAction, tuple[str, list[str], str]] = {
+    TransferAction.APPROVE: (workflow.AGENCY, [Role.OFFICER], "移送已批准，须在24小时内移送：%(n)s"),
+    TransferAction.REFUSE: (workflow.AGENCY, [Role.OFFICER], "移送未获批准：%(n)s"),
+    TransferAction.SEND: (workflow.POLICE, [Role.POLICE], "收到涉嫌犯罪案件移送：%(n)s"),
+    TransferAction.ACCEPT: (workflow.AGENCY, [], "公安机关已立案：%(n)s"),
+    TransferAction.REFUSE_CASE: (workflow.AGENCY, [], "公安机关不予立案：%(n)s"),
+    TransferAction.REQUEST_RECONSIDERATION: (workflow.POLICE, [Role.POLICE], "行政机关提请复议：%(n)s"),
+    TransferAction.UPHOLD_REFUSAL: (workflow.AGENCY, [], "复议维持不予立案：%(n)s"),
+    TransferAction.PROPOSE_SUPERVISION: (workflow.PROCURATORATE, [Role.PROCURATOR], "建议立案监督：%(n)s"),
+    TransferAction.REQUEST_EXPLANATION: (workflow.POLICE, [Role.POLICE], "检察院要求说明不立案理由：%(n)s"),
+    TransferAction.EXPLAIN: (workflow.PROCURATORATE, [Role.PROCURATOR], "公安机关已说明不立案理由：%(n)s"),
+    TransferAction.AGREE_NO_CASE: (workflow.AGENCY, [], "检察院同意不立案，案件退回：%(n)s"),
+    TransferAction.NOTIFY_OPENING: (workflow.POLICE, [Role.POLICE], "检察院通知立案（15日内）：%(n)s"),
+    TransferAction.RETURN_TO_AGENCY: (workflow.AGENCY, [], "司法机关退回案件，继续行政处理：%(n)s"),
+}
+
+
+def _after(transfer: Transfer, act: TransferAction, actor: Any) -> None:
+    rule = NOTIFY_AFTER.get(act)
+    if rule is None:
+        return
+    side, roles, title = rule
+    agency = {
+        workflow.AGENCY: transfer.agency,
+        workflow.POLICE: transfer.police_agency,
+        workflow.PROCURATORATE: transfer.procuratorate,
+    }[side]
+    _notify(agency, roles, _(title) % {"n": transfer.case.number}, transfer)
+    if act == TransferAction.SEND:  # copy to the procuratorate (第6条 / 第14条)
+        _notify(transfer.procuratorate, [Role.PROCURATOR], _("移送抄送：%(n)s") % {"n": transfer.case.number}, transfer)
+
+
+# --- criminal steps, per person ----------------------------------------------------------------
+
+
+def criminal_step_record(
+    *,
+    actor: Any,
+    transfer: Transfer,
+    kind: str,
+    person_name: str,
+    occurred_on: dt.date,
+    result: str = "",
+    party_id: int | None = None,
+) -> CriminalStep:
+    try:
+        step_kind = CriminalStepKind(kind)
+    except ValueError as exc:
+        raise ValidationError({"kind": _("未知的环节：%(k)s") % {"k": kind}}) from exc
+    _require(actor, transfer, STEP_ROLES[step_kind])
+    errors: dict[str, str] = {}
+    if transfer.status != S.ACCEPTED:
+        errors["kind"] = _("公安机关立案后才能登记刑事程序环节。")
+    if not person_name.strip() and step_kind != CriminalStepKind.ITEMS_HANDED_OVER:
+        errors["person_name"] = _("请填写涉案人员姓名（刑事环节按人登记）。")
+    if occurred_on > timezone.localdate():
+        errors["occurred_on"] = _("日期不能晚于今天。")
+    if party_id is not None and not transfer.case.parties.filter(pk=party_id).exists():
+        errors["party_id"] = _("该当事人不属于本案。")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        step = CriminalStep.objects.create(
+            transfer=transfer,
+            party_id=party_id,
+            person_name=person_name.strip(),
+            kind=step_kind,
+            occurred_on=occurred_on,
+            result=result.strip(),
+            recorded_by=actor,
+            agency_id=actor.agency_id,
+        )
+        if step_kind == CriminalStepKind.ITEMS_HANDED_OVER:
+            current = Transfer.objects.select_for_update().get(pk=transfer.pk)
+            current.items_handed_over_at = timezone.now()
+            current.next_due_at, current.next_due_role = running_deadline(current)
+            current.save(update_fields=["items_handed_over_at", "next_due_at", "next_due_role"])
+        if step_kind == CriminalStepKind.PROSECUTED:
+            court = counterpart_agency(transfer.agency.region_id, AgencyKind.COURT)
+            if court is not None:
+                TransferShare.objects.get_or_create(transfer=transfer, agency=court)
+                CaseShare.objects.get_or_create(case=transfer.case, agency=court, defaults={"reason": "prosecution"})
+        audit_record(
+            actor=actor,
+            action="transfer.criminal_step",
+            target=transfer,
+            after={"kind": step_kind.value, "person": step.person_name, "on": occurred_on.isoformat()},
+        )
+        _notify(
+            transfer.agency,
+            [],
+            _("刑事程序进展（%(k)s）：%(n)s") % {"k": step_kind.label, "n": transfer.case.number},
+            transfer,
+        )
+    return step
+
+
+# --- procuratorate supervision -----------------------------------------------------------------
+
+
+def supervision_open(
+    *,
+    actor: Any,
+    case: Case,
+    queue: str,
+    opinion: str,
+    transfer: Transfer | None = None,
+    now: dt.datetime | None = None,
+) -> SupervisionRecord:
+    """检察监督: a procurator opens a record on a queue item; the addressee replies within 7 days."""
+    now = now or timezone.now()
+    if actor.role != Role.PROCURATOR:
+        raise PermissionDenied(_("只有检察机关可以开展监督。"))
+    errors: dict[str, str] = {}
+    if queue not in SupervisionQueue.values:
+        errors["queue"] = _("未知的监督事项。")
+    if not opinion.strip():
+        errors["opinion"] = _("请填写监督意见。")
+    if errors:
+        raise ValidationError(errors)
+    addressee = transfer.police_agency if transfer is not None and queue == SupervisionQueue.REFUSALS else case.agency
+    from ipshield.core.deadlines import Period, Unit
+
+    with transaction.atomic():
+        record = SupervisionRecord(
+            agency_id=actor.agency_id,
+            queue=queue,
+            case=case,
+            transfer=transfer,
+            addressee=addressee,
+            opinion=opinion.strip(),
+            opened_by=actor,
+            opened_at=now,
+            region_code=case.region_code,
+            reply_due_at=due_at(now, Period(SUPERVISION_REPLY_DAYS, Unit.DAYS)),
+        )
+        record.full_clean()
+        record.save()
+        audit_record(
+            actor=actor,
+            action="supervision.open",
+            target=record,
+            after={"queue": queue, "case": case.number, "addressee": addressee.name},
+        )
+        Notification.objects.create(
+            agency=addressee,
+            roles="",
+            title=_("检察监督意见：%(n)s") % {"n": case.number},
+            url=reverse("transfers:supervision_detail", args=[record.pk]),
+        )
+    return record
+
+
+def supervision_reply(
+    *, actor: Any, record: SupervisionRecord, reply: str, now: dt.datetime | None = None
+) -> SupervisionRecord:
+    if actor.agency_id != record.addressee_id:
+        raise PermissionDenied(_("只有被监督机关可以回复。"))
+    if not reply.strip():
+        raise ValidationError({"reply": _("请填写回复内容。")})
+    with transaction.atomic():
+        current = SupervisionRecord.objects.select_for_update().get(pk=record.pk)
+        if current.replied_at is not None:
+            raise TransferConflict(_("该监督意见已回复。"))
+        current.reply = reply.strip()
+        current.replied_at = now or timezone.now()
+        current.save(update_fields=["reply", "replied_at"])
+        audit_record(actor=actor, action="supervision.reply", target=current, after={"reply": current.reply[:500]})
+    return current

@@ -1,0 +1,281 @@
+"""Transfer pages: propose from a case, the transfer with its steps and deadlines, queues, inbox, PDFs."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from ipshield.cases.selectors import case_get
+from ipshield.core.deadlines import deadline_status
+from ipshield.transfers import workflow
+from ipshield.transfers.choices import SupervisionQueue, TransferAction
+from ipshield.transfers.documents import available_documents, render_document_pdf
+from ipshield.transfers.forms import ProposeForm, QueueFilterForm, StepForm, SupervisionForm
+from ipshield.transfers.models import Transfer
+from ipshield.transfers.selectors import (
+    notifications_for,
+    supervision_get,
+    supervision_queue,
+    transfer_get,
+    transfer_list,
+)
+from ipshield.transfers.services import (
+    TransferConflict,
+    criminal_step_record,
+    side_of,
+    supervision_open,
+    supervision_reply,
+    transfer_act,
+    transfer_propose,
+)
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+def transfer_propose_view(request: HttpRequest, case_pk: int) -> HttpResponse:
+    case = case_get(request.user, case_pk)
+    user: Any = request.user
+    if user.agency_id != case.agency_id:
+        raise PermissionDenied
+    form = ProposeForm(request.POST or None, agency_id=case.agency_id, initial={"group_members": [user.pk]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            transfer = transfer_propose(
+                actor=user,
+                case=case,
+                report=form.cleaned_data["report"],
+                group_member_ids=[m.pk for m in form.cleaned_data["group_members"]],
+                ground=form.cleaned_data["ground"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        except TransferConflict as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("已提请移送，等待负责人在3日内决定。"))
+            return redirect("transfers:detail", pk=transfer.pk)
+    return render(request, "transfers/propose.html", {"form": form, "case": case})
+
+
+@login_required
+def transfer_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = transfer_get(request.user, pk)
+    user: Any = request.user
+    sides = side_of(user, transfer)
+    actions = [
+        action
+        for action in workflow.actions_in(transfer.status)
+        if workflow.ACTION_OWNER[action][0] in sides and user.role in workflow.ACTION_OWNER[action][1]
+    ]
+    due = deadline_status(transfer.next_due_at, now=timezone.now()) if transfer.next_due_at else None
+    context = {
+        "transfer": transfer,
+        "case": transfer.case,
+        "events": transfer.events.select_related("actor", "agency"),
+        "steps": transfer.criminal_steps.select_related("agency"),
+        "persons": transfer.criminal_steps.values("person_name").distinct().count(),
+        "actions": actions,
+        "reason_required": workflow.REASON_REQUIRED,
+        "due": due,
+        "documents": available_documents(transfer),
+        "step_form": StepForm(initial={"occurred_on": timezone.localdate()}) if transfer.status == "accepted" else None,
+        "supervisions": transfer.supervisions.select_related("addressee"),
+        "group": transfer.group_members.all(),
+    }
+    return render(request, "transfers/detail.html", context)
+
+
+@login_required
+@require_POST
+def transfer_action_view(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = transfer_get(request.user, pk)
+    action = request.POST.get("action", "")
+    if action not in TransferAction.values:
+        raise Http404
+    revision = request.POST.get("revision")
+    try:
+        transfer_act(
+            actor=request.user,
+            transfer=transfer,
+            action=action,
+            data={
+                "reason": request.POST.get("reason", ""),
+                "manifest_hash": request.POST.get("manifest_hash", ""),
+                "criminal_case_number": request.POST.get("criminal_case_number", ""),
+            },
+            revision=int(revision) if revision and revision.isdigit() else None,
+        )
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    except TransferConflict as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("已办理：%(a)s") % {"a": TransferAction(action).label})
+    return redirect("transfers:detail", pk=transfer.pk)
+
+
+@login_required
+@require_POST
+def transfer_step_view(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = transfer_get(request.user, pk)
+    form = StepForm(request.POST)
+    if form.is_valid():
+        try:
+            criminal_step_record(actor=request.user, transfer=transfer, **form.cleaned_data)
+            messages.success(request, _("已登记。"))
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("transfers:detail", pk=transfer.pk)
+
+
+@login_required
+def transfer_document_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    transfer = transfer_get(request.user, pk)
+    pdf = render_document_pdf(transfer, key)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{transfer.case.number}-{key}.pdf"'
+    return response
+
+
+@login_required
+def transfer_list_view(request: HttpRequest) -> HttpResponse:
+    filters = {"overdue": request.GET.get("overdue") == "1", "status": request.GET.get("status", "")}
+    page = Paginator(transfer_list(request.user, filters), 50).get_page(request.GET.get("page"))
+    return render(request, "transfers/list.html", {"page": page, "filters": filters, "now": timezone.now()})
+
+
+QUEUE_COLUMNS = ["编号", "名称/移送", "机构", "区划", "状态", "期限/时间", "理由"]
+
+
+@login_required
+def supervision_queue_view(request: HttpRequest, queue: str) -> HttpResponse:
+    if queue not in SupervisionQueue.values:
+        raise Http404
+    form = QueueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    queryset = supervision_queue(request.user, queue, filters)
+    if request.GET.get("export") == "xlsx":
+        return _queue_workbook(queue, queryset)
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    user: Any = request.user
+    return render(
+        request,
+        "transfers/queue.html",
+        {
+            "queue": queue,
+            "queue_label": SupervisionQueue(queue).label,
+            "queues": SupervisionQueue.choices,
+            "page": page,
+            "form": form,
+            "is_transfer_queue": queue in {"late_steps", "refusals"},
+            "can_supervise": user.role == "procurator",
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _queue_workbook(queue: str, queryset: Any) -> HttpResponse:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(SupervisionQueue(queue).label))
+    sheet.append(QUEUE_COLUMNS)
+    for item in queryset[:50000]:
+        if isinstance(item, Transfer):
+            sheet.append(
+                [
+                    item.case.number,
+                    f"→ {item.police_agency.name}",
+                    item.agency.name,
+                    item.region_code,
+                    item.get_status_display(),
+                    timezone.localtime(item.next_due_at).strftime("%Y-%m-%d %H:%M") if item.next_due_at else "",
+                    item.police_refusal_reason,
+                ]
+            )
+        else:
+            sheet.append(
+                [
+                    item.number,
+                    item.title,
+                    item.agency.name,
+                    item.region_code,
+                    item.get_status_display(),
+                    timezone.localtime(item.suspected_since).strftime("%Y-%m-%d") if item.suspected_since else "",
+                    item.close_reason,
+                ]
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="supervision-{queue}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def supervision_open_view(request: HttpRequest) -> HttpResponse:
+    form = SupervisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写监督意见。"))
+        return redirect(request.POST.get("next") or "core:home")
+    case = case_get(request.user, form.cleaned_data["case_id"])
+    transfer = (
+        transfer_get(request.user, form.cleaned_data["transfer_id"]) if form.cleaned_data["transfer_id"] else None
+    )
+    try:
+        record = supervision_open(
+            actor=request.user,
+            case=case,
+            queue=form.cleaned_data["queue"],
+            opinion=form.cleaned_data["opinion"],
+            transfer=transfer,
+        )
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+        return redirect("transfers:queue", queue=form.cleaned_data["queue"])
+    messages.success(
+        request,
+        _("监督意见已发出，回复期限：%(d)s") % {"d": timezone.localtime(record.reply_due_at).strftime("%Y-%m-%d")},
+    )
+    return redirect("transfers:supervision_detail", pk=record.pk)
+
+
+@login_required
+def supervision_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    record = supervision_get(request.user, pk)
+    user: Any = request.user
+    if request.method == "POST":
+        try:
+            supervision_reply(actor=user, record=record, reply=request.POST.get("reply", ""))
+            messages.success(request, _("已回复。"))
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        except TransferConflict as exc:
+            messages.error(request, str(exc))
+        return redirect("transfers:supervision_detail", pk=record.pk)
+    can_reply = user.agency_id == record.addressee_id and record.replied_at is None
+    return render(request, "transfers/supervision.html", {"record": record, "can_reply": can_reply})
+
+
+@login_required
+def inbox_view(request: HttpRequest) -> HttpResponse:
+    page = Paginator(notifications_for(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "transfers/inbox.html", {"page": page})
