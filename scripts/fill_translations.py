@@ -20,8 +20,23 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
+def _unfuzz(text: str) -> str:
+    """makemessages guesses translations of new strings from similar old ones (fuzzy): drop the guess."""
+    blocks = []
+    for block in text.split("\n\n"):
+        if "#, fuzzy" in block and 'msgid ""\nmsgstr ""\n"Project' not in block:
+            lines = [line for line in block.split("\n") if not line.startswith("#|")]
+            lines = [line.replace("#, fuzzy, ", "#, ").replace("#, fuzzy", "") for line in lines]
+            cleaned = "\n".join(line for line in lines if line.strip() != "")
+            cleaned = re.sub(r'msgstr "(?:[^"\\]|\\.)*"(\n"(?:[^"\\]|\\.)*")*', 'msgstr ""', cleaned)
+            cleaned = re.sub(r'msgstr\[(\d)\] "(?:[^"\\]|\\.)*"', r'msgstr[\1] ""', cleaned)
+            block = cleaned
+        blocks.append(block)
+    return "\n\n".join(blocks).replace("#, fuzzy\n", "")
+
+
 def main() -> int:
-    text = PO.read_text(encoding="utf-8").replace("#, fuzzy\n", "")
+    text = _unfuzz(PO.read_text(encoding="utf-8"))
     missing: list[str] = []
 
     def fill(match: re.Match[str]) -> str:

@@ -114,6 +114,14 @@ class TransferEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    @property
+    def action_label(self) -> str:
+        from ipshield.transfers.choices import TransferAction
+
+        if self.action == "propose":
+            return str(_("提请移送"))
+        return str(TransferAction(self.action).label) if self.action in TransferAction.values else self.action
+
 
 class CriminalStep(models.Model):
     """A criminal-procedure step recorded per person (件 and 人): detention, arrest, prosecution, judgment."""

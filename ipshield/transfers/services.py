@@ -16,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.cases.choices import CaseEvent, CaseStatus
 from ipshield.cases.models import Case, CaseShare
@@ -373,19 +374,31 @@ def _apply(
 
 
 NOTIFY_AFTER: dict[TransferAction, tuple[str, list[str], str]] = {
-    TransferAction.APPROVE: (workflow.AGENCY, [Role.OFFICER], "移送已批准，须在24小时内移送：%(n)s"),
-    TransferAction.REFUSE: (workflow.AGENCY, [Role.OFFICER], "移送未获批准：%(n)s"),
-    TransferAction.SEND: (workflow.POLICE, [Role.POLICE], "收到涉嫌犯罪案件移送：%(n)s"),
-    TransferAction.ACCEPT: (workflow.AGENCY, [], "公安机关已立案：%(n)s"),
-    TransferAction.REFUSE_CASE: (workflow.AGENCY, [], "公安机关不予立案：%(n)s"),
-    TransferAction.REQUEST_RECONSIDERATION: (workflow.POLICE, [Role.POLICE], "行政机关提请复议：%(n)s"),
-    TransferAction.UPHOLD_REFUSAL: (workflow.AGENCY, [], "复议维持不予立案：%(n)s"),
-    TransferAction.PROPOSE_SUPERVISION: (workflow.PROCURATORATE, [Role.PROCURATOR], "建议立案监督：%(n)s"),
-    TransferAction.REQUEST_EXPLANATION: (workflow.POLICE, [Role.POLICE], "检察院要求说明不立案理由：%(n)s"),
-    TransferAction.EXPLAIN: (workflow.PROCURATORATE, [Role.PROCURATOR], "公安机关已说明不立案理由：%(n)s"),
-    TransferAction.AGREE_NO_CASE: (workflow.AGENCY, [], "检察院同意不立案，案件退回：%(n)s"),
-    TransferAction.NOTIFY_OPENING: (workflow.POLICE, [Role.POLICE], "检察院通知立案（15日内）：%(n)s"),
-    TransferAction.RETURN_TO_AGENCY: (workflow.AGENCY, [], "司法机关退回案件，继续行政处理：%(n)s"),
+    TransferAction.APPROVE: (workflow.AGENCY, [Role.OFFICER], gettext_noop("移送已批准，须在24小时内移送：%(n)s")),
+    TransferAction.REFUSE: (workflow.AGENCY, [Role.OFFICER], gettext_noop("移送未获批准：%(n)s")),
+    TransferAction.SEND: (workflow.POLICE, [Role.POLICE], gettext_noop("收到涉嫌犯罪案件移送：%(n)s")),
+    TransferAction.ACCEPT: (workflow.AGENCY, [], gettext_noop("公安机关已立案：%(n)s")),
+    TransferAction.REFUSE_CASE: (workflow.AGENCY, [], gettext_noop("公安机关不予立案：%(n)s")),
+    TransferAction.REQUEST_RECONSIDERATION: (workflow.POLICE, [Role.POLICE], gettext_noop("行政机关提请复议：%(n)s")),
+    TransferAction.UPHOLD_REFUSAL: (workflow.AGENCY, [], gettext_noop("复议维持不予立案：%(n)s")),
+    TransferAction.PROPOSE_SUPERVISION: (
+        workflow.PROCURATORATE,
+        [Role.PROCURATOR],
+        gettext_noop("建议立案监督：%(n)s"),
+    ),
+    TransferAction.REQUEST_EXPLANATION: (
+        workflow.POLICE,
+        [Role.POLICE],
+        gettext_noop("检察院要求说明不立案理由：%(n)s"),
+    ),
+    TransferAction.EXPLAIN: (
+        workflow.PROCURATORATE,
+        [Role.PROCURATOR],
+        gettext_noop("公安机关已说明不立案理由：%(n)s"),
+    ),
+    TransferAction.AGREE_NO_CASE: (workflow.AGENCY, [], gettext_noop("检察院同意不立案，案件退回：%(n)s")),
+    TransferAction.NOTIFY_OPENING: (workflow.POLICE, [Role.POLICE], gettext_noop("检察院通知立案（15日内）：%(n)s")),
+    TransferAction.RETURN_TO_AGENCY: (workflow.AGENCY, [], gettext_noop("司法机关退回案件，继续行政处理：%(n)s")),
 }
 
 

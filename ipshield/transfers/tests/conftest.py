@@ -30,25 +30,38 @@ def cast(make_user, make_agency):
 
 @pytest.fixture
 def filed_case(cast):
-    case = case_create(actor=cast["officer"], data={
-        "title": "某公司销售假冒白酒案", "domain": "trademark", "offence": "sell_goods_with_counterfeit_trademark",
-        "conduct_date": dt.date(2025, 1, 10), "facts": {"sales_amount_yuan": 80000}},
-        parties=[{"kind": "person", "name": "张三", "resident_id": "11010519491231002X"}], now=T0)
+    case = case_create(
+        actor=cast["officer"],
+        data={
+            "title": "某公司销售假冒白酒案",
+            "domain": "trademark",
+            "offence": "sell_goods_with_counterfeit_trademark",
+            "conduct_date": dt.date(2025, 1, 10),
+            "facts": {"sales_amount_yuan": 80000},
+        },
+        parties=[{"kind": "person", "name": "张三", "resident_id": "11010519491231002X"}],
+        now=T0,
+    )
     return case_transition(actor=cast["officer"], case=case, event="file", now=T0)
 
 
 @pytest.fixture
 def proposed(cast, filed_case):
-    return transfer_propose(actor=cast["officer"], case=filed_case,
-                            group_member_ids=[cast["officer"].pk, cast["officer2"].pk],
-                            report="销售金额8万元，已达到追诉标准。", now=T0)
+    return transfer_propose(
+        actor=cast["officer"],
+        case=filed_case,
+        group_member_ids=[cast["officer"].pk, cast["officer2"].pk],
+        report="销售金额8万元，已达到追诉标准。",
+        now=T0,
+    )
 
 
 def walk(transfer, steps, cast, start=T0):
     """Apply (actor key, action, data, hours after start) steps."""
     for who, action, data, hours in steps:
-        transfer = transfer_act(actor=cast[who], transfer=transfer, action=action, data=data,
-                                now=start + dt.timedelta(hours=hours))
+        transfer = transfer_act(
+            actor=cast[who], transfer=transfer, action=action, data=data, now=start + dt.timedelta(hours=hours)
+        )
     return transfer
 
 

@@ -34,12 +34,12 @@ def test_every_pair_is_allowed_exactly_when_the_table_says(status, action):
 
 def test_proposal_needs_a_group_of_two(cast, filed_case):
     with pytest.raises(ValidationError) as excinfo:
-        transfer_propose(actor=cast["officer"], case=filed_case, group_member_ids=[cast["officer"].pk],
-                         report="x")
+        transfer_propose(actor=cast["officer"], case=filed_case, group_member_ids=[cast["officer"].pk], report="x")
     assert "两名以上" in str(excinfo.value)
     with pytest.raises(ValidationError):  # a police officer cannot be in an agency's special group
-        transfer_propose(actor=cast["officer"], case=filed_case,
-                         group_member_ids=[cast["officer"].pk, cast["police"].pk], report="x")
+        transfer_propose(
+            actor=cast["officer"], case=filed_case, group_member_ids=[cast["officer"].pk, cast["police"].pk], report="x"
+        )
     assert Transfer.objects.count() == 0
 
 
@@ -47,8 +47,13 @@ def test_reasonable_suspicion_only_for_ip_cases(cast, filed_case):
     Case.objects.filter(pk=filed_case.pk).update(domain="agri_inputs")
     filed_case.refresh_from_db()
     with pytest.raises(ValidationError) as excinfo:
-        transfer_propose(actor=cast["officer"], case=filed_case, ground="reasonable_suspicion",
-                         group_member_ids=[cast["officer"].pk, cast["officer2"].pk], report="x")
+        transfer_propose(
+            actor=cast["officer"],
+            case=filed_case,
+            ground="reasonable_suspicion",
+            group_member_ids=[cast["officer"].pk, cast["officer2"].pk],
+            report="x",
+        )
     assert "知识产权" in str(excinfo.value)
 
 
@@ -75,7 +80,12 @@ def test_happy_path_with_every_deadline(cast, proposed):
     assert t.status == TransferStatus.ACCEPTED
     assert t.next_due_role == "agency"  # hand over the seized items within 3 days
     assert [e.action for e in TransferEvent.objects.filter(transfer=t)] == [
-        "propose", "approve", "send", "receive", "accept"]
+        "propose",
+        "approve",
+        "send",
+        "receive",
+        "accept",
+    ]
     assert not TransferEvent.objects.filter(transfer=t, late=True).exists()
     assert verify_chain()[1] is None
 
@@ -86,15 +96,24 @@ def test_late_step_is_recorded_as_late(cast, proposed):
 
 
 def test_refusal_reconsideration_supervision_and_opening_notice(cast, proposed):
-    t = walk(proposed, [("head", "approve", {}, 1), ("officer", "send", {}, 2),
-                        ("police", "refuse_case", {"reason": "证据不足"}, 20)], cast)
+    t = walk(
+        proposed,
+        [("head", "approve", {}, 1), ("officer", "send", {}, 2), ("police", "refuse_case", {"reason": "证据不足"}, 20)],
+        cast,
+    )
     assert t.status == TransferStatus.REFUSED
     assert t.next_due_role == "agency"  # 第9条: reconsideration within 3 days
     t = walk(t, [("officer", "request_reconsideration", {"reason": "销售金额有账册证明"}, 30)], cast)
     assert t.next_due_role == "police"
-    t = walk(t, [("police", "uphold_refusal", {"reason": "维持"}, 40),
-                 ("officer", "propose_supervision", {"reason": "请求监督"}, 50),
-                 ("procurator", "request_explanation", {}, 60)], cast)
+    t = walk(
+        t,
+        [
+            ("police", "uphold_refusal", {"reason": "维持"}, 40),
+            ("officer", "propose_supervision", {"reason": "请求监督"}, 50),
+            ("procurator", "request_explanation", {}, 60),
+        ],
+        cast,
+    )
     assert t.status == TransferStatus.EXPLANATION_REQUESTED
     assert t.next_due_at.date() == (T0 + dt.timedelta(hours=60) + dt.timedelta(days=7)).date()  # 7 days
     t = walk(t, [("police", "explain", {"reason": "理由如下"}, 70), ("procurator", "notify_opening", {}, 80)], cast)
@@ -104,12 +123,19 @@ def test_refusal_reconsideration_supervision_and_opening_notice(cast, proposed):
 
 
 def test_procuratorate_agreeing_returns_the_case_to_the_agency(cast, proposed):
-    t = walk(proposed, [("head", "approve", {}, 1), ("officer", "send", {}, 2),
-                        ("police", "refuse_case", {"reason": "不构成犯罪"}, 20),
-                        ("officer", "propose_supervision", {"reason": "请监督"}, 30),
-                        ("procurator", "request_explanation", {}, 40),
-                        ("police", "explain", {"reason": "数额未达标准"}, 50),
-                        ("procurator", "agree_no_case", {}, 60)], cast)
+    t = walk(
+        proposed,
+        [
+            ("head", "approve", {}, 1),
+            ("officer", "send", {}, 2),
+            ("police", "refuse_case", {"reason": "不构成犯罪"}, 20),
+            ("officer", "propose_supervision", {"reason": "请监督"}, 30),
+            ("procurator", "request_explanation", {}, 40),
+            ("police", "explain", {"reason": "数额未达标准"}, 50),
+            ("procurator", "agree_no_case", {}, 60),
+        ],
+        cast,
+    )
     assert t.status == TransferStatus.CLOSED_NO_CASE
     case = Case.objects.get(pk=t.case_id)
     assert case.status == CaseStatus.INVESTIGATING
@@ -124,8 +150,16 @@ def test_head_refusal_needs_a_reason(cast, proposed):
     assert t.head_refusal_reason == "证据不足"
 
 
-@pytest.mark.parametrize(("who", "action"), [("officer", "approve"), ("police", "approve"), ("officer", "accept"),
-                                              ("procurator", "approve"), ("sh_police", "approve")])
+@pytest.mark.parametrize(
+    ("who", "action"),
+    [
+        ("officer", "approve"),
+        ("police", "approve"),
+        ("officer", "accept"),
+        ("procurator", "approve"),
+        ("sh_police", "approve"),
+    ],
+)
 def test_only_the_owner_of_a_step_can_take_it(cast, proposed, who, action):
     with pytest.raises(PermissionDenied):
         transfer_act(actor=cast[who], transfer=proposed, action=action)
@@ -142,8 +176,9 @@ def test_receiving_a_different_manifest_is_refused(cast, proposed):
 def test_stale_page_gets_a_conflict(cast, proposed):
     transfer_act(actor=cast["head"], transfer=proposed, action="approve", revision=proposed.revision)
     with pytest.raises(TransferConflict):
-        transfer_act(actor=cast["head"], transfer=proposed, action="refuse", data={"reason": "x"},
-                     revision=proposed.revision)
+        transfer_act(
+            actor=cast["head"], transfer=proposed, action="refuse", data={"reason": "x"}, revision=proposed.revision
+        )
 
 
 def test_double_send_creates_one_transfer_step(cast, proposed):
@@ -157,8 +192,12 @@ def test_double_send_creates_one_transfer_step(cast, proposed):
 
 def test_one_active_transfer_per_case(cast, proposed, filed_case):
     with pytest.raises(TransferConflict):
-        transfer_propose(actor=cast["officer"], case=filed_case,
-                         group_member_ids=[cast["officer"].pk, cast["officer2"].pk], report="again")
+        transfer_propose(
+            actor=cast["officer"],
+            case=filed_case,
+            group_member_ids=[cast["officer"].pk, cast["officer2"].pk],
+            report="again",
+        )
 
 
 @pytest.mark.concurrency
