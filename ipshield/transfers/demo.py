@@ -49,6 +49,8 @@ def seed_transfers(limit: int = 48, seed: int = 4) -> int:
         if not {"officer", "agency_head", "police"} <= set(users):
             continue
         officer = users["officer"]
+        if officer.agency_id is None:
+            continue
         candidates = Case.objects.filter(
             agency_id=officer.agency_id,
             screening_outcome=ScreeningOutcome.SUSPECTED_CRIME,

@@ -226,3 +226,16 @@ def test_two_people_acting_at_once_one_wins(cast, proposed):
     assert sorted(outcomes) == ["conflict", "ok"]
     assert TransferEvent.objects.filter(transfer=t, action="send").count() == 1
     assert verify_chain()[1] is None
+
+
+def test_reminder_one_working_day_before_is_sent_once(cast, proposed):
+    from ipshield.transfers.management.commands.transfers_remind import send_reminders
+
+    # proposed 2025-03-03 09:00 (Mon); the head's deadline is the end of 03-06 (Thu)
+    assert send_reminders(now=T0 + dt.timedelta(hours=1)) == 0  # Tue+ is more than a working day away
+    wednesday = dt.datetime(2025, 3, 5, 10, tzinfo=CHINA_TZ)
+    assert send_reminders(now=wednesday) == 1
+    assert send_reminders(now=wednesday + dt.timedelta(hours=2)) == 0
+    note = Notification.objects.filter(title__contains="期限将至").get()
+    assert note.agency == cast["head"].agency
+    assert ",agency_head," in note.roles
