@@ -460,5 +460,6 @@ EN.update(
         "共 %(n)s 件": ("%(n)s item", "%(n)s items"),
         "名称": "Name",
         "上传人": "Uploaded by",
+        "期限将至（%(due)s）：%(n)s %(status)s": "Due soon (%(due)s): %(n)s %(status)s",
     }
 )
