@@ -62,7 +62,7 @@ class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
             "facts_text",
         ]
         widgets = {
-            "conduct_date": forms.DateInput(attrs={"type": "date"}),
+            "conduct_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "goods_description": forms.Textarea(attrs={"rows": 2}),
             "facts_text": forms.Textarea(attrs={"rows": 4}),
         }

@@ -12,9 +12,14 @@ from ipshield.screening.services import offence_choices
 
 class ScreeningForm(forms.Form):
     offence = forms.ChoiceField(label=_("罪名"))
-    conduct_date = forms.DateField(label=_("违法行为日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    conduct_date = forms.DateField(
+        label=_("违法行为日期"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     handling_date = forms.DateField(
-        label=_("处理日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text=_("留空为今天")
+        label=_("处理日期"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        help_text=_("留空为今天"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -29,7 +29,7 @@ class ProposeForm(forms.Form):
 class StepForm(forms.Form):
     kind = forms.ChoiceField(label=_("环节"), choices=CriminalStepKind.choices)
     person_name = forms.CharField(label=_("涉案人员"), max_length=64, required=False)
-    occurred_on = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_on = forms.DateField(label=_("日期"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     result = forms.CharField(label=_("结果"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -160,3 +160,11 @@ def test_template_download(client, officer):
     client.force_login(officer)
     response = client.get("/cases/import/?template=1")
     assert load_workbook(io.BytesIO(response.content)).active["A1"].value == "案件名称*"
+
+
+def test_edit_form_keeps_the_date_in_the_date_picker(client, officer, new_case):
+    case = new_case()
+    client.force_login(officer)
+    html = client.get(f"/cases/{case.pk}/edit/").content.decode()
+    assert 'type="date"' in html
+    assert 'value="2025-09-01"' in html  # ISO, which <input type=date> requires in every language

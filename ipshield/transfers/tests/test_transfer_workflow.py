@@ -239,3 +239,29 @@ def test_reminder_one_working_day_before_is_sent_once(cast, proposed):
     note = Notification.objects.filter(title__contains="期限将至").get()
     assert note.agency == cast["head"].agency
     assert ",agency_head," in note.roles
+
+
+def test_head_decision_rolls_over_national_day_2024(cast, filed_case):
+    # Proposed on Sunday 2024-09-29 (a make-up working day): 3 days end on 10-02, a holiday,
+    # so the period ends on the first working day after the holiday, 10-08.
+    proposed_at = dt.datetime(2024, 9, 29, 16, tzinfo=CHINA_TZ)
+    t = transfer_propose(
+        actor=cast["officer"],
+        case=filed_case,
+        report="x",
+        now=proposed_at,
+        group_member_ids=[cast["officer"].pk, cast["officer2"].pk],
+    )
+    assert t.next_due_at == dt.datetime(2024, 10, 8, 23, 59, 59, tzinfo=CHINA_TZ)
+    # the 24-hour sending limit is hours, not days: no roll-over over the holiday
+    t = transfer_act(
+        actor=cast["head"], transfer=t, action="approve", now=dt.datetime(2024, 9, 30, 17, tzinfo=CHINA_TZ)
+    )
+    assert t.next_due_at == dt.datetime(2024, 10, 1, 17, tzinfo=CHINA_TZ)
+
+
+def test_police_review_over_spring_festival_2024(cast, proposed):
+    t = walk(proposed, [("head", "approve", {}, 1)], cast)
+    t = transfer_act(actor=cast["officer"], transfer=t, action="send", now=dt.datetime(2024, 2, 8, 10, tzinfo=CHINA_TZ))
+    # 3 days from 02-08 end on 02-11, inside the 02-10..02-17 holiday → 02-18 (a make-up working Sunday)
+    assert t.next_due_at == dt.datetime(2024, 2, 18, 23, 59, 59, tzinfo=CHINA_TZ)
