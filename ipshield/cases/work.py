@@ -59,7 +59,8 @@ register_queue(
     WorkQueue(
         key="cases_suspected_not_transferred",
         title=_("涉嫌犯罪、尚未移送"),
-        roles=ADMIN_ROLES | SUPERVISORS,
+        # Supervisors see the same cases, after the grace period, as the 应移未移 supervision queue.
+        roles=ADMIN_ROLES | {Role.ADMIN},
         severity="danger",
         count=lambda user: case_queryset(user).filter(suspected_not_transferred_q()).count(),
         url=lambda user: _list_url(queue="suspected_not_transferred"),

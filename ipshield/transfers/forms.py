@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ipshield.core.choices import Role
+from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.models import User
 from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferGround
 
@@ -42,4 +42,4 @@ class SupervisionForm(forms.Form):
 
 class QueueFilterForm(forms.Form):
     region = forms.CharField(label=_("区划代码"), required=False, max_length=6)
-    domain = forms.CharField(label=_("专项领域"), required=False, max_length=32)
+    domain = forms.ChoiceField(label=_("专项领域"), required=False, choices=[("", _("全部")), *CampaignDomain.choices])

@@ -93,16 +93,22 @@ def test_action_endpoints_are_404_outside(client, cast, new_case):
 
 
 def test_home_queue_counts_are_scoped(client, cast, new_case):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ipshield.cases.models import Case
+
     from .conftest import SUSPECTED_FACTS
 
-    new_case(facts=SUSPECTED_FACTS)
-    client.force_login(cast["shanghai_procurator"])
-    page = client.get("/work/").content.decode()
-    assert 'data-queue="cases_suspected_not_transferred"' in page
-    client.force_login(cast["beijing_procurator"])
-    response = client.get("/work/")
-    queues = {q.key: q.count for q in response.context["queues"]}
-    assert queues["cases_suspected_not_transferred"] == 1
-    client.force_login(cast["shanghai_procurator"])
-    queues = {q.key: q.count for q in client.get("/work/").context["queues"]}
-    assert queues["cases_suspected_not_transferred"] == 0
+    case = new_case(facts=SUSPECTED_FACTS)
+    Case.objects.filter(pk=case.pk).update(suspected_since=timezone.now() - dt.timedelta(days=30))
+
+    def counts(user):
+        client.force_login(user)
+        return {q.key: q.count for q in client.get("/work/").context["queues"]}
+
+    assert counts(cast["owner"])["cases_suspected_not_transferred"] == 1
+    assert counts(cast["shanghai_officer"])["cases_suspected_not_transferred"] == 0
+    assert counts(cast["beijing_procurator"])["supervision_not_transferred"] == 1
+    assert counts(cast["shanghai_procurator"])["supervision_not_transferred"] == 0
