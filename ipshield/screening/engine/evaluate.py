@@ -90,7 +90,8 @@ class Facts:
             if metric.kind == "count" and number != number.to_integral_value():
                 raise FactError(name, "must be a whole number")
             clean[name] = number
-        return cls(offence, conduct_date, handling_date, MappingProxyType(clean))
+        # A plain dict (not a MappingProxy): read tens of times per screening; never mutated after this.
+        return cls(offence, conduct_date, handling_date, clean)
 
 
 @dataclass(frozen=True)
@@ -178,25 +179,30 @@ def _hit(offence: Offence, version: Version, trigger: Trigger, value: Value) -> 
 
 def evaluate_version(offence: Offence, version: Version, facts: Facts) -> VersionResult:
     values = facts.values
+    get = values.get
+    conduct_date = facts.conduct_date
     hits: list[Hit] = []
     unverified: list[Hit] = []
     near: list[Hit] = []
-    missing: dict[str, None] = {}
+    missing_triggers: list[Trigger] = []
     evaluated = 0
     for trigger in version.triggers:
-        if trigger.applies_from is not None and facts.conduct_date < trigger.applies_from:
+        if trigger.applies_from is not None and conduct_date < trigger.applies_from:
             continue
         if trigger.when is not None and not trigger.when.function(values):
             continue
-        value = values.get(trigger.metric) if trigger.formula is None else _trigger_value(trigger, values)
+        value = get(trigger.metric) if trigger.formula is None else _trigger_value(trigger, values)
         if value is None:
-            missing.update(trigger.missing_when_absent)
+            missing_triggers.append(trigger)
             continue
         evaluated += 1
         if trigger.compare(value, trigger.threshold):
             (hits if trigger.verified else unverified).append(_hit(offence, version, trigger, value))
         elif trigger.near_floor is not None and isinstance(value, Decimal) and value >= trigger.near_floor:
             near.append(_hit(offence, version, trigger, value))
+    missing: dict[str, None] = {}
+    for trigger in missing_triggers:
+        missing.update(trigger.missing_when_absent)
     missing_names = tuple(name for name in missing if name not in values)
     if hits:
         outcome, reason = Outcome.SUSPECTED_CRIME, "threshold_met"

@@ -105,7 +105,7 @@ class Version:
     def in_force_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
 
-    @property
+    @cached_property
     def has_verified_thresholds(self) -> bool:
         return self.status not in UNVERIFIED_VERSION_STATUSES and any(t.verified for t in self.triggers)
 
