@@ -19,6 +19,8 @@ from ipshield.cases.api import router as cases_router
 from ipshield.core.api import ApiError
 from ipshield.core.api import router as core_router
 from ipshield.screening.api import router as screening_router
+from ipshield.tips.api import public_router as public_tips_router
+from ipshield.tips.api import router as tips_router
 from ipshield.transfers.api import cases_router as case_transfers_router
 from ipshield.transfers.api import router as transfers_router
 from ipshield.transfers.api import supervision_router
@@ -102,3 +104,5 @@ api.add_router("/cases", cases_router)
 api.add_router("/cases", case_transfers_router)
 api.add_router("/transfers", transfers_router)
 api.add_router("/supervision", supervision_router)
+api.add_router("/public", public_tips_router)
+api.add_router("/tips", tips_router)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ipshield.screening",
     "ipshield.cases",
     "ipshield.transfers",
+    "ipshield.tips",
     "ipshield.portal",
 ]
 
@@ -160,6 +161,11 @@ IPSHIELD_DEMO_PASSWORD_DEFAULT = "ipshield-demo-2026"
 IPSHIELD_CAPTCHA = env_str("IPSHIELD_CAPTCHA", "on")
 # 应移未移: a suspected crime with no transfer proposed this many days after screening.
 IPSHIELD_TRANSFER_GRACE_DAYS = env_int("IPSHIELD_TRANSFER_GRACE_DAYS", 3)
+# Public tips: per-client limits (submissions and wrong status lookups) and the photo size limit.
+IPSHIELD_TIP_RATE_PER_HOUR = env_int("IPSHIELD_TIP_RATE_PER_HOUR", 20)
+IPSHIELD_TIP_LOOKUP_FAILURES = env_int("IPSHIELD_TIP_LOOKUP_FAILURES", 10)
+IPSHIELD_TIP_FILE_MAX_BYTES = env_int("IPSHIELD_TIP_FILE_MAX_BYTES", 10 * 1024 * 1024)
+IPSHIELD_FIELD_KEY = env_str("IPSHIELD_FIELD_KEY")
 # Official letters: an agency installs its licensed 仿宋/小标宋 and names them here.
 IPSHIELD_LETTER_FONT = env_str("IPSHIELD_LETTER_FONT", "Noto Serif CJK SC")
 IPSHIELD_RULES_FILE = PACKAGE_DIR / "screening" / "rules" / "legal-rules.yaml"

@@ -1,0 +1,565 @@
+"""Tip writes: submit (public), route, handle with statutory clocks, reply, rewards, spot checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import random
+import re
+import secrets
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ipshield.cases.services import case_create
+from ipshield.core.addresses import resolve_region
+from ipshield.core.attachments import attachment_store
+from ipshield.core.audit import audit_record
+from ipshield.core.choices import AgencyKind, CampaignDomain, Role
+from ipshield.core.crypto import decrypt_json, encrypt_json
+from ipshield.core.deadlines import Period, Unit, due_at
+from ipshield.core.identifiers import IdentifierError, normalise, validate_resident_id, validate_uscc
+from ipshield.core.models import Agency, Region
+from ipshield.screening.services import base_document, legal_period
+from ipshield.tips.choices import RewardStatus, TipAction, TipStatus
+from ipshield.tips.models import Reward, SpotCheck, SpotCheckItem, Tip, TipMessage
+from ipshield.tips.rewards import compute_reward, load_rules
+from ipshield.transfers.services import counterpart_agency
+
+# Domain → competent agency kind (OUTLINE §一).
+DOMAIN_AGENCY: dict[str, str] = {
+    CampaignDomain.TRADEMARK: AgencyKind.MARKET_REGULATION,
+    CampaignDomain.COPYRIGHT: AgencyKind.COPYRIGHT,
+    CampaignDomain.PATENT: AgencyKind.IP_OFFICE,
+    CampaignDomain.ONLINE_TRADE: AgencyKind.MARKET_REGULATION,
+    CampaignDomain.IMPORT_EXPORT: AgencyKind.CUSTOMS,
+    CampaignDomain.DRUGS_COSMETICS: AgencyKind.DRUG,
+    CampaignDomain.AGRI_INPUTS: AgencyKind.AGRICULTURE,
+    CampaignDomain.AUTO_PARTS: AgencyKind.MARKET_REGULATION,
+    CampaignDomain.GEOGRAPHICAL_INDICATION: AgencyKind.MARKET_REGULATION,
+    CampaignDomain.ORGANIC_CERTIFICATION: AgencyKind.CERTIFICATION_REGULATOR,
+    CampaignDomain.RURAL_MARKET: AgencyKind.MARKET_REGULATION,
+    CampaignDomain.TRADE_SECRET: AgencyKind.MARKET_REGULATION,
+    CampaignDomain.OTHER_IP: AgencyKind.MARKET_REGULATION,
+}
+TIP_RULE = "samr_tip_handling"  # accept or reject within 15 (+15) working days
+NOTIFY_WITHIN = Period(5, Unit.WORKING_DAYS)  # tell a named reporter the result (recalled; see rule data)
+DUPLICATE_WINDOW_DAYS = 30
+MAX_FILES = 5
+TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+HANDLER_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
+
+
+class TipNotFound(Exception):
+    """Wrong tracking number or passphrase: never says which."""
+
+
+class TipConflict(Exception):
+    pass
+
+
+def passphrase_digest(tracking_number: str, passphrase: str) -> str:
+    # The passphrase is random (≈ 60 bits) and lookups are throttled, so a keyed hash is enough and
+    # keeps the status lookup fast; only this digest is stored.
+    message = f"{tracking_number}:{passphrase.strip().upper()}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _new_tracking_number(now: dt.datetime) -> str:
+    return f"T{timezone.localtime(now):%Y%m%d}" + "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
+
+
+def _new_passphrase() -> str:
+    groups = ["".join(secrets.choice(TRACKING_ALPHABET) for _ in range(4)) for _ in range(3)]
+    return "-".join(groups)
+
+
+def target_key(name: str, uscc: str, url: str) -> str:
+    """One key per target so that reports on the same shop or company are linked."""
+    if uscc:
+        return "uscc:" + uscc
+    if url:
+        host = re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
+        return "url:" + host[:180]
+    cleaned = re.sub(r"[\s（）()·]", "", normalise(name)).replace("有限责任公司", "有限公司")
+    return ("name:" + cleaned[:180]) if cleaned else ""
+
+
+def route(domain: str, region_code: str) -> Agency | None:
+    """分办: the agency of the competent kind with jurisdiction, nearest level that exists;
+    else the coordinator (leading-group office) of the region."""
+    kind = DOMAIN_AGENCY.get(domain, AgencyKind.MARKET_REGULATION)
+    return counterpart_agency(region_code, kind) or counterpart_agency(region_code, AgencyKind.LEADING_GROUP)
+
+
+def _accept_due(received_at: dt.datetime, *, extended: bool) -> dt.datetime:
+    period, extension = legal_period(TIP_RULE)
+    if extended:
+        _, extension = legal_period("samr_case_opening")
+        period = period + extension
+    return due_at(received_at, period)
+
+
+def tip_submit(
+    *, data: Mapping[str, Any], files: list[tuple[str, IO[bytes]]] | None = None, now: dt.datetime | None = None
+) -> tuple[Tip, str]:
+    """Record a public report; returns the tip and the passphrase, which is shown once and never stored."""
+    now = now or timezone.now()
+    errors: dict[str, str] = {}
+    domain = str(data.get("domain") or "")
+    if domain not in CampaignDomain.values:
+        errors["domain"] = _("请选择举报的领域。")
+    description = str(data.get("description") or "").strip()
+    if len(description) < 10:
+        errors["description"] = _("请描述举报的事实（至少10个字）。")
+    elif len(description) > 5000:
+        errors["description"] = _("举报内容不能超过5000字。")
+    address = str(data.get("address") or "").strip()[:255]
+    region_code = str(data.get("region_code") or "").strip() or (resolve_region(address) or "")
+    if not region_code:
+        errors["region_code"] = _("无法从地址确定所在地区，请选择地区。")
+    elif not Region.objects.filter(code=region_code).exclude(level="national").exists():
+        errors["region_code"] = _("未知的行政区划代码：%(code)s") % {"code": region_code}
+    uscc = str(data.get("target_uscc") or "").strip()
+    if uscc:
+        try:
+            uscc = validate_uscc(uscc)
+        except IdentifierError:
+            errors["target_uscc"] = _("统一社会信用代码校验位不正确，请核对。")
+    url = str(data.get("target_url") or "").strip()
+    if url and not re.match(r"^https?://[^\s<>\"]{3,490}$", url):
+        errors["target_url"] = _("网址应以 http:// 或 https:// 开头。")
+    target_name = str(data.get("target_name") or "").strip()[:200]
+    if not (target_name or uscc or url or address):
+        errors["target_name"] = _("请至少提供被举报对象的名称、代码、网址或地点之一。")
+    anonymous = bool(data.get("anonymous", True))
+    reporter: dict[str, str] = {}
+    if not anonymous:
+        raw = data.get("reporter") or {}
+        reporter = {k: str(raw.get(k) or "").strip()[:64] for k in ("name", "phone", "id_number")}
+        if not reporter["name"] or not reporter["phone"]:
+            errors["reporter"] = _("实名举报请填写姓名和联系电话，或选择匿名举报。")
+        if reporter.get("id_number"):
+            try:
+                reporter["id_number"] = validate_resident_id(reporter["id_number"], today=timezone.localdate(now))
+            except IdentifierError:
+                errors["reporter.id_number"] = _("公民身份号码校验位不正确，请核对。")
+        if reporter["phone"] and not re.match(r"^[0-9+\-() ]{7,20}$", reporter["phone"]):
+            errors["reporter.phone"] = _("联系电话格式不正确。")
+    files = files or []
+    if len(files) > MAX_FILES:
+        errors["files"] = _("最多上传%(n)s个文件。") % {"n": MAX_FILES}
+    if errors:
+        raise ValidationError(errors)
+    key = target_key(target_name, uscc, url)
+    with transaction.atomic():
+        duplicate = None
+        if key:
+            duplicate = (
+                Tip.objects.filter(
+                    domain=domain,
+                    target_key=key,
+                    duplicate_of__isnull=True,
+                    received_at__gte=now - dt.timedelta(days=DUPLICATE_WINDOW_DAYS),
+                )
+                .exclude(status=TipStatus.REJECTED)
+                .order_by("received_at")
+                .first()
+            )
+        agency = duplicate.agency if duplicate is not None else route(domain, region_code)
+        passphrase = _new_passphrase()
+        tip = Tip(
+            tracking_number=_new_tracking_number(now),
+            domain=domain,
+            description=description,
+            address=address,
+            region_code=region_code,
+            target_name=target_name,
+            target_uscc=uscc,
+            target_url=url,
+            target_key=key,
+            anonymous=anonymous,
+            insider=bool(data.get("insider", False)),
+            reporter_ciphertext=encrypt_json(reporter) if reporter else "",
+            agency=agency,
+            status=TipStatus.ROUTED,
+            received_at=now,
+            accept_due_at=_accept_due(now, extended=False),
+            duplicate_of=duplicate,
+        )
+        tip.passphrase_hash = passphrase_digest(tip.tracking_number, passphrase)
+        tip.next_due_at = tip.accept_due_at
+        tip.full_clean()
+        tip.save()
+        for name, stream in files:
+            attachment_store(
+                actor=None,
+                upload=stream,
+                original_name=name,
+                target=tip,
+                max_bytes=settings.IPSHIELD_TIP_FILE_MAX_BYTES,
+            )
+        audit_record(
+            actor=None,
+            action="tip.submit",
+            target=tip,
+            after={
+                "tracking_number": tip.tracking_number,
+                "domain": domain,
+                "agency": agency.pk if agency else None,
+                "duplicate_of": duplicate.pk if duplicate else None,
+                "files": len(files),
+            },
+        )
+    return tip, passphrase
+
+
+def tip_lookup(tracking_number: str, passphrase: str) -> Tip:
+    tip = Tip.objects.select_related("agency").filter(tracking_number=tracking_number.strip().upper()).first()
+    if tip is None or not hmac.compare_digest(tip.passphrase_hash, passphrase_digest(tip.tracking_number, passphrase)):
+        raise TipNotFound
+    return tip
+
+
+def reporter_message(*, tip: Tip, text: str, files: list[tuple[str, IO[bytes]]] | None = None) -> TipMessage:
+    text = text.strip()
+    if not text and not files:
+        raise ValidationError({"text": _("请填写补充内容或上传材料。")})
+    if len(text) > 5000:
+        raise ValidationError({"text": _("举报内容不能超过5000字。")})
+    with transaction.atomic():
+        message = TipMessage.objects.create(tip=tip, from_reporter=True, text=text or _("（补充材料）"))
+        for name, stream in files or []:
+            attachment_store(
+                actor=None,
+                upload=stream,
+                original_name=name,
+                target=tip,
+                max_bytes=settings.IPSHIELD_TIP_FILE_MAX_BYTES,
+            )
+        audit_record(actor=None, action="tip.reporter_message", target=tip, after={"message": message.pk})
+    return message
+
+
+def reporter_rate(*, tip: Tip, satisfaction: int) -> Tip:
+    if tip.status != TipStatus.CONCLUDED:
+        raise ValidationError({"satisfaction": _("办结后才能评价。")})
+    if satisfaction not in {1, 2, 3, 4, 5}:
+        raise ValidationError({"satisfaction": _("请选择1至5分。")})
+    with transaction.atomic():
+        Tip.objects.filter(pk=tip.pk).update(satisfaction=satisfaction)
+        audit_record(actor=None, action="tip.rate", target=tip, after={"satisfaction": satisfaction})
+    tip.satisfaction = satisfaction
+    return tip
+
+
+# --- agency side -------------------------------------------------------------------------------
+
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (TipStatus.ROUTED, TipAction.ACCEPT): TipStatus.ACCEPTED,
+    (TipStatus.ROUTED, TipAction.REJECT): TipStatus.REJECTED,
+    (TipStatus.ROUTED, TipAction.EXTEND): TipStatus.ROUTED,
+    (TipStatus.ROUTED, TipAction.REASSIGN): TipStatus.ROUTED,
+    (TipStatus.ACCEPTED, TipAction.START): TipStatus.HANDLING,
+    (TipStatus.ACCEPTED, TipAction.CONCLUDE): TipStatus.CONCLUDED,
+    (TipStatus.HANDLING, TipAction.CONCLUDE): TipStatus.CONCLUDED,
+}
+
+
+def _may_handle(user: Any, tip: Tip) -> bool:
+    return user.is_superuser or (
+        user.agency_id is not None and user.agency_id == tip.agency_id and user.role in HANDLER_ROLES
+    )
+
+
+def tip_act(
+    *, actor: Any, tip: Tip, action: str, data: Mapping[str, Any] | None = None, now: dt.datetime | None = None
+) -> Tip:
+    """The only code that sets Tip.status. The reporter sees every decision and the result."""
+    data = data or {}
+    now = now or timezone.now()
+    if action not in TipAction.values:
+        raise ValidationError({"action": _("未知的操作：%(a)s") % {"a": action}})
+    act = TipAction(action)
+    if act == TipAction.REASSIGN:
+        if actor.role != Role.COORDINATOR and not actor.is_superuser:
+            raise PermissionDenied(_("只有领导小组办公室可以改派。"))
+    elif not _may_handle(actor, tip):
+        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
+    text = str(data.get("reason") or data.get("result") or "").strip()
+    with transaction.atomic():
+        current = Tip.objects.select_for_update().get(pk=tip.pk)
+        new_status = TRANSITIONS.get((current.status, act))
+        if new_status is None:
+            raise TipConflict(_("当前状态（%(s)s）不能执行该操作。") % {"s": current.get_status_display()})
+        before = current.status
+        if act == TipAction.REJECT and not text:
+            raise ValidationError({"reason": _("不予受理须说明理由，理由将告知举报人。")})
+        if act == TipAction.CONCLUDE and not text:
+            raise ValidationError({"result": _("请填写办理结果，结果将告知举报人。")})
+        if act == TipAction.EXTEND:
+            if current.accept_extended:
+                raise ValidationError({"action": _("受理期限只能延长一次。")})
+            current.accept_extended = True
+            current.accept_due_at = _accept_due(current.received_at, extended=True)
+        if act == TipAction.REASSIGN:
+            agency = Agency.objects.filter(pk=int(data.get("agency_id") or 0), is_active=True).first()
+            if agency is None:
+                raise ValidationError({"agency_id": _("请选择承办机构。")})
+            current.agency = agency
+        if act in {TipAction.ACCEPT, TipAction.REJECT}:
+            current.decided_at = now
+        if act in {TipAction.REJECT, TipAction.CONCLUDE}:
+            current.result = text
+            current.concluded_at = now
+            current.notify_due_at = due_at(now, NOTIFY_WITHIN)
+        current.status = new_status
+        current.next_due_at = current.accept_due_at if new_status == TipStatus.ROUTED else None
+        current.revision += 1
+        current.save()
+        if act in {TipAction.ACCEPT, TipAction.REJECT, TipAction.CONCLUDE}:
+            label = {
+                TipAction.ACCEPT: _("您的举报已受理。"),
+                TipAction.REJECT: _("您的举报不予受理：%(r)s"),
+                TipAction.CONCLUDE: _("您的举报已办结：%(r)s"),
+            }[act]
+            TipMessage.objects.create(
+                tip=current, author=actor, text=label % {"r": text} if "%(r)s" in label else label
+            )
+            current.reporter_notified_at = now
+            Tip.objects.filter(pk=current.pk).update(reporter_notified_at=now)
+        audit_record(
+            actor=actor,
+            action=f"tip.{act.value}",
+            target=current,
+            before={"status": before},
+            after={"status": new_status, "agency": current.agency_id, "text": text[:500]},
+        )
+    return current
+
+
+def tip_reply(*, actor: Any, tip: Tip, text: str) -> TipMessage:
+    if not _may_handle(actor, tip):
+        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
+    if not text.strip():
+        raise ValidationError({"text": _("请填写回复内容。")})
+    with transaction.atomic():
+        message = TipMessage.objects.create(tip=tip, author=actor, text=text.strip()[:5000])
+        audit_record(actor=actor, action="tip.reply", target=tip, after={"message": message.pk})
+    return message
+
+
+def reporter_identity(*, actor: Any, tip: Tip) -> dict[str, str]:
+    """Reveal a named reporter's identity to the handling agency's head or officer; every reveal is audited."""
+    if not _may_handle(actor, tip):
+        raise PermissionDenied(_("只有承办机构的执法人员可以查看举报人信息。"))
+    identity = decrypt_json(tip.reporter_ciphertext)
+    with transaction.atomic():
+        audit_record(actor=actor, action="tip.reveal_identity", target=tip, after={"fields": sorted(identity)})
+    return identity
+
+
+def tip_to_case(*, actor: Any, tip: Tip) -> Any:
+    """Turn a report into a case (lead) of the handling agency, keeping the link both ways."""
+    if not _may_handle(actor, tip):
+        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
+    if tip.case_id:
+        raise TipConflict(_("该举报已转为案件。"))
+    with transaction.atomic():
+        case = case_create(
+            actor=actor,
+            data={
+                "title": (tip.target_name or tip.address or tip.tracking_number)[:60] + _("（举报线索）"),
+                "domain": tip.domain,
+                "region_code": tip.region_code,
+                "facts_text": _("举报编号 %(t)s：%(d)s") % {"t": tip.tracking_number, "d": tip.description},
+                "lead_received_at": tip.received_at,
+            },
+            parties=[{"kind": "enterprise", "name": tip.target_name, "uscc": tip.target_uscc}]
+            if tip.target_uscc
+            else [],
+        )
+        Tip.objects.filter(pk=tip.pk).update(case=case)
+        audit_record(actor=actor, action="tip.to_case", target=tip, after={"case": case.number})
+    tip.case = case
+    return case
+
+
+# --- rewards -----------------------------------------------------------------------------------
+
+EXCLUSIONS = {
+    "staff": _("举报人为负有相关职责的工作人员"),
+    "infringed_party": _("举报人为被侵权方或其代理人"),
+    "paid_reporter": _("举报人受其他经营者指使或资助"),
+}
+
+
+def reward_rules() -> list[Any]:
+    return load_rules(base_document().get("tip_rewards") or [])
+
+
+def reward_propose(
+    *, actor: Any, tip: Tip, level: int, exclusions: list[str] | None = None, now: dt.datetime | None = None
+) -> Reward:
+    """Propose a reward from the linked case's outcome (fines and confiscations)."""
+    now = now or timezone.now()
+    if not _may_handle(actor, tip):
+        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
+    errors: dict[str, str] = {}
+    if tip.status != TipStatus.CONCLUDED or tip.case_id is None:
+        errors["tip"] = _("举报须已办结并关联案件。")
+    elif tip.case is not None and not tip.case.decision_number:
+        errors["tip"] = _("关联案件尚未作出处罚决定。")
+    excluded = [EXCLUSIONS[e] for e in exclusions or [] if e in EXCLUSIONS]
+    if excluded:
+        errors["exclusions"] = _("不予奖励：%(w)s（国市监稽规〔2021〕4号）。") % {
+            "w": "；".join(str(e) for e in excluded)
+        }
+    if errors:
+        raise ValidationError(errors)
+    assert tip.case is not None
+    fines = (tip.case.fine_amount or Decimal(0)) + (tip.case.confiscated_amount or Decimal(0))
+    try:
+        decision = compute_reward(
+            reward_rules(), day=timezone.localdate(tip.received_at), level=level, fines_yuan=fines
+        )
+    except ValueError as exc:
+        raise ValidationError({"level": _("奖励等级应为1、2或3。")}) from exc
+    if not decision.determined:
+        raise ValidationError({"level": decision.explanation_zh})
+    with transaction.atomic():
+        reward = Reward.objects.create(
+            tip=tip,
+            level=level,
+            fines_yuan=fines,
+            amount_yuan=decision.amount,
+            rule_id=decision.rule_id,
+            explanation=decision.explanation_zh,
+            joint_approval=decision.joint_approval,
+            proposed_by=actor,
+            proposed_at=now,
+        )
+        audit_record(
+            actor=actor, action="tip.reward.propose", target=tip, after={"amount": str(decision.amount), "level": level}
+        )
+    return reward
+
+
+def reward_decide(
+    *, actor: Any, reward: Reward, approve: bool, reason: str = "", now: dt.datetime | None = None
+) -> Reward:
+    if actor.role != Role.AGENCY_HEAD or actor.agency_id != reward.tip.agency_id:
+        raise PermissionDenied(_("奖励由承办机构负责人批准。"))
+    with transaction.atomic():
+        current = Reward.objects.select_for_update().get(pk=reward.pk)
+        if current.status != RewardStatus.PROPOSED:
+            raise TipConflict(_("该奖励已处理。"))
+        if not approve and not reason.strip():
+            raise ValidationError({"reason": _("不予奖励须说明理由。")})
+        current.status = RewardStatus.APPROVED if approve else RewardStatus.REFUSED
+        current.approved_by, current.approved_at = actor, now or timezone.now()
+        current.refusal_reason = reason.strip()
+        current.save()
+        audit_record(
+            actor=actor,
+            action="tip.reward.decide",
+            target=current.tip,
+            after={"status": current.status, "amount": str(current.amount_yuan)},
+        )
+    return current
+
+
+def reward_claim(*, tip: Tip, now: dt.datetime | None = None) -> Reward:
+    """An anonymous reporter claims with the tracking number and passphrase alone."""
+    reward = tip.rewards.filter(status=RewardStatus.APPROVED, claimed_at__isnull=True).first()
+    if reward is None:
+        raise ValidationError({"reward": _("没有可领取的奖励。")})
+    with transaction.atomic():
+        Reward.objects.filter(pk=reward.pk).update(claimed_at=now or timezone.now())
+        audit_record(actor=None, action="tip.reward.claim", target=tip, after={"reward": reward.pk})
+    reward.refresh_from_db()
+    return reward
+
+
+def reward_pay(*, actor: Any, reward: Reward, now: dt.datetime | None = None) -> Reward:
+    if actor.agency_id != reward.tip.agency_id or actor.role not in HANDLER_ROLES:
+        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
+    with transaction.atomic():
+        current = Reward.objects.select_for_update().get(pk=reward.pk)
+        if current.status != RewardStatus.APPROVED or current.claimed_at is None:
+            raise TipConflict(_("奖励须经批准并由举报人领取后才能发放。"))
+        current.status = RewardStatus.PAID
+        current.paid_at = now or timezone.now()
+        current.save()
+        audit_record(
+            actor=actor, action="tip.reward.pay", target=current.tip, after={"amount": str(current.amount_yuan)}
+        )
+    return current
+
+
+# --- spot checks -------------------------------------------------------------------------------
+
+
+def spot_check_draw(
+    *, actor: Any, agency: Agency, period: str, ratio_percent: int, now: dt.datetime | None = None
+) -> SpotCheck:
+    """Draw a reproducible sample (seeded by agency and period) of the agency's tips concluded in the period."""
+    if actor.role not in {Role.COORDINATOR, Role.AGENCY_HEAD}:
+        raise PermissionDenied(_("抽查由负责人或领导小组办公室组织。"))
+    if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", period):
+        raise ValidationError({"period": _("期间格式为 YYYY-MM。")})
+    if not 1 <= ratio_percent <= 100:
+        raise ValidationError({"ratio_percent": _("抽查比例应在1%至100%之间。")})
+    year, month = (int(p) for p in period.split("-"))
+    start = dt.datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
+    end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.get_current_timezone())
+    concluded = list(
+        Tip.objects.filter(agency=agency, status=TipStatus.CONCLUDED, concluded_at__gte=start, concluded_at__lt=end)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    seed = hashlib.sha256(f"{agency.pk}:{period}".encode()).hexdigest()
+    size = min(len(concluded), max(1, round(len(concluded) * ratio_percent / 100))) if concluded else 0
+    sample = sorted(random.Random(seed).sample(concluded, size))
+    with transaction.atomic():
+        if SpotCheck.objects.filter(agency=agency, period=period).exists():
+            raise TipConflict(_("本期已抽查。"))
+        check = SpotCheck.objects.create(
+            agency=agency,
+            period=period,
+            seed=seed,
+            ratio_percent=ratio_percent,
+            drawn_by=actor,
+            drawn_at=now or timezone.now(),
+        )
+        SpotCheckItem.objects.bulk_create([SpotCheckItem(spot_check=check, tip_id=tip_id) for tip_id in sample])
+        audit_record(
+            actor=actor,
+            action="tip.spot_check.draw",
+            target=check,
+            after={"period": period, "seed": seed, "sample": sample},
+        )
+    return check
+
+
+def spot_check_review(*, actor: Any, item: SpotCheckItem, satisfactory: bool, finding: str) -> SpotCheckItem:
+    if actor.role not in {Role.COORDINATOR, Role.AGENCY_HEAD}:
+        raise PermissionDenied(_("抽查由负责人或领导小组办公室组织。"))
+    with transaction.atomic():
+        item.satisfactory, item.finding = satisfactory, finding.strip()
+        item.reviewed_by, item.reviewed_at = actor, timezone.now()
+        item.save()
+        audit_record(
+            actor=actor,
+            action="tip.spot_check.review",
+            target=item.spot_check,
+            after={"tip": item.tip_id, "satisfactory": satisfactory},
+        )
+    return item

@@ -1,0 +1,217 @@
+"""Public report pages (no account) and the agency's tip pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ipshield.core.attachments import attachments_for
+from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
+from ipshield.core.choices import AgencyKind, Role
+from ipshield.core.deadlines import deadline_status
+from ipshield.core.models import Agency
+from ipshield.core.ratelimit import allow, client_key
+from ipshield.tips.choices import TipAction, TipStatus
+from ipshield.tips.forms import StatusForm, TipForm
+from ipshield.tips.selectors import tip_get, tip_list
+from ipshield.tips.services import (
+    EXCLUSIONS,
+    TipConflict,
+    TipNotFound,
+    reporter_identity,
+    reporter_message,
+    reporter_rate,
+    reward_claim,
+    reward_decide,
+    reward_pay,
+    reward_propose,
+    tip_act,
+    tip_lookup,
+    tip_reply,
+    tip_submit,
+    tip_to_case,
+)
+
+
+def report_view(request: HttpRequest) -> HttpResponse:
+    form = TipForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not allow("tip-submit", client_key(request), limit=_rate(), window_seconds=3600):
+            form.add_error(None, _("提交过于频繁，请稍后再试。"))
+        elif captcha_enabled() and not captcha_check(data["captcha_token"], data["captcha_answer"]):
+            form.add_error("captcha_answer", _("验证码不正确或已过期，请重新输入。"))
+        else:
+            try:
+                tip, passphrase = tip_submit(
+                    data={
+                        **data,
+                        "reporter": {"name": data["name"], "phone": data["phone"], "id_number": data["id_number"]},
+                    },
+                    files=[(f.name, f) for f in data["files"]],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    target = {"reporter": "name", "reporter.id_number": "id_number", "reporter.phone": "phone"}.get(
+                        field, field
+                    )
+                    form.add_error(target if target in form.fields else None, errors)
+            else:
+                return render(request, "tips/receipt.html", {"tip": tip, "passphrase": passphrase})
+    challenge = captcha_new() if captcha_enabled() else None
+    return render(request, "tips/report.html", {"form": form, "captcha": challenge})
+
+
+def _rate() -> int:
+    from django.conf import settings
+
+    return int(settings.IPSHIELD_TIP_RATE_PER_HOUR)
+
+
+def status_view(request: HttpRequest) -> HttpResponse:
+    form = StatusForm(request.POST or None)
+    tip = None
+    if request.method == "POST" and form.is_valid():
+        key = client_key(request)
+        try:
+            tip = tip_lookup(form.cleaned_data["tracking_number"], form.cleaned_data["passphrase"])
+        except TipNotFound:
+            from django.conf import settings
+
+            if not allow("tip-lookup-fail", key, limit=settings.IPSHIELD_TIP_LOOKUP_FAILURES, window_seconds=900):
+                form.add_error(None, _("尝试次数过多，请15分钟后再试。"))
+            else:
+                form.add_error(None, _("查询编号或查询密码不正确。"))
+        else:
+            extra = request.POST.get("op")
+            try:
+                if extra == "message":
+                    reporter_message(
+                        tip=tip,
+                        text=request.POST.get("text", ""),
+                        files=[(f.name, f) for f in request.FILES.getlist("files")],
+                    )
+                    messages.success(request, _("补充材料已提交。"))
+                elif extra == "rate":
+                    reporter_rate(tip=tip, satisfaction=int(request.POST.get("satisfaction") or 0))
+                    messages.success(request, _("感谢您的评价。"))
+                elif extra == "claim":
+                    reward_claim(tip=tip)
+                    messages.success(request, _("已申请领取奖励，承办机构将与您联系或按您提供的方式发放。"))
+            except (ValidationError, ValueError) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            tip.refresh_from_db()
+    return render(
+        request,
+        "tips/status.html",
+        {
+            "form": form,
+            "tip": tip,
+            "messages_list": tip.messages.all() if tip else [],
+            "reward": tip.rewards.exclude(status="refused").first() if tip else None,
+        },
+    )
+
+
+@login_required
+def tip_list_view(request: HttpRequest) -> HttpResponse:
+    filters = {
+        "status": request.GET.get("status", ""),
+        "overdue": request.GET.get("overdue") == "1",
+        "agency": request.GET.get("agency", ""),
+    }
+    page = Paginator(tip_list(request.user, filters), 50).get_page(request.GET.get("page"))
+    return render(request, "tips/list.html", {"page": page, "filters": filters, "statuses": TipStatus.choices})
+
+
+@login_required
+def tip_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    tip = tip_get(request.user, pk)
+    user: Any = request.user
+    handler = user.agency_id == tip.agency_id and user.role in {Role.OFFICER, Role.AGENCY_HEAD}
+    identity = None
+    if request.GET.get("reveal") == "1" and not tip.anonymous:
+        identity = reporter_identity(actor=user, tip=tip)
+    coordinators_agencies = (
+        Agency.objects.filter(region__code__startswith=tip.region_code[:2]).exclude(
+            kind__in=[AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE, AgencyKind.COURT, AgencyKind.BANK]
+        )
+        if user.role == Role.COORDINATOR
+        else []
+    )
+    return render(
+        request,
+        "tips/detail.html",
+        {
+            "tip": tip,
+            "handler": handler,
+            "identity": identity,
+            "messages_list": tip.messages.all(),
+            "attachments": attachments_for(tip),
+            "due": deadline_status(tip.next_due_at, now=_now()) if tip.next_due_at else None,
+            "actions": TipAction.choices,
+            "rewards": tip.rewards.all(),
+            "exclusions": EXCLUSIONS,
+            "reassign_agencies": coordinators_agencies,
+            "is_head": user.role == Role.AGENCY_HEAD and handler,
+        },
+    )
+
+
+def _now() -> Any:
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+@login_required
+@require_POST
+def tip_action_view(request: HttpRequest, pk: int) -> HttpResponse:
+    tip = tip_get(request.user, pk)
+    op = request.POST.get("op", "")
+    try:
+        if op == "reply":
+            tip_reply(actor=request.user, tip=tip, text=request.POST.get("text", ""))
+        elif op == "to_case":
+            case = tip_to_case(actor=request.user, tip=tip)
+            messages.success(request, _("已转为案件：%(n)s") % {"n": case.number})
+            return redirect("cases:detail", pk=case.pk)
+        elif op == "reward_propose":
+            reward_propose(
+                actor=request.user,
+                tip=tip,
+                level=int(request.POST.get("level") or 0),
+                exclusions=request.POST.getlist("exclusions"),
+            )
+        elif op in {"reward_approve", "reward_refuse"}:
+            reward = tip.rewards.get(pk=int(request.POST.get("reward") or 0))
+            reward_decide(
+                actor=request.user, reward=reward, approve=op == "reward_approve", reason=request.POST.get("reason", "")
+            )
+        elif op == "reward_pay":
+            reward_pay(actor=request.user, reward=tip.rewards.get(pk=int(request.POST.get("reward") or 0)))
+        else:
+            tip_act(
+                actor=request.user,
+                tip=tip,
+                action=op,
+                data={
+                    "reason": request.POST.get("reason", ""),
+                    "result": request.POST.get("reason", ""),
+                    "agency_id": request.POST.get("agency_id"),
+                },
+            )
+        messages.success(request, _("已办理。"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except (TipConflict, PermissionDenied) as exc:
+        messages.error(request, str(exc) or _("您的角色不能执行此操作。"))
+    return redirect("tips:detail", pk=tip.pk)
