@@ -186,3 +186,13 @@ def pytest_sessionfinish(session: Any, exitstatus: int) -> None:
     if os.environ.get("CI") and _skipped_browser:
         print(f"\nCI: {len(_skipped_browser)} browser test(s) were skipped: {_skipped_browser[:5]}")
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Rate limits and one-time CAPTCHA tokens live in the cache: each test starts empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

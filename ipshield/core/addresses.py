@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ipshield.core.models import Region
 
 SUFFIXES = ("省", "市", "自治区", "特别行政区", "自治州", "地区", "盟", "区", "县", "自治县", "旗", "自治旗")
@@ -16,9 +14,13 @@ def _short(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
+_CACHE: dict[str, dict[str, list[tuple[str, str, str, str | None]]]] = {}
+
+
 def _index() -> dict[str, list[tuple[str, str, str, str | None]]]:
-    """level → [(full name, short name, code, parent code)]."""
+    """level → [(full name, short name, code, parent code)]; cached once regions are loaded."""
+    if "index" in _CACHE:
+        return _CACHE["index"]
     rows: dict[str, list[tuple[str, str, str, str | None]]] = {"province": [], "prefecture": [], "county": []}
     for code, name, level, parent in Region.objects.exclude(level="national").values_list(
         "code", "name", "level", "parent_id"
@@ -26,6 +28,8 @@ def _index() -> dict[str, list[tuple[str, str, str, str | None]]]:
         if name in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
             continue
         rows[level].append((name, _short(name), code, parent))
+    if rows["province"]:
+        _CACHE["index"] = rows
     return rows
 
 

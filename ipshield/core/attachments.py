@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from ipshield.core.audit import audit_record
@@ -73,7 +74,7 @@ def _read_limited(upload: IO[bytes], limit: int) -> tempfile.SpooledTemporaryFil
         if total > limit:
             spool.close()
             raise ValidationError(
-                _("文件超过大小上限 %(limit)s MB。"), code="too_large", params={"limit": limit // (1024 * 1024)}
+                _("文件超过大小上限 %(limit)s。"), code="too_large", params={"limit": filesizeformat(limit)}
             )
         spool.write(chunk)
     spool.seek(0)

@@ -198,14 +198,7 @@ def tip_submit(
         tip.next_due_at = tip.accept_due_at
         tip.full_clean()
         tip.save()
-        for name, stream in files:
-            attachment_store(
-                actor=None,
-                upload=stream,
-                original_name=name,
-                target=tip,
-                max_bytes=settings.IPSHIELD_TIP_FILE_MAX_BYTES,
-            )
+        _store_files(files, tip)
         audit_record(
             actor=None,
             action="tip.submit",
@@ -219,6 +212,21 @@ def tip_submit(
             },
         )
     return tip, passphrase
+
+
+def _store_files(files: list[tuple[str, IO[bytes]]], tip: Tip) -> None:
+    """Store a report's files inside the caller's transaction: one bad file rolls back the whole report."""
+    for name, stream in files:
+        try:
+            attachment_store(
+                actor=None,
+                upload=stream,
+                original_name=name,
+                target=tip,
+                max_bytes=settings.IPSHIELD_TIP_FILE_MAX_BYTES,
+            )
+        except ValidationError as exc:
+            raise ValidationError({"files": exc.messages}) from exc
 
 
 def tip_lookup(tracking_number: str, passphrase: str) -> Tip:
@@ -236,14 +244,7 @@ def reporter_message(*, tip: Tip, text: str, files: list[tuple[str, IO[bytes]]] 
         raise ValidationError({"text": _("举报内容不能超过5000字。")})
     with transaction.atomic():
         message = TipMessage.objects.create(tip=tip, from_reporter=True, text=text or _("（补充材料）"))
-        for name, stream in files or []:
-            attachment_store(
-                actor=None,
-                upload=stream,
-                original_name=name,
-                target=tip,
-                max_bytes=settings.IPSHIELD_TIP_FILE_MAX_BYTES,
-            )
+        _store_files(files or [], tip)
         audit_record(actor=None, action="tip.reporter_message", target=tip, after={"message": message.pk})
     return message
 

@@ -56,7 +56,7 @@ def report_view(request: HttpRequest) -> HttpResponse:
                         **data,
                         "reporter": {"name": data["name"], "phone": data["phone"], "id_number": data["id_number"]},
                     },
-                    files=[(f.name, f) for f in data["files"]],
+                    files=[(f.name or "file", f) for f in data["attachments"]],
                 )
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
@@ -97,7 +97,7 @@ def status_view(request: HttpRequest) -> HttpResponse:
                     reporter_message(
                         tip=tip,
                         text=request.POST.get("text", ""),
-                        files=[(f.name, f) for f in request.FILES.getlist("files")],
+                        files=[(f.name or "file", f) for f in request.FILES.getlist("files")],
                     )
                     messages.success(request, _("补充材料已提交。"))
                 elif extra == "rate":
