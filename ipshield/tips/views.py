@@ -67,7 +67,28 @@ def report_view(request: HttpRequest) -> HttpResponse:
             else:
                 return render(request, "tips/receipt.html", {"tip": tip, "passphrase": passphrase})
     challenge = captcha_new() if captcha_enabled() else None
-    return render(request, "tips/report.html", {"form": form, "captcha": challenge})
+    return render(
+        request,
+        "tips/report.html",
+        {
+            "form": form,
+            "captcha": challenge,
+            "report_fields": [
+                form[n]
+                for n in (
+                    "domain",
+                    "description",
+                    "address",
+                    "region_code",
+                    "target_name",
+                    "target_uscc",
+                    "target_url",
+                    "attachments",
+                )
+            ],
+            "reporter_fields": [form[n] for n in ("name", "phone", "id_number")],
+        },
+    )
 
 
 def _rate() -> int:

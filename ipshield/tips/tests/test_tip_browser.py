@@ -1,0 +1,67 @@
+"""Real browser: a citizen reports with a photo; the routed officer accepts and replies; the
+citizen sees the reply; an officer of another province gets 404."""
+
+import base64
+import re
+
+import pytest
+
+from ipshield.core.testing import browser_login, screenshot
+from ipshield.tips.models import Tip
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
+
+
+def _captcha_answer(page):
+    src = page.get_attribute("[data-testid=captcha-image]", "src")
+    svg = base64.b64decode(src.split(",", 1)[1]).decode()
+    return "".join(re.findall(r">([A-Z0-9])</text>", svg))
+
+
+def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
+    settings.IPSHIELD_CAPTCHA = "on"
+    photo = tmp_path / "现场照片.png"
+    photo.write_bytes(PNG)
+    page.goto(page.base_url + "/")
+    page.click("[data-testid=tile-report]")
+    page.select_option("#id_domain", "trademark")
+    page.fill("#id_description", "朝阳区某体育用品店销售假冒运动鞋，标价明显低于正品。")
+    page.fill("#id_address", "北京市朝阳区建国路88号")
+    page.fill("#id_target_name", "某某体育用品店")
+    page.set_input_files("#id_attachments", str(photo))
+    page.fill("#id_captcha_answer", _captcha_answer(page))
+    screenshot(page, "tip-form")
+    page.click("[data-testid=tip-submit]")
+    page.wait_for_selector("[data-testid=receipt]")
+    tracking = page.inner_text("[data-testid=tracking-number]")
+    passphrase = page.inner_text("[data-testid=passphrase]")
+    assert page.is_visible("[data-testid=receipt-download]")
+    screenshot(page, "tip-receipt")
+    tip = Tip.objects.get(tracking_number=tracking)
+    assert tip.agency == tip_cast["officer"].agency
+
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + f"/tips/{tip.pk}/")
+    assert "现场照片.png" in page.inner_text("body")
+    page.click("[data-testid=tip-accept]")
+    page.wait_for_selector(".messages")
+    page.fill("#reply", "已派员核查，发现假冒运动鞋，已登记保存。")
+    page.click("[data-testid=tip-reply]")
+    page.wait_for_selector(".messages")
+    assert page.inner_text("[data-testid=tip-state]") == "已受理"
+    page.click("text=退出")
+    page.wait_for_selector("text=工作人员登录")
+
+    page.goto(page.base_url + "/tips/status/")
+    page.fill("#id_tracking_number", tracking)
+    page.fill("#id_passphrase", passphrase)
+    page.click("form[data-testid=status-form] button[type=submit]")
+    messages = page.inner_text("[data-testid=tip-messages]")
+    assert "您的举报已受理" in messages
+    assert "已派员核查" in messages
+    screenshot(page, "tip-status")
+
+    browser_login(page, "officer.sh")
+    response = page.goto(page.base_url + f"/tips/{tip.pk}/")
+    assert response.status == 404
