@@ -608,3 +608,22 @@ EN.update(
         "逾期未受理的举报": "Tips overdue for acceptance",
     }
 )
+
+EN.update(
+    {
+        "举报指挥": "Tip dispatch",
+        "跟踪抽查": "Spot checks",
+        "合计": "Total",
+        "待受理": "To accept",
+        "未分办": "Unrouted",
+        "期间（YYYY-MM）": "Period (YYYY-MM)",
+        "抽查比例（%%）": "Sample (%%)",
+        "抽取样本": "Draw the sample",
+        "随机种子": "Random seed",
+        "合格": "Satisfactory",
+        "不合格": "Unsatisfactory",
+        "回访或核查情况": "Follow-up findings",
+        "记录": "Record",
+        "本期没有已办结的举报。": "No report was concluded in this period.",
+    }
+)

@@ -24,6 +24,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("cases:list"), _("案件")))
             items.append((reverse("transfers:list"), _("移送")))
             items.append((reverse("tips:list"), _("举报")))
+        if user.role == Role.COORDINATOR:
+            items.append((reverse("tips:dispatch"), _("举报指挥")))
         if user.role in {Role.PROCURATOR, Role.COORDINATOR}:
             items.append((reverse("transfers:queue", args=["not_transferred"]), _("监督")))
         if user.agency_id:

@@ -236,3 +236,72 @@ def tip_action_view(request: HttpRequest, pk: int) -> HttpResponse:
     except (TipConflict, PermissionDenied) as exc:
         messages.error(request, str(exc) or _("您的角色不能执行此操作。"))
     return redirect("tips:detail", pk=tip.pk)
+
+
+@login_required
+def dispatch_view(request: HttpRequest) -> HttpResponse:
+    """指挥: every report in the coordinator's region by agency and status, overdue highlighted."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    user: Any = request.user
+    if user.role not in {Role.COORDINATOR, Role.ADMIN} and not user.is_superuser:
+        raise PermissionDenied
+    rows = (
+        tip_list(user, {})
+        .order_by()
+        .values("agency__id", "agency__name")
+        .annotate(
+            total=Count("id"),
+            routed=Count("id", filter=Q(status=TipStatus.ROUTED)),
+            accepted=Count("id", filter=Q(status__in=[TipStatus.ACCEPTED, TipStatus.HANDLING])),
+            concluded=Count("id", filter=Q(status__in=[TipStatus.CONCLUDED, TipStatus.REJECTED])),
+            overdue=Count("id", filter=Q(next_due_at__lt=timezone.now())),
+        )
+        .order_by("-overdue", "-routed", "agency__name")
+    )
+    return render(request, "tips/dispatch.html", {"rows": rows})
+
+
+@login_required
+def spot_checks_view(request: HttpRequest) -> HttpResponse:
+    """跟踪抽查: draw a seeded sample of an agency's concluded tips and record the review."""
+    from ipshield.tips.models import SpotCheck, SpotCheckItem
+    from ipshield.tips.services import spot_check_draw, spot_check_review
+
+    user: Any = request.user
+    if user.role not in {Role.COORDINATOR, Role.AGENCY_HEAD}:
+        raise PermissionDenied
+    agencies = (
+        Agency.objects.filter(pk=user.agency_id)
+        if user.role == Role.AGENCY_HEAD
+        else Agency.objects.filter(
+            region__code__startswith=user.agency.region_id[:2] if user.agency.region_id != "000000" else ""
+        )
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("op") == "review":
+                item = SpotCheckItem.objects.get(pk=int(request.POST.get("item") or 0), spot_check__agency__in=agencies)
+                spot_check_review(
+                    actor=user,
+                    item=item,
+                    satisfactory=request.POST.get("satisfactory") == "yes",
+                    finding=request.POST.get("finding", ""),
+                )
+            else:
+                agency = agencies.get(pk=int(request.POST.get("agency") or 0))
+                spot_check_draw(
+                    actor=user,
+                    agency=agency,
+                    period=request.POST.get("period", ""),
+                    ratio_percent=int(request.POST.get("ratio") or 0),
+                )
+            messages.success(request, _("已办理。"))
+        except (ValidationError, TipConflict) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        except (Agency.DoesNotExist, SpotCheckItem.DoesNotExist, ValueError):
+            messages.error(request, _("请选择承办机构。"))
+        return redirect("tips:spot_checks")
+    checks = SpotCheck.objects.filter(agency__in=agencies).prefetch_related("items__tip").select_related("agency")[:24]
+    return render(request, "tips/spot_checks.html", {"checks": checks, "agencies": agencies})

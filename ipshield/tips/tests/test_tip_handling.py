@@ -192,3 +192,24 @@ def test_staff_api_queue_and_actions(api, tip, tip_cast):
     assert officer_api.post(f"/api/v1/tips/{tip.pk}/reply", {"text": ""}).status_code == 422
     assert officer_api.post(f"/api/v1/tips/{tip.pk}/reply", {"text": "正在核查"}).status_code == 200
     assert api(tip_cast["sh_officer"]).post(f"/api/v1/tips/{tip.pk}/accept", {}).status_code == 404
+
+
+def test_dispatch_board_and_spot_check_pages(client, tip, tip_cast, head):
+    client.force_login(tip_cast["coordinator"])
+    html = client.get("/tips/dispatch/").content.decode()
+    assert tip.agency.name in html
+    client.force_login(tip_cast["officer"])
+    assert client.get("/tips/dispatch/").status_code == 403
+    client.force_login(head)
+    response = client.post("/tips/spot-checks/", {"agency": head.agency_id, "period": "2024-09", "ratio": "50"})
+    assert response.status_code == 302
+    assert client.get("/tips/spot-checks/").status_code == 200
+
+
+def test_home_queue_counts_tips_to_accept(client, tip, tip_cast):
+    client.force_login(tip_cast["officer"])
+    queues = {q.key: q.count for q in client.get("/work/").context["queues"]}
+    assert queues["tips_to_accept"] == 1
+    client.force_login(tip_cast["sh_officer"])
+    queues = {q.key: q.count for q in client.get("/work/").context["queues"]}
+    assert queues["tips_to_accept"] == 0
