@@ -14,44 +14,48 @@ def _short(name: str) -> str:
     return name
 
 
-_CACHE: dict[str, dict[str, list[tuple[str, str, str, str | None]]]] = {}
+_CACHE: dict[str, dict[str, list[tuple[str, str]]]] = {}
+MAX_NAME = 12
 
 
-def _index() -> dict[str, list[tuple[str, str, str, str | None]]]:
-    """level → [(full name, short name, code, parent code)]; cached once regions are loaded."""
+def _index() -> dict[str, list[tuple[str, str]]]:
+    """name (full and short) → [(level, code)]; cached once regions are loaded."""
     if "index" in _CACHE:
         return _CACHE["index"]
-    rows: dict[str, list[tuple[str, str, str, str | None]]] = {"province": [], "prefecture": [], "county": []}
-    for code, name, level, parent in Region.objects.exclude(level="national").values_list(
-        "code", "name", "level", "parent_id"
-    ):
+    names: dict[str, list[tuple[str, str]]] = {}
+    for code, name, level in Region.objects.exclude(level="national").values_list("code", "name", "level"):
         if name in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
             continue
-        rows[level].append((name, _short(name), code, parent))
-    if rows["province"]:
-        _CACHE["index"] = rows
-    return rows
+        for variant in {name, _short(name)}:
+            if len(variant) >= 2:
+                names.setdefault(variant, []).append((level, code))
+    if names:
+        _CACHE["index"] = names
+    return names
 
 
 def resolve_region(address: str) -> str | None:
-    """The most specific region named in `address` (county, else prefecture, else province)."""
-    text = address.strip()
+    """The most specific region named in `address` (county, else prefecture, else province).
+
+    Every substring of the address is looked up once (an address is short), so this costs
+    microseconds, not a scan of 3,000 names.
+    """
+    text = address.strip()[:120]
     if not text:
         return None
-    index = _index()
-    province = _best(text, index["province"], None)
-    prefecture = _best(text, index["prefecture"], province[:2] if province else None)
+    names = _index()
+    found: dict[str, list[tuple[int, str]]] = {"province": [], "prefecture": [], "county": []}
+    for start in range(len(text)):
+        for end in range(start + 2, min(len(text), start + MAX_NAME) + 1):
+            for level, code in names.get(text[start:end], ()):
+                found[level].append((end - start, code))
+    province = _longest(found["province"], None)
+    prefecture = _longest(found["prefecture"], province[:2] if province else None)
     scope = prefecture[:4] if prefecture else (province[:2] if province else None)
-    county = _best(text, index["county"], scope) if scope else None
+    county = _longest(found["county"], scope) if scope else None
     return county or prefecture or province
 
 
-def _best(text: str, candidates: list[tuple[str, str, str, str | None]], prefix: str | None) -> str | None:
-    found: tuple[int, str] | None = None
-    for full, short, code, _parent in candidates:
-        if prefix and not code.startswith(prefix):
-            continue
-        for name in (full, short):
-            if len(name) >= 2 and name in text and (found is None or len(name) > found[0]):
-                found = (len(name), code)
-    return found[1] if found else None
+def _longest(candidates: list[tuple[int, str]], prefix: str | None) -> str | None:
+    matching = [(length, code) for length, code in candidates if prefix is None or code.startswith(prefix)]
+    return max(matching)[1] if matching else None

@@ -159,44 +159,47 @@ def tip_submit(
     if errors:
         raise ValidationError(errors)
     key = target_key(target_name, uscc, url)
-    with transaction.atomic():
-        duplicate = None
-        if key:
-            duplicate = (
-                Tip.objects.filter(
-                    domain=domain,
-                    target_key=key,
-                    duplicate_of__isnull=True,
-                    received_at__gte=now - dt.timedelta(days=DUPLICATE_WINDOW_DAYS),
-                )
-                .exclude(status=TipStatus.REJECTED)
-                .order_by("received_at")
-                .first()
+    # Everything but the writes happens before the transaction: on SQLite the write lock is
+    # held only for the inserts. (Two identical reports in the same instant may both be primary.)
+    duplicate = None
+    if key:
+        duplicate = (
+            Tip.objects.filter(
+                domain=domain,
+                target_key=key,
+                duplicate_of__isnull=True,
+                received_at__gte=now - dt.timedelta(days=DUPLICATE_WINDOW_DAYS),
             )
-        agency = duplicate.agency if duplicate is not None else route(domain, region_code)
-        passphrase = _new_passphrase()
-        tip = Tip(
-            tracking_number=_new_tracking_number(now),
-            domain=domain,
-            description=description,
-            address=address,
-            region_code=region_code,
-            target_name=target_name,
-            target_uscc=uscc,
-            target_url=url,
-            target_key=key,
-            anonymous=anonymous,
-            insider=bool(data.get("insider", False)),
-            reporter_ciphertext=encrypt_json(reporter) if reporter else "",
-            agency=agency,
-            status=TipStatus.ROUTED,
-            received_at=now,
-            accept_due_at=_accept_due(now, extended=False),
-            duplicate_of=duplicate,
+            .exclude(status=TipStatus.REJECTED)
+            .order_by("received_at")
+            .first()
         )
-        tip.passphrase_hash = passphrase_digest(tip.tracking_number, passphrase)
-        tip.next_due_at = tip.accept_due_at
-        tip.full_clean()
+    agency = duplicate.agency if duplicate is not None else route(domain, region_code)
+    passphrase = _new_passphrase()
+    tip = Tip(
+        tracking_number=_new_tracking_number(now),
+        domain=domain,
+        description=description,
+        address=address,
+        region_code=region_code,
+        target_name=target_name,
+        target_uscc=uscc,
+        target_url=url,
+        target_key=key,
+        anonymous=anonymous,
+        insider=bool(data.get("insider", False)),
+        reporter_ciphertext=encrypt_json(reporter) if reporter else "",
+        agency=agency,
+        status=TipStatus.ROUTED,
+        received_at=now,
+        accept_due_at=_accept_due(now, extended=False),
+        duplicate_of=duplicate,
+    )
+    tip.passphrase_hash = passphrase_digest(tip.tracking_number, passphrase)
+    tip.next_due_at = tip.accept_due_at
+    # Region, agency and duplicate were checked or chosen above: skip their per-field queries.
+    tip.full_clean(exclude=["region_code", "agency", "duplicate_of", "case"], validate_unique=False)
+    with transaction.atomic():
         tip.save()
         _store_files(files, tip)
         audit_record(
