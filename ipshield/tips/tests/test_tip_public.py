@@ -214,3 +214,26 @@ def test_public_report_page_and_status_page(client, tip_cast, no_captcha):
     detail = client.get(f"/tips/{response.context['tip'].pk}/").content.decode()
     assert "&lt;script&gt;" in detail
     assert "<script>alert" not in detail
+
+
+def test_status_lookup_queries_do_not_grow(submit, client, tip_cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ipshield.tips.services import tip_reply
+
+    body = submit().json()
+    tip = Tip.objects.get(tracking_number=body["tracking_number"])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.post("/api/v1/public/tips/status", {"tracking_number": body["tracking_number"],
+                                                       "passphrase": body["passphrase"]},
+                        content_type="application/json")
+        return len(captured)
+
+    few = queries()
+    for i in range(5):
+        tip_reply(actor=tip_cast["officer"], tip=tip, text=f"回复{i}")
+        submit(target_name=f"另一家店{i}")
+    assert queries() == few
