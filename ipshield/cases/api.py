@@ -16,7 +16,7 @@ from ipshield.cases.choices import CaseStatus, Channel, ScreeningOutcome
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_update
-from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.choices import CampaignDomain
 
 router = Router(tags=["cases"], auth=AUTH)
@@ -159,25 +159,10 @@ def _detail(case: Case) -> dict[str, Any]:
     return data
 
 
-def _validation(exc: ValidationError) -> ApiError:
-    fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {}
-    message = "; ".join(str(m) for m in exc.messages)
-    return ApiError(422, "validation_error", message, fields)
-
-
 @router.get("", response={200: CasePage, 401: ErrorResponse, 422: ErrorResponse}, summary="List visible cases")
 def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     queryset = case_list(request.user, filters.dict(exclude={"page", "page_size"}))
-    offset = (filters.page - 1) * filters.page_size
-    items = list(queryset[offset : offset + filters.page_size + 1])
-    has_next = len(items) > filters.page_size
-    count = queryset.count()
-    next_url = None
-    if has_next:
-        query = request.GET.copy()
-        query["page"] = str(filters.page + 1)
-        next_url = f"{request.path}?{query.urlencode()}"
-    return {"items": [_case_out(c) for c in items[: filters.page_size]], "count": count, "next": next_url}
+    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=_case_out)
 
 
 @router.post(
@@ -190,7 +175,7 @@ def cases_create(request: HttpRequest, payload: CaseIn) -> Any:
     try:
         case = case_create(actor=request.user, data=data, parties=[p.dict() for p in payload.parties])
     except ValidationError as exc:
-        raise _validation(exc) from exc
+        raise validation_error(exc) from exc
     return 201, _detail(case_get(request.user, case.pk))
 
 
@@ -224,7 +209,7 @@ def cases_patch(request: HttpRequest, case_id: int, payload: CasePatch) -> Any:
     except StaleCaseError as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
     except ValidationError as exc:
-        raise _validation(exc) from exc
+        raise validation_error(exc) from exc
     return _detail(case_get(request.user, case_id))
 
 

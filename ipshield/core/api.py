@@ -32,6 +32,24 @@ class ApiError(Exception):
         self.fields = fields or {}
 
 
+def validation_error(exc: Any) -> ApiError:
+    """A Django ValidationError from a service as the §6 error body (422, fields by name)."""
+    fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {}
+    return ApiError(422, "validation_error", "; ".join(str(m) for m in exc.messages), fields)
+
+
+def paginate(request: HttpRequest, queryset: Any, *, page: int, page_size: int, serialise: Any) -> dict[str, Any]:
+    """`{"items", "count", "next"}` for a scoped queryset (ARCHITECTURE §6: ?page=&page_size=, max 100)."""
+    offset = (page - 1) * page_size
+    items = list(queryset[offset : offset + page_size + 1])
+    next_url = None
+    if len(items) > page_size:
+        query = request.GET.copy()
+        query["page"] = str(page + 1)
+        next_url = f"{request.path}?{query.urlencode()}"
+    return {"items": [serialise(i) for i in items[:page_size]], "count": queryset.count(), "next": next_url}
+
+
 def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 

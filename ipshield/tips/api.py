@@ -14,7 +14,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
-from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.tips.choices import TipStatus
@@ -110,8 +110,7 @@ def _submit(request: HttpRequest, payload: TipIn, files: list[Any]) -> Any:
     try:
         tip, passphrase = tip_submit(data=data, files=[(f.name or "file", f) for f in files])
     except ValidationError as exc:
-        fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()}
-        raise ApiError(422, "validation_error", "; ".join(str(m) for m in exc.messages), fields) from exc
+        raise validation_error(exc) from exc
     return 201, {"tracking_number": tip.tracking_number, "passphrase": passphrase, "status": tip.status}
 
 
@@ -288,14 +287,7 @@ def _tip_out(t: Tip) -> dict[str, Any]:
 @router.get("", response={200: TipPage, 401: ErrorResponse, 422: ErrorResponse}, summary="Tips visible to me")
 def tips_list(request: HttpRequest, filters: Query[TipFilters]) -> Any:
     qs = tip_list(request.user, filters.dict(exclude={"page", "page_size"}))
-    offset = (filters.page - 1) * filters.page_size
-    items = list(qs[offset : offset + filters.page_size + 1])
-    next_url = None
-    if len(items) > filters.page_size:
-        query = request.GET.copy()
-        query["page"] = str(filters.page + 1)
-        next_url = f"{request.path}?{query.urlencode()}"
-    return {"items": [_tip_out(t) for t in items[: filters.page_size]], "count": qs.count(), "next": next_url}
+    return paginate(request, qs, page=filters.page, page_size=filters.page_size, serialise=_tip_out)
 
 
 @router.post(
@@ -318,8 +310,7 @@ def tips_action(request: HttpRequest, tip_id: int, action: str, payload: TipActi
         else:
             tip = tip_act(actor=request.user, tip=tip, action=action, data=payload.dict())
     except ValidationError as exc:
-        fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {}
-        raise ApiError(422, "validation_error", "; ".join(exc.messages), fields) from exc
+        raise validation_error(exc) from exc
     except TipConflict as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
     return _tip_out(tip_get(request.user, tip_id))

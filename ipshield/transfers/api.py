@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.cases.selectors import case_get
-from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.transfers.choices import SupervisionQueue, TransferGround, TransferStatus
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.selectors import supervision_queue, transfer_get, transfer_list
@@ -149,22 +149,6 @@ def _detail(t: Transfer) -> dict[str, Any]:
     return data
 
 
-def _validation(exc: ValidationError) -> ApiError:
-    fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {}
-    return ApiError(422, "validation_error", "; ".join(str(m) for m in exc.messages), fields)
-
-
-def _page(request: HttpRequest, queryset: Any, page: int, page_size: int, serialise: Any) -> dict[str, Any]:
-    offset = (page - 1) * page_size
-    items = list(queryset[offset : offset + page_size + 1])
-    next_url = None
-    if len(items) > page_size:
-        query = request.GET.copy()
-        query["page"] = str(page + 1)
-        next_url = f"{request.path}?{query.urlencode()}"
-    return {"items": [serialise(i) for i in items[:page_size]], "count": queryset.count(), "next": next_url}
-
-
 @cases_router.post(
     "/{case_id}/transfers",
     response={
@@ -188,7 +172,7 @@ def transfers_create(request: HttpRequest, case_id: int, payload: TransferIn) ->
             ground=payload.ground,
         )
     except ValidationError as exc:
-        raise _validation(exc) from exc
+        raise validation_error(exc) from exc
     except TransferConflict as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
     return 201, _detail(transfer_get(request.user, transfer.pk))
@@ -201,7 +185,7 @@ def transfers_create(request: HttpRequest, case_id: int, payload: TransferIn) ->
 )
 def transfers_list(request: HttpRequest, filters: Query[TransferFilters]) -> Any:
     queryset = transfer_list(request.user, filters.dict(exclude={"page", "page_size"}))
-    return _page(request, queryset, filters.page, filters.page_size, transfer_out)
+    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=transfer_out)
 
 
 @router.get("/{transfer_id}", response={200: TransferDetailOut, 401: ErrorResponse, 404: ErrorResponse})
@@ -227,7 +211,7 @@ def transfers_step(request: HttpRequest, transfer_id: int, payload: StepIn) -> A
             party_id=payload.party_id,
         )
     except ValidationError as exc:
-        raise _validation(exc) from exc
+        raise validation_error(exc) from exc
     return 201, {
         "id": step.pk,
         "kind": step.kind,
@@ -255,7 +239,7 @@ def transfers_action(request: HttpRequest, transfer_id: int, action: str, payloa
             actor=request.user, transfer=transfer, action=action, data=payload.dict(), revision=payload.revision
         )
     except ValidationError as exc:
-        raise _validation(exc) from exc
+        raise validation_error(exc) from exc
     except TransferConflict as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
     return _detail(transfer_get(request.user, transfer_id))
@@ -304,7 +288,10 @@ def supervision_list(request: HttpRequest, queue: str, filters: Query[QueueFilte
     if queue not in SupervisionQueue.values:
         raise ApiError(404, "not_found", f"unknown queue {queue}")
     queryset = supervision_queue(request.user, queue, filters.dict(exclude={"page", "page_size"}))
-    return {"queue": queue, **_page(request, queryset, filters.page, filters.page_size, _queue_item)}
+    return {
+        "queue": queue,
+        **paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=_queue_item),
+    }
 
 
 @supervision_router.post(
@@ -320,5 +307,5 @@ def supervision_create(request: HttpRequest, payload: SupervisionIn) -> Any:
             actor=request.user, case=case, queue=payload.queue, opinion=payload.opinion, transfer=transfer
         )
     except ValidationError as exc:
-        raise _validation(exc) from exc
+        raise validation_error(exc) from exc
     return 201, {"id": record.pk, "reply_due_at": record.reply_due_at.isoformat(), "addressee": record.addressee.name}

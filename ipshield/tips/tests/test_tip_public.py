@@ -227,9 +227,11 @@ def test_status_lookup_queries_do_not_grow(submit, client, tip_cast):
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            client.post("/api/v1/public/tips/status", {"tracking_number": body["tracking_number"],
-                                                       "passphrase": body["passphrase"]},
-                        content_type="application/json")
+            client.post(
+                "/api/v1/public/tips/status",
+                {"tracking_number": body["tracking_number"], "passphrase": body["passphrase"]},
+                content_type="application/json",
+            )
         return len(captured)
 
     few = queries()
