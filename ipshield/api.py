@@ -18,6 +18,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ipshield.cases.api import router as cases_router
 from ipshield.core.api import ApiError
 from ipshield.core.api import router as core_router
+from ipshield.credit.api import public_router as public_credit_router
+from ipshield.credit.api import router as credit_router
 from ipshield.screening.api import router as screening_router
 from ipshield.tips.api import public_router as public_tips_router
 from ipshield.tips.api import router as tips_router
@@ -106,3 +108,5 @@ api.add_router("/transfers", transfers_router)
 api.add_router("/supervision", supervision_router)
 api.add_router("/public", public_tips_router)
 api.add_router("/tips", tips_router)
+api.add_router("/public", public_credit_router)
+api.add_router("/credit", credit_router)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ipshield.cases",
     "ipshield.transfers",
     "ipshield.tips",
+    "ipshield.credit",
     "ipshield.portal",
 ]
 
@@ -166,6 +167,7 @@ IPSHIELD_TIP_RATE_PER_HOUR = env_int("IPSHIELD_TIP_RATE_PER_HOUR", 20)
 IPSHIELD_TIP_LOOKUP_FAILURES = env_int("IPSHIELD_TIP_LOOKUP_FAILURES", 10)
 IPSHIELD_TIP_FILE_MAX_BYTES = env_int("IPSHIELD_TIP_FILE_MAX_BYTES", 10 * 1024 * 1024)
 IPSHIELD_FIELD_KEY = env_str("IPSHIELD_FIELD_KEY")
+IPSHIELD_CREDIT_QUERIES_PER_HOUR = env_int("IPSHIELD_CREDIT_QUERIES_PER_HOUR", 120)
 # Official letters: an agency installs its licensed 仿宋/小标宋 and names them here.
 IPSHIELD_LETTER_FONT = env_str("IPSHIELD_LETTER_FONT", "Noto Serif CJK SC")
 IPSHIELD_RULES_FILE = PACKAGE_DIR / "screening" / "rules" / "legal-rules.yaml"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("screening/", include("ipshield.screening.urls")),
     path("transfers/", include("ipshield.transfers.urls")),
     path("tips/", include("ipshield.tips.urls")),
+    path("credit/", include("ipshield.credit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

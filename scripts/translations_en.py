@@ -627,3 +627,37 @@ EN.update(
         "本期没有已办结的举报。": "No report was concluded in this period.",
     }
 )
+
+EN.update(
+    {
+        "查询过于频繁，请稍后再试。": "Too many queries; try again later.",
+        "只有银行等授权机构可以读取诚信信息推送。": "Only banks and other authorised bodies can read the credit feed.",
+        "企业": "Enterprise",
+        "列入方式": "Listed by",
+        "依据": "Basis",
+        "决定机关": "Deciding agency",
+        "列入日期": "Listed on",
+        "计划移出日期": "Planned removal",
+        "移出日期": "Removed on",
+        "移出理由": "Reason for removal",
+        "列入或移出黑名单须由机构负责人决定。": "Listing or removal is decided by the head of an agency.",
+        "请填写列入依据。": "Give the legal basis.",
+        "计划移出日期须晚于今天。": "The planned removal date must be after today.",
+        "该企业已在黑名单中。": "This enterprise is already listed.",
+        "列入失信黑名单：%(b)s": "Blacklisted: %(b)s",
+        "请填写移出理由（到期或信用修复）。": "Give the reason for removal (expiry or credit repair).",
+        "已移出。": "Already removed.",
+        "移出失信黑名单：%(r)s": "Removed from the blacklist: %(r)s",
+        "诚信档案": "Integrity archive",
+        "失信黑名单": "Blacklist",
+        "规则判断": "Rule check",
+        "名单中": "Listed",
+        "移出理由（到期或信用修复）": "Reason (expiry or credit repair)",
+        "移出": "Remove",
+        "决定列入": "List by decision",
+        "按规则列入": "List by rule",
+        "企业名称或统一社会信用代码": "Enterprise name or unified social credit code",
+        "没有找到匹配的企业。": "No matching enterprise.",
+        "按名称或统一社会信用代码查询失信黑名单和公开的处罚信息。": "Look up the blacklist and published penalties by name or unified social credit code.",
+    }
+)

@@ -260,6 +260,10 @@ def case_transition(
         current.full_clean()
         current.save()
         after = snapshot(current)
+        if event == CaseEvent.DECIDE:
+            from ipshield.credit.services import record_penalty  # the integrity archive builds on cases
+
+            record_penalty(case=current)
         audit_record(
             actor=actor,
             action=f"case.{event.value}",

@@ -1,0 +1,146 @@
+"""Public credit query and the bank feed (ARCHITECTURE §6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.choices import Role
+from ipshield.core.identifiers import normalise
+from ipshield.core.ratelimit import allow, client_key
+from ipshield.credit.models import BlacklistEntry, CreditFeedEvent, Enterprise, IntegrityEvent
+from ipshield.credit.services import name_key
+
+public_router = Router(tags=["public credit"])
+router = Router(tags=["credit"], auth=AUTH)
+QUERY_MAX = 100
+
+
+class CreditQuery(Schema):
+    q: str = Field(max_length=10000)
+
+
+class ListingOut(Schema):
+    authority: str
+    legal_basis: str
+    starts_on: dt.date
+    planned_end: dt.date
+
+
+class EventOut(Schema):
+    kind: str
+    occurred_on: dt.date
+    summary: str
+
+
+class EnterpriseOut(Schema):
+    uscc: str
+    name: str
+    listed: bool
+    listings: list[ListingOut]
+    events: list[EventOut]
+
+
+class CreditResult(Schema):
+    items: list[EnterpriseOut]
+    count: int
+
+
+def _enterprise_out(e: Enterprise) -> dict[str, Any]:
+    active = [x for x in e.blacklist_entries.all() if x.removed_on is None]
+    return {
+        "uscc": e.uscc,
+        "name": e.name,
+        "listed": bool(active),
+        "listings": [
+            {
+                "authority": x.authority.name,
+                "legal_basis": x.legal_basis,
+                "starts_on": x.starts_on,
+                "planned_end": x.planned_end,
+            }
+            for x in active
+        ],
+        "events": [{"kind": v.kind, "occurred_on": v.occurred_on, "summary": v.summary} for v in e.events.all()[:20]],
+    }
+
+
+def credit_search(q: str) -> list[Enterprise]:
+    text = normalise(q)[:QUERY_MAX]
+    if len(text) < 2:
+        return []
+    condition = Q(uscc=text) if len(text) == 18 and text.isalnum() else Q(name_key__contains=name_key(text))
+    return list(
+        Enterprise.objects.filter(condition)
+        .order_by("name")
+        .prefetch_related(
+            Prefetch("blacklist_entries", BlacklistEntry.objects.select_related("authority")),
+            Prefetch("events", IntegrityEvent.objects.filter(published=True)),
+        )[:20]
+    )
+
+
+@public_router.get(
+    "/credit",
+    response={200: CreditResult, 422: ErrorResponse, 429: ErrorResponse},
+    auth=None,
+    summary="Public credit query by name or USCC: listing status and published facts only",
+)
+def public_credit(request: HttpRequest, params: Query[CreditQuery]) -> Any:
+    if not allow(
+        "credit-query", client_key(request), limit=settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR, window_seconds=3600
+    ):
+        raise ApiError(429, "too_many_requests", _("查询过于频繁，请稍后再试。"))
+    found = credit_search(params.q)
+    return {"items": [_enterprise_out(e) for e in found], "count": len(found)}
+
+
+class FeedParams(Schema):
+    since: int = Field(0, ge=0)
+    limit: int = Field(100, ge=1, le=1000)
+
+
+class FeedItem(Schema):
+    cursor: int
+    action: str
+    at: dt.datetime
+    uscc: str
+    name: str
+    listed: bool
+    starts_on: dt.date
+    planned_end: dt.date
+    removed_on: dt.date | None
+    authority: str
+    legal_basis: str
+
+
+class FeedPage(Schema):
+    items: list[FeedItem]
+    next_cursor: int
+    has_more: bool
+
+
+@router.get(
+    "/feed",
+    response={200: FeedPage, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse},
+    summary="Bank feed: every listing, change and removal after the cursor, in order",
+)
+def credit_feed(request: HttpRequest, params: Query[FeedParams]) -> Any:
+    user: Any = request.user
+    if user.role not in {Role.BANK, Role.ADMIN} and not user.is_superuser:
+        raise ApiError(403, "forbidden", _("只有银行等授权机构可以读取诚信信息推送。"))
+    rows = list(CreditFeedEvent.objects.filter(id__gt=params.since).order_by("id")[: params.limit + 1])
+    items = [{"cursor": r.pk, "action": r.action, "at": r.at, **r.payload} for r in rows[: params.limit]]
+    return {
+        "items": items,
+        "next_cursor": items[-1]["cursor"] if items else params.since,
+        "has_more": len(rows) > params.limit,
+    }

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CreditConfig(AppConfig):
+    name = "ipshield.credit"
+    label = "credit"
+    verbose_name = "诚信档案 Credit"

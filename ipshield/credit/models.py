@@ -1,0 +1,82 @@
+"""Integrity archive (诚信档案), blacklist (失信黑名单) and the bank feed."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.cases.models import Case
+from ipshield.core.models import Agency
+
+
+class Enterprise(models.Model):
+    """One producer or seller: by USCC when it has one; natural persons and online sellers by name."""
+
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    name = models.CharField(_("名称"), max_length=200)
+    name_key = models.CharField(max_length=200, db_index=True)
+    kind = models.CharField(max_length=16, default="enterprise")
+    region_code = models.CharField(max_length=6, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("企业")
+        verbose_name_plural = _("企业")
+        constraints = [
+            models.UniqueConstraint(fields=["uscc"], condition=~models.Q(uscc=""), name="enterprise_uscc_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IntegrityEvent(models.Model):
+    """One entry of an enterprise's timeline; published events may be shown to the public."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=32)
+    occurred_on = models.DateField()
+    summary = models.CharField(max_length=500)
+    published = models.BooleanField(default=False)
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["enterprise", "kind", "occurred_on"])]
+
+
+class BlacklistEntry(models.Model):
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="blacklist_entries")
+    basis = models.CharField(_("列入方式"), max_length=16)  # rule | decision
+    rule_id = models.CharField(max_length=64, blank=True)
+    legal_basis = models.CharField(_("依据"), max_length=500)
+    authority = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("决定机关"))
+    starts_on = models.DateField(_("列入日期"))
+    planned_end = models.DateField(_("计划移出日期"))
+    removed_on = models.DateField(_("移出日期"), null=True, blank=True)
+    removal_reason = models.CharField(_("移出理由"), max_length=500, blank=True)
+    listed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["enterprise", "removed_on"])]
+
+
+class CreditFeedEvent(models.Model):
+    """The bank feed (企业诚信与银行授信挂钩): append-only, read in id order with a cursor.
+
+    Rows are inserted inside audited transactions, which hold the audit-chain lock, so ids are
+    committed in increasing order and a cursor never skips a row that commits later.
+    """
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="+")
+    entry = models.ForeignKey(BlacklistEntry, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=16)  # listed | changed | removed
+    at = models.DateTimeField()
+    payload = models.JSONField()
+
+    class Meta:
+        ordering = ["id"]

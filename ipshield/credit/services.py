@@ -1,0 +1,172 @@
+"""Integrity archive and blacklist writes; every listing change also goes to the bank feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ipshield.core.audit import audit_record
+from ipshield.core.choices import Role
+from ipshield.core.identifiers import normalise
+from ipshield.credit import rules as blacklist_rules
+from ipshield.credit.models import BlacklistEntry, CreditFeedEvent, Enterprise, IntegrityEvent
+
+RULES_FILE = Path(__file__).with_name("blacklist_rules.yaml")
+LISTING_ROLES = frozenset({Role.AGENCY_HEAD})
+
+
+@lru_cache(maxsize=1)
+def rules() -> list[blacklist_rules.BlacklistRule]:
+    return blacklist_rules.load(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
+
+
+def name_key(name: str) -> str:
+    """Names written differently match: width, spaces, brackets, company suffixes."""
+    text = normalise(name)
+    text = re.sub(r"[\s()（）·.,，]", "", text)
+    for long, short in (("有限责任公司", "有限公司"), ("股份有限公司", "有限公司")):
+        text = text.replace(long, short)
+    return text[:200]
+
+
+def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enterprise:
+    if uscc:
+        enterprise, _created = Enterprise.objects.get_or_create(
+            uscc=uscc, defaults={"name": name, "name_key": name_key(name), "region_code": region_code}
+        )
+        return enterprise
+    found = Enterprise.objects.filter(uscc="", name_key=name_key(name)).first()
+    if found is not None:
+        return found
+    return Enterprise.objects.create(name=name, name_key=name_key(name), kind="person", region_code=region_code)
+
+
+def record_penalty(*, case: Any) -> list[IntegrityEvent]:
+    """A penalty decision attaches to every enterprise party's timeline (called by the case workflow)."""
+    events = []
+    for party in case.parties.filter(kind="enterprise"):
+        enterprise = enterprise_for(name=party.name, uscc=party.uscc, region_code=case.region_code)
+        events.append(
+            IntegrityEvent.objects.create(
+                enterprise=enterprise,
+                kind="penalty",
+                occurred_on=timezone.localdate(case.decided_at or timezone.now()),
+                summary=f"{case.agency.name} {case.decision_number}：{case.title}",
+                published=True,
+                case=case,
+            )
+        )
+    return events
+
+
+def _feed(entry: BlacklistEntry, action: str) -> CreditFeedEvent:
+    enterprise = entry.enterprise
+    return CreditFeedEvent.objects.create(
+        enterprise=enterprise,
+        entry=entry,
+        action=action,
+        at=timezone.now(),
+        payload={
+            "uscc": enterprise.uscc,
+            "name": enterprise.name,
+            "listed": entry.removed_on is None,
+            "starts_on": entry.starts_on.isoformat(),
+            "planned_end": entry.planned_end.isoformat(),
+            "removed_on": entry.removed_on.isoformat() if entry.removed_on else None,
+            "authority": entry.authority.name,
+            "legal_basis": entry.legal_basis,
+        },
+    )
+
+
+def blacklist_check(enterprise: Enterprise, *, on: dt.date | None = None) -> blacklist_rules.RuleDecision:
+    on = on or timezone.localdate()
+    penalties = list(enterprise.events.filter(kind="penalty").values_list("occurred_on", flat=True))
+    convictions = list(enterprise.events.filter(kind="conviction").values_list("occurred_on", flat=True))
+    return blacklist_rules.evaluate(rules(), on=on, penalty_dates=penalties, conviction_dates=convictions)
+
+
+def blacklist_list(
+    *,
+    actor: Any,
+    enterprise: Enterprise,
+    legal_basis: str = "",
+    planned_end: dt.date | None = None,
+    by_rule: bool = False,
+) -> BlacklistEntry:
+    """列入: by rule (the engine must agree) or by decision (legal basis required); audited, fed to banks."""
+    if actor.role not in LISTING_ROLES or actor.agency_id is None:
+        raise PermissionDenied(_("列入或移出黑名单须由机构负责人决定。"))
+    today = timezone.localdate()
+    rule_id = ""
+    if by_rule:
+        decision = blacklist_check(enterprise, on=today)
+        if not decision.meets:
+            raise ValidationError({"rule": decision.reason_zh})
+        legal_basis, planned_end, rule_id = decision.reason_zh, decision.planned_end, decision.rule_id
+    if not legal_basis.strip():
+        raise ValidationError({"legal_basis": _("请填写列入依据。")})
+    if planned_end is None or planned_end <= today:
+        raise ValidationError({"planned_end": _("计划移出日期须晚于今天。")})
+    with transaction.atomic():
+        if enterprise.blacklist_entries.filter(removed_on__isnull=True).exists():
+            raise ValidationError({"enterprise": _("该企业已在黑名单中。")})
+        entry = BlacklistEntry.objects.create(
+            enterprise=enterprise,
+            basis="rule" if by_rule else "decision",
+            rule_id=rule_id,
+            legal_basis=legal_basis.strip()[:500],
+            authority_id=actor.agency_id,
+            starts_on=today,
+            planned_end=planned_end,
+            listed_by=actor,
+        )
+        IntegrityEvent.objects.create(
+            enterprise=enterprise,
+            kind="blacklist_listed",
+            occurred_on=today,
+            summary=_("列入失信黑名单：%(b)s") % {"b": entry.legal_basis},
+            published=True,
+        )
+        audit_record(
+            actor=actor,
+            action="credit.blacklist.list",
+            target=entry,
+            after={"enterprise": enterprise.uscc or enterprise.name, "basis": entry.basis},
+        )
+        _feed(entry, "listed")  # after audit_record: the chain lock orders feed ids by commit
+    return entry
+
+
+def blacklist_remove(*, actor: Any, entry: BlacklistEntry, reason: str) -> BlacklistEntry:
+    """移出: at expiry or after a credit-repair request decided by an officer's head."""
+    if actor.role not in LISTING_ROLES:
+        raise PermissionDenied(_("列入或移出黑名单须由机构负责人决定。"))
+    if not reason.strip():
+        raise ValidationError({"reason": _("请填写移出理由（到期或信用修复）。")})
+    with transaction.atomic():
+        current = BlacklistEntry.objects.select_for_update().get(pk=entry.pk)
+        if current.removed_on is not None:
+            raise ValidationError({"entry": _("已移出。")})
+        current.removed_on = timezone.localdate()
+        current.removal_reason = reason.strip()[:500]
+        current.save()
+        IntegrityEvent.objects.create(
+            enterprise=current.enterprise,
+            kind="blacklist_removed",
+            occurred_on=current.removed_on,
+            summary=_("移出失信黑名单：%(r)s") % {"r": current.removal_reason},
+            published=True,
+        )
+        audit_record(actor=actor, action="credit.blacklist.remove", target=current, after={"reason": reason})
+        _feed(current, "removed")
+    return current

@@ -1,0 +1,150 @@
+"""Integrity archive, blacklist rules, public query and the bank feed cursor."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from ipshield.cases.services import case_create, case_transition
+from ipshield.credit import rules as blacklist_rules
+from ipshield.credit.models import CreditFeedEvent, Enterprise
+from ipshield.credit.services import blacklist_list, blacklist_remove, enterprise_for, name_key, rules
+
+pytestmark = pytest.mark.django_db
+USCC = "91350100M000100Y43"
+
+
+@pytest.fixture
+def people(make_user):
+    officer = make_user("officer", "110000", username="officer.bj")
+    return {
+        "officer": officer,
+        "head": make_user("agency_head", agency=officer.agency, username="head.bj"),
+        "bank": make_user("bank", "110000", username="bank.bj"),
+    }
+
+
+def _penalise(people, day):
+    case = case_create(
+        actor=people["officer"],
+        data={"title": "假冒案", "domain": "trademark"},
+        parties=[{"kind": "enterprise", "name": "某某商贸有限责任公司", "uscc": USCC}],
+    )
+    for event, data in [
+        ("file", {}),
+        ("start_investigation", {}),
+        (
+            "decide",
+            {
+                "penalty_kinds": ["fine"],
+                "fine_amount": 1000,
+                "decision_number": "罚1号",
+                "decided_at": dt.datetime.combine(day, dt.time(10), tzinfo=dt.UTC),
+            },
+        ),
+    ]:
+        case = case_transition(actor=people["officer"], case=case, event=event, data=data)
+    return case
+
+
+@pytest.mark.parametrize(
+    ("penalties", "convictions", "meets"),
+    [
+        ([dt.date(2026, 3, 1), dt.date(2026, 9, 1)], [], True),
+        ([dt.date(2026, 3, 1)], [], False),
+        ([dt.date(2023, 3, 1), dt.date(2026, 9, 1)], [], False),  # the first is outside two years
+        ([], [dt.date(2026, 5, 1)], True),
+    ],
+)
+def test_blacklist_rule_table(penalties, convictions, meets):
+    decision = blacklist_rules.evaluate(
+        rules(), on=dt.date(2026, 11, 1), penalty_dates=penalties, conviction_dates=convictions
+    )
+    assert decision.meets is meets
+    assert decision.rule_id == "blacklist_rule_2026"
+
+
+def test_names_written_differently_match():
+    assert name_key("某某商贸有限责任公司") == name_key("某某商贸 有限公司")
+    assert name_key("ＡＢＣ（北京）有限公司") == name_key("ABC(北京)有限公司")
+
+
+def test_penalties_attach_to_the_enterprise_timeline(people):
+    _penalise(people, dt.date(2026, 3, 1))
+    enterprise = Enterprise.objects.get(uscc=USCC)
+    assert enterprise.events.filter(kind="penalty").count() == 1
+
+
+def test_listing_by_rule_and_removal_reach_the_public_and_the_bank(client, api, people):
+    _penalise(people, timezone.localdate() - dt.timedelta(days=100))
+    enterprise = Enterprise.objects.get(uscc=USCC)
+    with pytest.raises(ValidationError):  # one penalty is not enough
+        blacklist_list(actor=people["head"], enterprise=enterprise, by_rule=True)
+    _penalise(people, timezone.localdate() - dt.timedelta(days=10))
+    with pytest.raises(PermissionDenied):
+        blacklist_list(actor=people["officer"], enterprise=enterprise, by_rule=True)
+    entry = blacklist_list(actor=people["head"], enterprise=enterprise, by_rule=True)
+    public = client.get("/api/v1/public/credit", {"q": "某某商贸有限公司"}).json()
+    assert public["items"][0]["listed"] is True
+    assert public["items"][0]["uscc"] == USCC
+    feed = api(people["bank"]).get("/api/v1/credit/feed?since=0").json()
+    assert [i["action"] for i in feed["items"]] == ["listed"]
+    blacklist_remove(actor=people["head"], entry=entry, reason="信用修复已完成")
+    assert client.get("/api/v1/public/credit", {"q": USCC}).json()["items"][0]["listed"] is False
+    after = api(people["bank"]).get(f"/api/v1/credit/feed?since={feed['next_cursor']}").json()
+    assert [i["action"] for i in after["items"]] == ["removed"]
+
+
+def test_feed_cursor_never_misses_or_repeats_while_events_arrive(api, people):
+    enterprises = [enterprise_for(name=f"企业{i}", uscc="") for i in range(7)]
+    for e in enterprises[:4]:
+        blacklist_list(
+            actor=people["head"],
+            enterprise=e,
+            legal_basis="决定",
+            planned_end=timezone.localdate() + dt.timedelta(days=365),
+        )
+    bank = api(people["bank"])
+    seen, cursor = [], 0
+    page = bank.get(f"/api/v1/credit/feed?since={cursor}&limit=3").json()
+    seen += [i["cursor"] for i in page["items"]]
+    cursor = page["next_cursor"]
+    for e in enterprises[4:]:  # new events arrive between pages
+        blacklist_list(
+            actor=people["head"],
+            enterprise=e,
+            legal_basis="决定",
+            planned_end=timezone.localdate() + dt.timedelta(days=365),
+        )
+    while True:
+        page = bank.get(f"/api/v1/credit/feed?since={cursor}&limit=3").json()
+        seen += [i["cursor"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            break
+    assert seen == sorted(seen)
+    assert len(seen) == len(set(seen)) == CreditFeedEvent.objects.count() == 7
+
+
+def test_feed_is_for_banks_only(api, people):
+    assert api(people["officer"]).get("/api/v1/credit/feed").status_code == 403
+
+
+@pytest.mark.parametrize("q", ["x" * 10000, "%", "_", "%_%", "某'; DROP TABLE credit_enterprise; --", "ＡＢＣ商贸"])
+def test_public_query_answers_odd_input_safely(client, people, q):
+    enterprise_for(name="某某商贸有限公司", uscc=USCC)
+    response = client.get("/api/v1/public/credit", {"q": q})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def test_public_query_is_rate_limited(client, settings):
+    settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR = 2
+    codes = [client.get("/api/v1/public/credit", {"q": "某某"}).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+
+
+def test_public_query_page(client, people):
+    enterprise_for(name="某某商贸有限公司", uscc=USCC)
+    assert "某某商贸有限公司" in client.get("/credit/", {"q": "某某商贸"}).content.decode()
