@@ -20,6 +20,7 @@ from ipshield.core.api import ApiError
 from ipshield.core.api import router as core_router
 from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
+from ipshield.disclosure.api import public_router as public_disclosure_router
 from ipshield.screening.api import router as screening_router
 from ipshield.tips.api import public_router as public_tips_router
 from ipshield.tips.api import router as tips_router
@@ -110,3 +111,4 @@ api.add_router("/public", public_tips_router)
 api.add_router("/tips", tips_router)
 api.add_router("/public", public_credit_router)
 api.add_router("/credit", credit_router)
+api.add_router("/public", public_disclosure_router)

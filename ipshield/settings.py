@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ipshield.transfers",
     "ipshield.tips",
     "ipshield.credit",
+    "ipshield.disclosure",
     "ipshield.portal",
 ]
 

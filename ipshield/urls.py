@@ -12,6 +12,7 @@ urlpatterns = [
     path("transfers/", include("ipshield.transfers.urls")),
     path("tips/", include("ipshield.tips.urls")),
     path("credit/", include("ipshield.credit.urls")),
+    path("disclosures/", include("ipshield.disclosure.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

@@ -661,3 +661,42 @@ EN.update(
         "按名称或统一社会信用代码查询失信黑名单和公开的处罚信息。": "Look up the blacklist and published penalties by name or unified social credit code.",
     }
 )
+
+EN.update(
+    {
+        "公开": "Disclosure",
+        "待公开": "To publish",
+        "已公开": "Published",
+        "不予公开": "Withheld",
+        "已撤回": "Withdrawn",
+        "行政处罚决定书文号": "Penalty decision number",
+        "被处罚的自然人姓名或企业名称": "Person or organisation penalised",
+        "违法事实": "Facts of the violation",
+        "处罚种类和依据": "Penalty and legal basis",
+        "履行方式和期限": "How and by when to comply",
+        "作出处罚决定的机关": "Deciding agency",
+        "处罚决定日期": "Decided on",
+        "公开期限": "Publish by",
+        "变更说明": "Change note",
+        "不予公开理由": "Reason for withholding",
+        "由作出处罚决定的机关公开（谁执法谁公开）。": "The deciding agency publishes its own decisions.",
+        "当前状态不能公开。": "Cannot be published in the current status.",
+        "请说明变更或撤回的原因（复议、诉讼结果）。": "Give the reason for the change or withdrawal (reconsideration or litigation).",
+        "不予公开须经负责人批准。": "Withholding needs the head's approval.",
+        "请说明不予公开的理由（国家秘密、商业秘密、个人隐私等）。": "Give the reason for withholding (state secret, trade secret, privacy…).",
+        "行政处罚案件信息公开": "Published administrative penalty decisions",
+        "公开审核": "Review for publication",
+        "违法事实（已自动遮蔽个人信息）": "Facts (personal data masked automatically)",
+        "理由（不予公开、变更或撤回时填写）": "Reason (for withholding, changing or withdrawing)",
+        "更新": "Update",
+        "撤回": "Withdraw",
+        "不予公开（须负责人）": "Withhold (head only)",
+        "案件信息公开": "Case disclosure",
+        "逾期未公开": "Overdue for publication",
+        "关键词": "Keywords",
+        "起始日期": "From",
+        "截止日期": "To",
+        "没有符合条件的公开信息。": "No published decision matches.",
+        "按关键词、地区、领域和日期查询已公开的行政处罚决定。": "Search published penalty decisions by keyword, region, domain and date.",
+    }
+)

@@ -262,8 +262,10 @@ def case_transition(
         after = snapshot(current)
         if event == CaseEvent.DECIDE:
             from ipshield.credit.services import record_penalty  # the integrity archive builds on cases
+            from ipshield.disclosure.services import disclosure_draft  # so does publication (20 working days)
 
             record_penalty(case=current)
+            disclosure_draft(case=current)
         audit_record(
             actor=actor,
             action=f"case.{event.value}",

@@ -24,6 +24,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("cases:list"), _("案件")))
             items.append((reverse("transfers:list"), _("移送")))
             items.append((reverse("tips:list"), _("举报")))
+            items.append((reverse("disclosure:review_list"), _("公开")))
         if user.role == Role.COORDINATOR:
             items.append((reverse("tips:dispatch"), _("举报指挥")))
         if user.role in {Role.PROCURATOR, Role.COORDINATOR}:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DisclosureConfig(AppConfig):
+    name = "ipshield.disclosure"
+    label = "disclosure"
+    verbose_name = "案件信息公开 Disclosure"

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ipshield.core import regions
+from ipshield.core.jurisdiction import region_subtree_q
+from ipshield.disclosure.models import Disclosure, DisclosureStatus
+
+QUERY_MAX = 100
+
+
+def public_disclosures(filters: Mapping[str, Any]) -> QuerySet[Disclosure]:
+    """Published decisions only; CJK substring search (trigram index on PostgreSQL for 3+ characters)."""
+    qs = Disclosure.objects.filter(status__in=[DisclosureStatus.PUBLISHED, DisclosureStatus.WITHDRAWN])
+    text = str(filters.get("q") or "").strip()[:QUERY_MAX]
+    if text:
+        qs = qs.filter(search_text__icontains=text)
+    region = filters.get("region")
+    if region and regions.is_region_code(region):
+        qs = qs.filter(region_subtree_q(region))
+    if filters.get("domain"):
+        qs = qs.filter(domain=filters["domain"])
+    if filters.get("agency"):
+        qs = qs.filter(agency_id=filters["agency"])
+    if isinstance(filters.get("from"), dt.date):
+        qs = qs.filter(decided_on__gte=filters["from"])
+    if isinstance(filters.get("to"), dt.date):
+        qs = qs.filter(decided_on__lte=filters["to"])
+    return qs.order_by("-decided_on", "-id")
+
+
+def staff_disclosures(user: Any) -> QuerySet[Disclosure]:
+    return Disclosure.objects.visible_to(user).select_related("case")

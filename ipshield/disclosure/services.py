@@ -1,0 +1,125 @@
+"""Disclosure drafts from penalty decisions; review, publish, update, withhold, withdraw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ipshield.cases.choices import PenaltyKind, ScreeningOutcome
+from ipshield.cases.models import Case
+from ipshield.core.audit import audit_record
+from ipshield.core.choices import Role
+from ipshield.core.deadlines import Period, Unit, due_at
+from ipshield.disclosure.masking import mask_text
+from ipshield.disclosure.models import Disclosure, DisclosureStatus
+from ipshield.screening.services import base_document
+
+EDITOR_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
+
+
+def disclosure_period() -> Period:
+    spec = base_document()["disclosure"]["deadline"]  # 20 working days from the decision
+    return Period(int(spec["value"]), Unit(spec["unit"]))
+
+
+def disclosure_draft(*, case: Case) -> Disclosure | None:
+    """Called when a penalty decision is recorded: a masked draft with the clock started."""
+    parties = list(case.parties.all())
+    if not parties:
+        return None
+    subject = parties[0]
+    others = [p.name for p in parties[1:] if p.kind == "person"]
+    kinds = "、".join(str(PenaltyKind(k).label) for k in case.penalty_kinds if k in PenaltyKind.values)
+    fine = f"，罚款{case.fine_amount:,}元" if case.fine_amount else ""
+    decided = case.decided_at or timezone.now()
+    facts = mask_text(case.facts_text or case.title, other_person_names=others)
+    disclosure = Disclosure(
+        agency_id=case.agency_id,
+        case=case,
+        domain=case.domain,
+        region_code=case.region_code,
+        decision_number=case.decision_number,
+        subject=subject.name,
+        legal_representative=subject.legal_representative if subject.kind == "enterprise" else "",
+        facts=facts,
+        penalty=f"{kinds}{fine}。依据：{case.penalty_basis or '—'}",
+        performance="自收到处罚决定书之日起十五日内缴纳罚款",
+        agency_name=case.agency.name,
+        decided_on=timezone.localdate(decided),
+        due_at=due_at(decided, disclosure_period()),
+    )
+    disclosure.search_text = " ".join(
+        [disclosure.decision_number, disclosure.subject, disclosure.facts, disclosure.agency_name, case.title]
+    )
+    disclosure.save()
+    return disclosure
+
+
+def _require_editor(actor: Any, disclosure: Disclosure) -> None:
+    if actor.agency_id != disclosure.agency_id or actor.role not in EDITOR_ROLES:
+        raise PermissionDenied(_("由作出处罚决定的机关公开（谁执法谁公开）。"))
+
+
+def disclosure_publish(*, actor: Any, disclosure: Disclosure, facts: str | None = None) -> Disclosure:
+    _require_editor(actor, disclosure)
+    with transaction.atomic():
+        current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        if current.status not in {DisclosureStatus.DRAFT, DisclosureStatus.WITHDRAWN}:
+            raise ValidationError({"status": _("当前状态不能公开。")})
+        if facts is not None and facts.strip():
+            current.facts = mask_text(facts.strip())
+        current.status = DisclosureStatus.PUBLISHED
+        current.published_at = timezone.now()
+        current.search_text = " ".join([current.decision_number, current.subject, current.facts, current.agency_name])
+        current.save()
+        audit_record(
+            actor=actor, action="disclosure.publish", target=current, after={"decision_number": current.decision_number}
+        )
+    return current
+
+
+def disclosure_change(
+    *, actor: Any, disclosure: Disclosure, note: str, withdraw: bool = False, facts: str | None = None
+) -> Disclosure:
+    """After reconsideration or litigation: update or withdraw, with the reason shown to the public."""
+    _require_editor(actor, disclosure)
+    if not note.strip():
+        raise ValidationError({"note": _("请说明变更或撤回的原因（复议、诉讼结果）。")})
+    with transaction.atomic():
+        current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        current.change_note = note.strip()[:500]
+        if facts:
+            current.facts = mask_text(facts)
+        if withdraw:
+            current.status = DisclosureStatus.WITHDRAWN
+        current.save()
+        audit_record(
+            actor=actor,
+            action="disclosure.withdraw" if withdraw else "disclosure.update",
+            target=current,
+            after={"note": current.change_note},
+        )
+    return current
+
+
+def disclosure_withhold(*, actor: Any, disclosure: Disclosure, reason: str) -> Disclosure:
+    """State secrets, trade secrets, privacy: withholding needs a reason and the head's approval."""
+    if actor.role != Role.AGENCY_HEAD or actor.agency_id != disclosure.agency_id:
+        raise PermissionDenied(_("不予公开须经负责人批准。"))
+    if not reason.strip():
+        raise ValidationError({"reason": _("请说明不予公开的理由（国家秘密、商业秘密、个人隐私等）。")})
+    with transaction.atomic():
+        current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        current.status = DisclosureStatus.WITHHELD
+        current.withheld_reason = reason.strip()[:500]
+        current.withheld_approved_by = actor
+        current.save()
+        audit_record(actor=actor, action="disclosure.withhold", target=current, after={"reason": reason})
+    return current
+
+
+__all__ = ["ScreeningOutcome"]

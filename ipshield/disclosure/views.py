@@ -1,0 +1,123 @@
+"""Public disclosure portal (search, permanent page, Atom feed, CSV) and the agency's review page."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from ipshield.core.choices import CampaignDomain
+from ipshield.core.jurisdiction import get_visible_or_404
+from ipshield.disclosure.models import Disclosure, DisclosureStatus
+from ipshield.disclosure.selectors import public_disclosures, staff_disclosures
+from ipshield.disclosure.services import disclosure_change, disclosure_publish, disclosure_withhold
+
+
+def _filters(request: HttpRequest) -> dict[str, Any]:
+    def day(name: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(request.GET.get(name, ""))
+        except ValueError:
+            return None
+
+    return {
+        "q": request.GET.get("q", "")[:100],
+        "region": request.GET.get("region", ""),
+        "domain": request.GET.get("domain", ""),
+        "from": day("from"),
+        "to": day("to"),
+    }
+
+
+def search_view(request: HttpRequest) -> HttpResponse:
+    filters = _filters(request)
+    queryset = public_disclosures(filters)
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="disclosures.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(["文号", "当事人", "违法事实", "处罚", "机关", "日期"])
+        for d in queryset[:10000]:
+            writer.writerow([d.decision_number, d.subject, d.facts, d.penalty, d.agency_name, d.decided_on])
+        return response
+    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "disclosure/search.html",
+        {"page": page, "filters": filters, "query": query.urlencode(), "domains": CampaignDomain.choices},
+    )
+
+
+def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    disclosure = get_object_or_404(public_disclosures({}), pk=pk)
+    return render(request, "disclosure/detail.html", {"d": disclosure})
+
+
+def atom_view(request: HttpRequest) -> HttpResponse:
+    feed = Atom1Feed(
+        title=_("行政处罚案件信息公开"),
+        link=request.build_absolute_uri(reverse("disclosure:search")),
+        description="",
+        language="zh-cn",
+    )
+    for d in public_disclosures(_filters(request))[:50]:
+        feed.add_item(
+            title=f"{d.decision_number} {d.subject}",
+            link=request.build_absolute_uri(reverse("disclosure:detail", args=[d.pk])),
+            description=d.facts,
+            pubdate=d.published_at,
+            unique_id=f"ipshield-disclosure-{d.pk}",
+        )
+    return HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
+
+
+@login_required
+def review_list_view(request: HttpRequest) -> HttpResponse:
+    qs = staff_disclosures(request.user)
+    if request.GET.get("overdue") == "1":
+        qs = qs.filter(status=DisclosureStatus.DRAFT, due_at__lt=timezone.now()).order_by("due_at")
+    page = Paginator(qs.order_by("status", "due_at"), 50).get_page(request.GET.get("page"))
+    return render(request, "disclosure/review_list.html", {"page": page, "now": timezone.now()})
+
+
+@login_required
+def review_view(request: HttpRequest, pk: int) -> HttpResponse:
+    disclosure: Disclosure = get_visible_or_404(staff_disclosures(request.user), request.user, pk=pk)
+    if request.method == "POST":
+        op = request.POST.get("op")
+        try:
+            if op == "publish":
+                disclosure_publish(actor=request.user, disclosure=disclosure, facts=request.POST.get("facts"))
+            elif op == "withhold":
+                disclosure_withhold(actor=request.user, disclosure=disclosure, reason=request.POST.get("reason", ""))
+            elif op in {"update", "withdraw"}:
+                disclosure_change(
+                    actor=request.user,
+                    disclosure=disclosure,
+                    note=request.POST.get("reason", ""),
+                    withdraw=op == "withdraw",
+                    facts=request.POST.get("facts") or None,
+                )
+            else:
+                raise Http404
+            messages.success(request, _("已办理。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        return redirect("disclosure:review", pk=disclosure.pk)
+    return render(request, "disclosure/review.html", {"d": disclosure})
