@@ -35,7 +35,7 @@ def test_demo_seed_prints_accounts_and_is_idempotent(demo, capsys):
     assert Case.objects.filter(screening_outcome="suspected_crime").exists()
     assert Case.objects.exclude(screening_outcome="suspected_crime").exists()
     call_command("demo_seed", "--cases", "60")
-    assert "demo cases: 0 created, demo transfers: 0 created, demo tips: 0" in capsys.readouterr().out
+    assert "demo cases: 0 created, demo transfers: 0 created, demo tips: 0, disclosures: 0" in capsys.readouterr().out
     assert (User.objects.count(), Case.objects.count()) == (users, cases)
 
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from ipshield.cases.demo import seed_cases
 from ipshield.core.demo import seed_agencies_and_users
+from ipshield.disclosure.demo import seed_disclosures
 from ipshield.tips.demo import seed_tips
 from ipshield.transfers.demo import seed_transfers
 
@@ -27,9 +28,12 @@ class Command(BaseCommand):
         created = seed_cases(options["cases"], progress=None if options["quiet"] else self.stdout)
         transfers = seed_transfers() if options["cases"] else 0
         tips = seed_tips() if options["cases"] else 0
+        disclosures = seed_disclosures() if options["cases"] else 0
         if options["quiet"]:
             return
-        self.stdout.write(f"demo cases: {created} created, demo transfers: {transfers} created, demo tips: {tips}")
+        self.stdout.write(
+            f"demo cases: {created} created, demo transfers: {transfers} created, demo tips: {tips}, disclosures: {disclosures}"
+        )
         self.stdout.write("")
         hint = "" if os.environ.get("DEMO_PASSWORD") else ", set DEMO_PASSWORD to change it"
         self.stdout.write(f"Demo accounts (password: {password}{hint})")

@@ -1,0 +1,47 @@
+"""Demo integrity archives, published decisions and blacklist entries, through the real services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from ipshield.cases.models import Case
+from ipshield.core.models import User
+from ipshield.credit.models import Enterprise
+from ipshield.credit.services import blacklist_list, record_penalty
+from ipshield.disclosure.models import Disclosure
+from ipshield.disclosure.services import disclosure_draft, disclosure_publish
+
+
+def seed_disclosures(limit: int = 400) -> int:
+    if Disclosure.objects.exists():
+        return 0
+    officers = {u.agency_id: u for u in User.objects.filter(role="officer", username__regex=r"^officer\.[a-z]+$")}
+    heads = {u.agency_id: u for u in User.objects.filter(role="agency_head")}
+    cases = (
+        Case.objects.filter(status__in=["decided", "closed"], agency_id__in=officers)
+        .exclude(decision_number="")
+        .select_related("agency")
+        .order_by("-decided_at")[:limit]
+    )
+    created = 0
+    for index, case in enumerate(cases):
+        record_penalty(case=case)
+        draft = disclosure_draft(case=case)
+        if draft is None:
+            continue
+        created += 1
+        if index % 5 != 0:  # most are published; some drafts are left (a few overdue)
+            disclosure_publish(actor=officers[case.agency_id], disclosure=draft)
+    for enterprise in Enterprise.objects.order_by("id")[:3]:
+        source = Case.objects.filter(parties__uscc=enterprise.uscc).select_related("agency").first()
+        head = heads.get(source.agency_id) if source else None
+        if head is not None:
+            blacklist_list(
+                actor=head,
+                enterprise=enterprise,
+                legal_basis="两年内多次销售假冒注册商标的商品受行政处罚",
+                planned_end=timezone.localdate() + dt.timedelta(days=3 * 365),
+            )
+    return created
