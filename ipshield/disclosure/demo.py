@@ -20,7 +20,7 @@ def seed_disclosures(limit: int = 400) -> int:
     officers = {u.agency_id: u for u in User.objects.filter(role="officer", username__regex=r"^officer\.[a-z]+$")}
     heads = {u.agency_id: u for u in User.objects.filter(role="agency_head")}
     cases = (
-        Case.objects.filter(status__in=["decided", "closed"], agency_id__in=officers)
+        Case.objects.filter(status__in=["decided", "closed"], agency_id__in=[k for k in officers if k])
         .exclude(decision_number="")
         .select_related("agency")
         .order_by("-decided_at")[:limit]
