@@ -700,3 +700,5 @@ EN.update(
         "按关键词、地区、领域和日期查询已公开的行政处罚决定。": "Search published penalty decisions by keyword, region, domain and date.",
     }
 )
+
+EN.update({"到期移出": "Expired", "诚信等级": "Integrity grade"})

@@ -82,3 +82,25 @@ def evaluate(
         f"{len(recent)} penalties within {rule.penalties_within_days} days, fewer than {rule.min_penalties}",
         None,
     )
+
+
+@dataclass(frozen=True)
+class Grade:
+    grade: str
+    label_zh: str
+    score: int
+    reasons: tuple[str, ...]
+
+
+def grade(config: Mapping[str, Any], *, on: dt.date, events: Sequence[tuple[str, dt.date]]) -> Grade:
+    """The integrity grade on `on` from (kind, date) events, by the configured deductions and bands."""
+    score = int(config["start"])
+    reasons = []
+    for rule in config["deductions"]:
+        window_start = on - dt.timedelta(days=int(rule["window_days"]))
+        hits = [d for kind, d in events if kind == rule["kind"] and window_start <= d <= on]
+        if hits:
+            score -= int(rule["points"]) * len(hits)
+            reasons.append(f"{rule['kind']} × {len(hits)} (−{int(rule['points']) * len(hits)})")
+    band = next(b for b in config["bands"] if score >= int(b["min"]))
+    return Grade(str(band["grade"]), str(band["label_zh"]), score, tuple(reasons))

@@ -29,6 +29,41 @@ def rules() -> list[blacklist_rules.BlacklistRule]:
     return blacklist_rules.load(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=1)
+def grade_config() -> dict[str, Any]:
+    config: dict[str, Any] = yaml.safe_load(RULES_FILE.with_name("grade_rules.yaml").read_text(encoding="utf-8"))
+    return config
+
+
+def enterprise_grade(enterprise: Enterprise, *, on: dt.date | None = None) -> blacklist_rules.Grade:
+    events = list(enterprise.events.values_list("kind", "occurred_on"))
+    return blacklist_rules.grade(grade_config(), on=on or timezone.localdate(), events=events)
+
+
+def blacklist_expire(*, today: dt.date | None = None) -> int:
+    """Remove every entry whose planned end has come (到期移出); audited as a system action."""
+    today = today or timezone.localdate()
+    removed = 0
+    for entry in BlacklistEntry.objects.filter(removed_on__isnull=True, planned_end__lte=today).select_related(
+        "enterprise", "authority"
+    ):
+        with transaction.atomic():
+            entry.removed_on = today
+            entry.removal_reason = _("到期移出")
+            entry.save(update_fields=["removed_on", "removal_reason"])
+            IntegrityEvent.objects.create(
+                enterprise=entry.enterprise,
+                kind="blacklist_removed",
+                occurred_on=today,
+                summary=_("移出失信黑名单：%(r)s") % {"r": entry.removal_reason},
+                published=True,
+            )
+            audit_record(actor=None, action="credit.blacklist.expire", target=entry, after={"on": today.isoformat()})
+            _feed(entry, "removed")
+        removed += 1
+    return removed
+
+
 def name_key(name: str) -> str:
     """Names written differently match: width, spaces, brackets, company suffixes."""
     text = normalise(name)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.credit.api import credit_search
 from ipshield.credit.models import BlacklistEntry, Enterprise
-from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove
+from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove, enterprise_grade
 
 
 def public_query_view(request: HttpRequest) -> HttpResponse:
@@ -70,5 +70,6 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
             "entries": enterprise.blacklist_entries.select_related("authority"),
             "rule": blacklist_check(enterprise),
             "can_decide": user.role == "agency_head",
+            "grade": enterprise_grade(enterprise),
         },
     )

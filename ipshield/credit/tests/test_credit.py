@@ -148,3 +148,43 @@ def test_public_query_is_rate_limited(client, settings):
 def test_public_query_page(client, people):
     enterprise_for(name="某某商贸有限公司", uscc=USCC)
     assert "某某商贸有限公司" in client.get("/credit/", {"q": "某某商贸"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ([], "A"),
+        ([("penalty", dt.date(2026, 6, 1))], "B"),
+        ([("penalty", dt.date(2026, 6, 1)), ("penalty", dt.date(2026, 1, 1))], "B"),
+        (
+            [
+                ("penalty", dt.date(2026, 6, 1)),
+                ("penalty", dt.date(2026, 1, 1)),
+                ("blacklist_listed", dt.date(2026, 7, 1)),
+            ],
+            "D",
+        ),
+        ([("penalty", dt.date(2020, 6, 1))], "A"),  # outside the two-year window
+        ([("conviction", dt.date(2025, 6, 1))], "C"),
+    ],
+)
+def test_integrity_grade_table(events, expected):
+    from ipshield.credit.services import grade_config
+
+    assert blacklist_rules.grade(grade_config(), on=dt.date(2026, 11, 1), events=events).grade == expected
+
+
+def test_expired_entries_are_removed_and_fed(people):
+    from ipshield.credit.services import blacklist_expire
+
+    enterprise = enterprise_for(name="到期企业")
+    blacklist_list(
+        actor=people["head"],
+        enterprise=enterprise,
+        legal_basis="决定",
+        planned_end=timezone.localdate() + dt.timedelta(days=1),
+    )
+    assert blacklist_expire() == 0
+    assert blacklist_expire(today=timezone.localdate() + dt.timedelta(days=1)) == 1
+    assert blacklist_expire(today=timezone.localdate() + dt.timedelta(days=2)) == 0
+    assert list(CreditFeedEvent.objects.values_list("action", flat=True)) == ["listed", "removed"]
