@@ -702,3 +702,13 @@ EN.update(
 )
 
 EN.update({"到期移出": "Expired", "诚信等级": "Integrity grade"})
+
+EN.update(
+    {
+        "查询次数较多，请输入验证码（GET /api/v1/public/captcha）。": "Many queries from this client: send a CAPTCHA answer (GET /api/v1/public/captcha).",
+        "查询次数较多，请输入验证码后再查询。": "Many queries from this client: enter the verification code.",
+        "举报经查属实：%(t)s": "Report substantiated: %(t)s",
+        "涉嫌犯罪移送公安机关并立案：%(n)s": "Transferred to the police, criminal case opened: %(n)s",
+        "刑事判决：%(r)s": "Criminal judgment: %(r)s",
+    }
+)

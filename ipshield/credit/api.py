@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.captcha import captcha_check
 from ipshield.core.choices import Role
 from ipshield.core.identifiers import normalise
 from ipshield.core.ratelimit import allow, client_key
@@ -26,6 +27,16 @@ QUERY_MAX = 100
 
 class CreditQuery(Schema):
     q: str = Field(max_length=10000)
+    captcha_token: str = Field("", max_length=500)
+    captcha_answer: str = Field("", max_length=16)
+
+
+def captcha_needed(request: HttpRequest) -> bool:
+    """After a few free queries per client and hour, each query needs a CAPTCHA (anti-scraping)."""
+    from ipshield.core.captcha import captcha_enabled
+
+    free = settings.IPSHIELD_CREDIT_FREE_QUERIES
+    return captcha_enabled() and not allow("credit-free", client_key(request), limit=free, window_seconds=3600)
 
 
 class ListingOut(Schema):
@@ -99,6 +110,9 @@ def public_credit(request: HttpRequest, params: Query[CreditQuery]) -> Any:
         "credit-query", client_key(request), limit=settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR, window_seconds=3600
     ):
         raise ApiError(429, "too_many_requests", _("查询过于频繁，请稍后再试。"))
+    if captcha_needed(request) and not captcha_check(params.captcha_token, params.captcha_answer):
+        message = _("查询次数较多，请输入验证码（GET /api/v1/public/captcha）。")
+        raise ApiError(422, "captcha", message, {"captcha": [message]})
     found = credit_search(params.q)
     return {"items": [_enterprise_out(e) for e in found], "count": len(found)}
 

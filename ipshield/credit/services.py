@@ -85,6 +85,18 @@ def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enter
     return Enterprise.objects.create(name=name, name_key=name_key(name), kind="person", region_code=region_code)
 
 
+def record_case_event(*, case: Any, kind: str, summary: str, on: dt.date, published: bool = False) -> int:
+    """Attach an event (transfer, conviction, substantiated tip) to every enterprise party's timeline."""
+    count = 0
+    for party in case.parties.filter(kind="enterprise"):
+        enterprise = enterprise_for(name=party.name, uscc=party.uscc, region_code=case.region_code)
+        IntegrityEvent.objects.create(
+            enterprise=enterprise, kind=kind, occurred_on=on, summary=summary[:500], published=published, case=case
+        )
+        count += 1
+    return count
+
+
 def record_penalty(*, case: Any) -> list[IntegrityEvent]:
     """A penalty decision attaches to every enterprise party's timeline (called by the case workflow)."""
     events = []

@@ -13,8 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ipshield.core.captcha import captcha_check, captcha_new
 from ipshield.core.ratelimit import allow, client_key
-from ipshield.credit.api import credit_search
+from ipshield.credit.api import captcha_needed, credit_search
 from ipshield.credit.models import BlacklistEntry, Enterprise
 from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove, enterprise_grade
 
@@ -23,14 +24,20 @@ def public_query_view(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:100]
     results: list[Enterprise] = []
     error = ""
+    challenge = None
     if q:
-        if allow(
+        if not allow(
             "credit-query", client_key(request), limit=settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR, window_seconds=3600
         ):
-            results = credit_search(q)
-        else:
             error = _("查询过于频繁，请稍后再试。")
-    return render(request, "credit/query.html", {"q": q, "results": results, "error": error})
+        elif captcha_needed(request) and not captcha_check(
+            request.GET.get("captcha_token", ""), request.GET.get("captcha_answer", "")
+        ):
+            error = _("查询次数较多，请输入验证码后再查询。")
+            challenge = captcha_new()
+        else:
+            results = credit_search(q)
+    return render(request, "credit/query.html", {"q": q, "results": results, "error": error, "captcha": challenge})
 
 
 @login_required

@@ -320,6 +320,15 @@ def tip_act(
             current.agency = agency
         if act in {TipAction.ACCEPT, TipAction.REJECT}:
             current.decided_at = now
+        if act == TipAction.CONCLUDE and current.case_id is not None and current.case is not None:
+            from ipshield.credit.services import record_case_event  # a substantiated report
+
+            record_case_event(
+                case=current.case,
+                kind="tip_substantiated",
+                on=timezone.localdate(now),
+                summary=_("举报经查属实：%(t)s") % {"t": current.tracking_number},
+            )
         if act in {TipAction.REJECT, TipAction.CONCLUDE}:
             current.result = text
             current.concluded_at = now

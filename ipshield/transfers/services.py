@@ -348,6 +348,14 @@ def _apply(
         transfer.received_at = now
         transfer.received_manifest_hash = received or transfer.manifest_hash
     elif act == TransferAction.ACCEPT:
+        from ipshield.credit.services import record_case_event  # the integrity archive follows the case
+
+        record_case_event(
+            case=transfer.case,
+            kind="transfer",
+            on=timezone.localdate(now),
+            summary=_("涉嫌犯罪移送公安机关并立案：%(n)s") % {"n": transfer.case.number},
+        )
         transfer.received_at = transfer.received_at or now
         transfer.received_manifest_hash = transfer.received_manifest_hash or transfer.manifest_hash
         transfer.decided_at = now
@@ -462,6 +470,16 @@ def criminal_step_record(
             current.items_handed_over_at = timezone.now()
             current.next_due_at, current.next_due_role = running_deadline(current)
             current.save(update_fields=["items_handed_over_at", "next_due_at", "next_due_role"])
+        if step_kind == CriminalStepKind.JUDGED:
+            from ipshield.credit.services import record_case_event
+
+            record_case_event(
+                case=transfer.case,
+                kind="conviction",
+                on=occurred_on,
+                published=True,
+                summary=_("刑事判决：%(r)s") % {"r": result.strip() or transfer.case.number},
+            )
         if step_kind == CriminalStepKind.PROSECUTED:
             court = counterpart_agency(transfer.agency.region_id, AgencyKind.COURT)
             if court is not None:

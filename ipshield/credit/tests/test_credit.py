@@ -141,6 +141,7 @@ def test_public_query_answers_odd_input_safely(client, people, q):
 
 def test_public_query_is_rate_limited(client, settings):
     settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR = 2
+    settings.IPSHIELD_CREDIT_FREE_QUERIES = 100
     codes = [client.get("/api/v1/public/credit", {"q": "某某"}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
 
@@ -188,3 +189,51 @@ def test_expired_entries_are_removed_and_fed(people):
     assert blacklist_expire(today=timezone.localdate() + dt.timedelta(days=1)) == 1
     assert blacklist_expire(today=timezone.localdate() + dt.timedelta(days=2)) == 0
     assert list(CreditFeedEvent.objects.values_list("action", flat=True)) == ["listed", "removed"]
+
+
+def test_transfer_and_judgment_attach_to_the_timeline(make_user):
+    from ipshield.transfers.services import criminal_step_record, transfer_act, transfer_propose
+
+    officer = make_user("officer", "110000", username="o1")
+    officer2 = make_user("officer", agency=officer.agency, username="o2")
+    head = make_user("agency_head", agency=officer.agency, username="h1")
+    police = make_user("police", "110000", username="p1")
+    procurator = make_user("procurator", "110000", username="pr1")
+    judge = make_user("judge", "110000", username="j1")
+    case = case_create(
+        actor=officer,
+        data={"title": "假冒案", "domain": "trademark"},
+        parties=[{"kind": "enterprise", "name": "某某商贸有限公司", "uscc": USCC}],
+    )
+    case = case_transition(actor=officer, case=case, event="file")
+    t = transfer_propose(actor=officer, case=case, report="x", group_member_ids=[officer.pk, officer2.pk])
+    for who, action in [(head, "approve"), (officer, "send"), (police, "accept")]:
+        t = transfer_act(actor=who, transfer=t, action=action)
+    today = timezone.localdate()
+    criminal_step_record(actor=procurator, transfer=t, kind="prosecuted", person_name="张三", occurred_on=today)
+    criminal_step_record(
+        actor=judge, transfer=t, kind="judged", person_name="张三", occurred_on=today, result="有期徒刑一年"
+    )
+    enterprise = Enterprise.objects.get(uscc=USCC)
+    kinds = set(enterprise.events.values_list("kind", flat=True))
+    assert {"transfer", "conviction"} <= kinds
+    from ipshield.credit.services import blacklist_check
+
+    assert blacklist_check(enterprise).meets  # a conviction lists by rule
+
+
+def test_captcha_after_a_few_public_queries(client, settings):
+    from ipshield.core.captcha import solve_for_tests
+
+    settings.IPSHIELD_CAPTCHA = "on"
+    settings.IPSHIELD_CREDIT_FREE_QUERIES = 2
+    codes = [client.get("/api/v1/public/credit", {"q": "某某"}).status_code for _ in range(3)]
+    assert codes == [200, 200, 422]
+    challenge = client.get("/api/v1/public/captcha").json()
+    answer = solve_for_tests(challenge["token"], challenge["image"])
+    ok = client.get(
+        "/api/v1/public/credit", {"q": "某某", "captcha_token": challenge["token"], "captcha_answer": answer}
+    )
+    assert ok.status_code == 200
+    page = client.get("/credit/", {"q": "某某"}).content.decode()
+    assert 'data-testid="captcha-image"' in page
