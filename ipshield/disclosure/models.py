@@ -47,6 +47,12 @@ class Disclosure(RegionScopedModel):
             models.Index(fields=["status", "-decided_on"], name="disclosure_status_recent"),
             models.Index(fields=["status", "region_province", "-decided_on"], name="disclosure_province"),
             models.Index(fields=["status", "due_at"], name="disclosure_due"),
+            # The public list: newest public decisions first, without sorting the whole table.
+            models.Index(
+                fields=["-decided_on", "-id"],
+                name="disclosure_public_recent",
+                condition=models.Q(status__in=["published", "withdrawn"]),
+            ),
         ]
 
     def __str__(self) -> str:
