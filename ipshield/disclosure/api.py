@@ -21,6 +21,7 @@ class DisclosureFilters(Schema):
     q: str = Field("", max_length=10000)
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     domain: str | None = Field(None, max_length=32)
+    agency: int | None = Field(None, ge=1)
     from_: dt.date | None = Field(None, alias="from")
     to: dt.date | None = None
     page: int = Field(1, ge=1)

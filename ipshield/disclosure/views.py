@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from ipshield.core.choices import CampaignDomain
+from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
 from ipshield.core.jurisdiction import get_visible_or_404
+from ipshield.core.models import Agency
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
 from ipshield.disclosure.selectors import public_disclosures, staff_disclosures
 from ipshield.disclosure.services import disclosure_change, disclosure_publish, disclosure_withhold
@@ -31,10 +32,12 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
         except ValueError:
             return None
 
+    agency = request.GET.get("agency", "")
     return {
         "q": request.GET.get("q", "")[:100],
         "region": request.GET.get("region", ""),
         "domain": request.GET.get("domain", ""),
+        "agency": int(agency) if agency.isdigit() else None,
         "from": day("from"),
         "to": day("to"),
     }
@@ -58,7 +61,15 @@ def search_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "disclosure/search.html",
-        {"page": page, "filters": filters, "query": query.urlencode(), "domains": CampaignDomain.choices},
+        {
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "domains": CampaignDomain.choices,
+            "agencies": Agency.objects.filter(kind__in=ADMINISTRATIVE_AGENCY_KINDS, is_active=True).order_by(
+                "region_id", "name"
+            ),
+        },
     )
 
 

@@ -100,6 +100,11 @@ def test_only_published_decisions_are_public(client, decided, people):
     assert client.get("/api/v1/public/disclosures", {"region": "310000"}).json()["count"] == 0
     assert client.get("/api/v1/public/disclosures", {"from": "2024-09-21"}).json()["count"] == 0
     assert client.get("/api/v1/public/disclosures", {"q": "京市监罚〔2024〕88号"}).json()["count"] == 1
+    assert client.get("/api/v1/public/disclosures", {"agency": decided.agency_id}).json()["count"] == 1
+    assert client.get("/api/v1/public/disclosures", {"agency": people["sh_officer"].agency_id}).json()["count"] == 0
+    assert client.get("/api/v1/public/disclosures", {"agency": "x"}).status_code == 422
+    page = client.get("/disclosures/", {"agency": people["sh_officer"].agency_id}).content.decode()
+    assert "京市监罚〔2024〕88号" not in page.split("disclosure-count")[1]
 
 
 def test_feed_and_csv(client, decided, people):
