@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from ipshield.cases.choices import CaseStatus, ScreeningOutcome
 from ipshield.cases.models import Case
-from ipshield.core import regions
-from ipshield.core.jurisdiction import get_visible_or_404, region_subtree_q
+from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 
 DECISION_OPEN = (CaseStatus.FILED, CaseStatus.INVESTIGATING)
 TRANSFER_PENDING_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED)
@@ -54,9 +53,7 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
         qs = qs.filter(screening_outcome=filters["screening"])
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
-    region = filters.get("region")
-    if region and regions.is_region_code(region):
-        qs = qs.filter(region_subtree_q(region))
+    qs = narrow_to_region(qs, filters.get("region"))
     queue = filters.get("queue")
     if queue == "suspected_not_transferred":
         qs = qs.filter(suspected_not_transferred_q())

@@ -45,6 +45,16 @@ def region_subtree_q(region_code: str, *, field_prefix: str = "") -> Q:
     return Q(**{f"{field_prefix}region_code": prefix})
 
 
+_Q = TypeVar("_Q", bound="models.QuerySet[Any]")
+
+
+def narrow_to_region(queryset: _Q, region_code: str | None) -> _Q:
+    """A user-chosen region filter (on top of visible_to, never instead of it); invalid codes are ignored."""
+    if region_code and regions.is_region_code(region_code):
+        return queryset.filter(region_subtree_q(region_code))
+    return queryset
+
+
 class JurisdictionQuerySet(models.QuerySet[_M]):
     """Querysets of region-scoped records. Models may define:
 

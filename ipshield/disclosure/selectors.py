@@ -6,8 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ipshield.core import regions
-from ipshield.core.jurisdiction import region_subtree_q
+from ipshield.core.jurisdiction import narrow_to_region
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
 
 QUERY_MAX = 100
@@ -19,9 +18,7 @@ def public_disclosures(filters: Mapping[str, Any]) -> QuerySet[Disclosure]:
     text = str(filters.get("q") or "").strip()[:QUERY_MAX]
     if text:
         qs = qs.filter(search_text__icontains=text)
-    region = filters.get("region")
-    if region and regions.is_region_code(region):
-        qs = qs.filter(region_subtree_q(region))
+    qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("domain"):
         qs = qs.filter(domain=filters["domain"])
     if filters.get("agency"):

@@ -6,8 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ipshield.core import regions
-from ipshield.core.jurisdiction import get_visible_or_404, region_subtree_q
+from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.tips.models import Tip
 
 
@@ -26,9 +25,7 @@ def tip_list(user: Any, filters: Mapping[str, Any]) -> QuerySet[Tip]:
         qs = qs.filter(status=filters["status"])
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
-    region = filters.get("region")
-    if region and regions.is_region_code(region):
-        qs = qs.filter(region_subtree_q(region))
+    qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("overdue"):
         return qs.filter(next_due_at__lt=timezone.now()).order_by("next_due_at", "id")
     return qs.order_by("-received_at", "-id")

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_list, penalty_instead_of_transfer_q, suspected_not_transferred_q
-from ipshield.core import regions
-from ipshield.core.jurisdiction import get_visible_or_404, region_subtree_q
+from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue
 from ipshield.transfers.models import SupervisionRecord, Transfer
@@ -37,9 +36,7 @@ def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | N
         qs = qs.filter(agency_id=filters["agency"])
     if filters.get("domain"):
         qs = qs.filter(case__domain=filters["domain"])
-    region = filters.get("region")
-    if region and regions.is_region_code(region):
-        qs = qs.filter(region_subtree_q(region))
+    qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("awaiting"):  # my side must act
         qs = qs.filter(next_due_role=filters["awaiting"])
     if filters.get("overdue"):
