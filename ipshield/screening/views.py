@@ -32,6 +32,9 @@ def screening_check(request: HttpRequest) -> HttpResponse:
 @require_GET
 def fact_fields_partial(request: HttpRequest) -> HttpResponse:
     """htmx: the figure fields an offence's thresholds read (public; labels only)."""
-    form = forms.Form()
-    form.fields.update(fact_fields(request.GET.get("offence", "")))
-    return render(request, "cases/_fact_fields.html", {"fields": list(form)})
+    offence = request.GET.get("offence", "")
+    # Figures already typed keep their value when the new offence reads the same metric.
+    typed = {name: value for name, value in request.GET.items() if name.startswith("fact__")}
+    form = forms.Form(initial=typed)
+    form.fields.update(fact_fields(offence))
+    return render(request, "cases/_fact_fields.html", {"fields": list(form), "offence": offence})

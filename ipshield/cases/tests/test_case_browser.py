@@ -16,7 +16,7 @@ def test_case_crossing_a_threshold_shows_the_banner_and_explanation(page, make_u
     page.fill("#id_title", "某商贸公司销售假冒运动鞋案")
     page.select_option("#id_domain", "trademark")
     page.select_option("#id_offence", "sell_goods_with_counterfeit_trademark")
-    page.wait_for_selector("input[name=fact__sales_amount_yuan]")
+    page.wait_for_selector("[data-fields-for=sell_goods_with_counterfeit_trademark]", state="attached")
     page.fill("#id_conduct_date", "2025-09-01")
     page.fill("input[name=fact__sales_amount_yuan]", "62000")
     # inline validation of a bad USCC, in Chinese, before saving

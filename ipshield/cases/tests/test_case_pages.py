@@ -78,6 +78,16 @@ def test_fact_fields_follow_the_offence(client, officer):
     assert 'name="fact__sales_amount_yuan"' not in html
 
 
+def test_fact_fields_keep_a_figure_the_new_offence_also_reads(client):
+    html = client.get(
+        "/screening/fields/?offence=sell_goods_with_counterfeit_trademark&fact__sales_amount_yuan=62000"
+        "&fact__clicks_count=9"
+    ).content.decode()
+    assert 'name="fact__sales_amount_yuan"' in html
+    assert 'value="62000"' in html
+    assert "fact__clicks_count" not in html
+
+
 def test_list_filters(client, officer, new_case):
     client.force_login(officer)
     suspected = new_case(title="白酒案", facts=SUSPECTED_FACTS)

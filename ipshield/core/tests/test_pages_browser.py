@@ -47,7 +47,8 @@ def test_public_portal_and_screening_page_need_no_account(page):
     assert "打击侵犯知识产权和制售假冒伪劣商品" in page.inner_text("h1")
     page.click("text=立案追诉标准查询")
     page.select_option("#id_offence", "sell_goods_with_counterfeit_trademark")
-    page.wait_for_selector("input[name=fact__sales_amount_yuan]")
+    # Wait for the swap itself: the previous offence may read the same metric.
+    page.wait_for_selector("[data-fields-for=sell_goods_with_counterfeit_trademark]", state="attached")
     page.fill("#id_conduct_date", "2025-08-01")
     page.fill("input[name=fact__sales_amount_yuan]", "50000")
     page.click("form[data-testid=screening-form] button[type=submit]")
