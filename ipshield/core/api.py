@@ -14,9 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import HttpBearer, django_auth
+from pydantic import Field
 
 from ipshield.core.audit import audit_record
+from ipshield.core.captcha import captcha_check, captcha_enabled
 from ipshield.core.models import ApiToken
+from ipshield.core.pagination import bounded_count
 
 TOKEN_LIFETIME = dt.timedelta(days=30)
 
@@ -38,8 +41,14 @@ def validation_error(exc: Any) -> ApiError:
     return ApiError(422, "validation_error", "; ".join(str(m) for m in exc.messages), fields)
 
 
-def paginate(request: HttpRequest, queryset: Any, *, page: int, page_size: int, serialise: Any) -> dict[str, Any]:
-    """`{"items", "count", "next"}` for a scoped queryset (ARCHITECTURE §6: ?page=&page_size=, max 100)."""
+def paginate(
+    request: HttpRequest, queryset: Any, *, page: int, page_size: int, serialise: Any, estimate_large: bool = False
+) -> dict[str, Any]:
+    """`{"items", "count", "next"}` for a scoped queryset (ARCHITECTURE §6: ?page=&page_size=, max 100).
+
+    With `estimate_large`, a count beyond COUNT_EXACT_UP_TO may be the planner's estimate and the
+    page says so in `count_exact` (an extension of §6; `count` keeps its name and type).
+    """
     offset = (page - 1) * page_size
     items = list(queryset[offset : offset + page_size + 1])
     next_url = None
@@ -47,7 +56,25 @@ def paginate(request: HttpRequest, queryset: Any, *, page: int, page_size: int, 
         query = request.GET.copy()
         query["page"] = str(page + 1)
         next_url = f"{request.path}?{query.urlencode()}"
-    return {"items": [serialise(i) for i in items[:page_size]], "count": queryset.count(), "next": next_url}
+    page_items = [serialise(i) for i in items[:page_size]]
+    if estimate_large:
+        count, exact = bounded_count(queryset)
+        return {"items": page_items, "count": count, "count_exact": exact, "next": next_url}
+    return {"items": page_items, "count": queryset.count(), "next": next_url}
+
+
+class CaptchaIn(Schema):
+    token: str = Field("", max_length=500)
+    answer: str = Field("", max_length=16)
+
+
+def require_captcha(captcha: CaptchaIn | None) -> None:
+    """422 `captcha` unless the local CAPTCHA was solved (or is switched off for this deployment)."""
+    if not captcha_enabled():
+        return
+    if captcha is None or not captcha_check(captcha.token, captcha.answer):
+        message = _("验证码不正确或已过期，请刷新后重试。")
+        raise ApiError(422, "captcha", message, {"captcha": [message]})
 
 
 def hash_token(key: str) -> str:

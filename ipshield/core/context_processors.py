@@ -25,6 +25,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("transfers:list"), _("移送")))
             items.append((reverse("tips:list"), _("举报")))
             items.append((reverse("disclosure:review_list"), _("公开")))
+        if user.role in {Role.OFFICER, Role.AGENCY_HEAD}:
+            items.append((reverse("credit:repair_list"), _("信用")))
         if user.role == Role.COORDINATOR:
             items.append((reverse("tips:dispatch"), _("举报指挥")))
         if user.role in {Role.PROCURATOR, Role.COORDINATOR}:

@@ -6,18 +6,21 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.api import AUTH, ApiError, CaptchaIn, ErrorResponse, require_captcha, validation_error
 from ipshield.core.captcha import captcha_check
 from ipshield.core.choices import Role
 from ipshield.core.identifiers import normalise
 from ipshield.core.ratelimit import allow, client_key
+from ipshield.credit import matching
 from ipshield.credit.models import BlacklistEntry, CreditFeedEvent, Enterprise, IntegrityEvent
+from ipshield.credit.repair import repair_submit
 from ipshield.credit.services import name_key
 
 public_router = Router(tags=["public credit"])
@@ -88,9 +91,14 @@ def credit_search(q: str) -> list[Enterprise]:
     text = normalise(q)[:QUERY_MAX]
     if len(text) < 2:
         return []
-    condition = Q(uscc=text) if len(text) == 18 and text.isalnum() else Q(name_key__contains=name_key(text))
+    if len(text) == 18 and text.isalnum():
+        condition = Q(uscc=text)
+    else:
+        condition = Q(name_key__contains=name_key(text))
+        if text.isascii() and any(c.isalpha() for c in text):  # a name written in pinyin
+            condition |= Q(sound_key=matching.sound_key(text))
     return list(
-        Enterprise.objects.filter(condition)
+        Enterprise.objects.filter(condition, merged_into__isnull=True)
         .order_by("name")
         .prefetch_related(
             Prefetch("blacklist_entries", BlacklistEntry.objects.select_related("authority")),
@@ -157,4 +165,45 @@ def credit_feed(request: HttpRequest, params: Query[FeedParams]) -> Any:
         "items": items,
         "next_cursor": items[-1]["cursor"] if items else params.since,
         "has_more": len(rows) > params.limit,
+    }
+
+
+class RepairIn(Schema):
+    uscc: str = Field(max_length=24)
+    applicant: str = Field(max_length=64)
+    contact: str = Field(max_length=32)
+    statement: str = Field(max_length=5000)
+    captcha: CaptchaIn | None = None
+
+
+class RepairOut(Schema):
+    id: int
+    status: str
+    submitted_at: dt.datetime
+    due_at: dt.datetime
+    authority: str
+
+
+@public_router.post(
+    "/credit/repair",
+    response={201: RepairOut, 422: ErrorResponse, 429: ErrorResponse},
+    auth=None,
+    summary="信用修复申请: a listed enterprise (by USCC) applies for removal; the listing authority decides",
+)
+def public_credit_repair(request: HttpRequest, payload: RepairIn) -> Any:
+    if not allow("credit-repair", client_key(request), limit=settings.IPSHIELD_TIP_RATE_PER_HOUR, window_seconds=3600):
+        raise ApiError(429, "too_many_requests", _("提交过于频繁，请稍后再试。"))
+    require_captcha(payload.captcha)
+    try:
+        made = repair_submit(
+            uscc=payload.uscc, applicant=payload.applicant, contact=payload.contact, statement=payload.statement
+        )
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return 201, {
+        "id": made.pk,
+        "status": made.status,
+        "submitted_at": made.submitted_at,
+        "due_at": made.due_at,
+        "authority": made.entry.authority.name,
     }

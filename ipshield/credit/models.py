@@ -15,10 +15,15 @@ class Enterprise(models.Model):
 
     uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     name = models.CharField(_("名称"), max_length=200)
-    name_key = models.CharField(max_length=200, db_index=True)
+    name_key = models.CharField(max_length=200, db_index=True)  # matching.canonical(name)
+    sound_key = models.CharField(max_length=200, blank=True, db_index=True)  # matching.sound_key(name)
     kind = models.CharField(max_length=16, default="enterprise")
     region_code = models.CharField(max_length=6, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A record found to be the same subject as another; its timeline moved there (kept for history).
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -30,6 +35,47 @@ class Enterprise(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MatchStatus(models.TextChoices):
+    PROPOSED = "proposed", _("待确认")
+    CONFIRMED = "confirmed", _("已确认合并")
+    REJECTED = "rejected", _("已否定")
+
+
+class EnterpriseMatch(models.Model):
+    """Two records that may be one subject: the score and reasons, and a human's kept decision."""
+
+    first = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="matches_as_first")
+    second = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="matches_as_second")
+    score = models.PositiveSmallIntegerField(_("匹配分"))
+    reasons = models.JSONField(default=list)
+    similarity = models.PositiveSmallIntegerField(default=100)
+    status = models.CharField(max_length=16, choices=MatchStatus.choices, default=MatchStatus.PROPOSED)
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(_("说明"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-score", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="enterprise_match_pair_unique"),
+            models.CheckConstraint(condition=models.Q(first__lt=models.F("second")), name="enterprise_match_ordered"),
+        ]
+        indexes = [models.Index(fields=["status", "-score"], name="enterprise_match_queue")]
+
+    @property
+    def explanation(self) -> str:
+        """The reasons in the reader's language (名称相同 / 繁体/简体不同 / 拼音相同 …)."""
+        from django.utils.translation import get_language
+
+        from ipshield.credit.matching import NameMatch
+
+        found = NameMatch(self.score, tuple(self.reasons), self.similarity)
+        return found.explain("zh" if (get_language() or "zh").startswith("zh") else "en")
 
 
 class IntegrityEvent(models.Model):
@@ -63,6 +109,34 @@ class BlacklistEntry(models.Model):
     class Meta:
         ordering = ["-starts_on", "-id"]
         indexes = [models.Index(fields=["enterprise", "removed_on"])]
+
+
+class RepairStatus(models.TextChoices):
+    PENDING = "pending", _("待决定")
+    APPROVED = "approved", _("准予修复")
+    REJECTED = "rejected", _("不予修复")
+
+
+class CreditRepairRequest(models.Model):
+    """信用修复申请: a listed enterprise shows it has corrected its conduct; an officer of the
+    listing authority decides within the period of the rule data; approval removes the listing."""
+
+    entry = models.ForeignKey(BlacklistEntry, on_delete=models.PROTECT, related_name="repair_requests")
+    applicant = models.CharField(_("申请人（经办人）"), max_length=64)
+    contact = models.CharField(_("联系电话"), max_length=32)
+    statement = models.TextField(_("纠正失信行为、履行义务的情况"))
+    status = models.CharField(max_length=16, choices=RepairStatus.choices, default=RepairStatus.PENDING)
+    submitted_at = models.DateTimeField()
+    due_at = models.DateTimeField(_("决定期限"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.CharField(_("决定理由"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["status", "due_at"]
+        indexes = [models.Index(fields=["status", "due_at"], name="credit_repair_queue")]
 
 
 class CreditFeedEvent(models.Model):

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
-from ipshield.core.identifiers import normalise
+from ipshield.credit import matching
 from ipshield.credit import rules as blacklist_rules
 from ipshield.credit.models import BlacklistEntry, CreditFeedEvent, Enterprise, IntegrityEvent
 
@@ -59,30 +58,46 @@ def blacklist_expire(*, today: dt.date | None = None) -> int:
                 published=True,
             )
             audit_record(actor=None, action="credit.blacklist.expire", target=entry, after={"on": today.isoformat()})
-            _feed(entry, "removed")
+            feed_change(entry, "removed")
         removed += 1
     return removed
 
 
 def name_key(name: str) -> str:
-    """Names written differently match: width, spaces, brackets, company suffixes."""
-    text = normalise(name)
-    text = re.sub(r"[\s()（）·.,，]", "", text)
-    for long, short in (("有限责任公司", "有限公司"), ("股份有限公司", "有限公司")):
-        text = text.replace(long, short)
-    return text[:200]
+    """Names written differently share a key: width, case, punctuation, script, company suffix."""
+    return matching.canonical(normalise_spaces(name))[:200]
+
+
+def normalise_spaces(name: str) -> str:
+    return " ".join(name.split())
 
 
 def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enterprise:
+    """The archive record of a party: by USCC, else by the name key. A new record is compared with
+    the archive and likely duplicates are proposed for a human to confirm (never merged silently)."""
+    found: Enterprise | None
     if uscc:
-        enterprise, _created = Enterprise.objects.get_or_create(
-            uscc=uscc, defaults={"name": name, "name_key": name_key(name), "region_code": region_code}
-        )
-        return enterprise
-    found = Enterprise.objects.filter(uscc="", name_key=name_key(name)).first()
+        found = Enterprise.objects.filter(uscc=uscc).first()
+    else:
+        found = Enterprise.objects.filter(uscc="", name_key=name_key(name)).first()
     if found is not None:
-        return found
-    return Enterprise.objects.create(name=name, name_key=name_key(name), kind="person", region_code=region_code)
+        return found.merged_into or found
+    try:
+        with transaction.atomic():
+            enterprise = Enterprise.objects.create(
+                uscc=uscc,
+                name=name,
+                name_key=name_key(name),
+                sound_key=matching.sound_key(name)[:200],
+                kind="enterprise" if uscc else "person",
+                region_code=region_code,
+            )
+    except IntegrityError:  # a concurrent request registered the same USCC first
+        return Enterprise.objects.get(uscc=uscc)
+    from ipshield.credit.merging import propose_matches
+
+    propose_matches(enterprise)
+    return enterprise
 
 
 def record_case_event(*, case: Any, kind: str, summary: str, on: dt.date, published: bool = False) -> int:
@@ -115,7 +130,7 @@ def record_penalty(*, case: Any) -> list[IntegrityEvent]:
     return events
 
 
-def _feed(entry: BlacklistEntry, action: str) -> CreditFeedEvent:
+def feed_change(entry: BlacklistEntry, action: str) -> CreditFeedEvent:
     enterprise = entry.enterprise
     return CreditFeedEvent.objects.create(
         enterprise=enterprise,
@@ -190,30 +205,35 @@ def blacklist_list(
             target=entry,
             after={"enterprise": enterprise.uscc or enterprise.name, "basis": entry.basis},
         )
-        _feed(entry, "listed")  # after audit_record: the chain lock orders feed ids by commit
+        feed_change(entry, "listed")  # after audit_record: the chain lock orders feed ids by commit
     return entry
 
 
 def blacklist_remove(*, actor: Any, entry: BlacklistEntry, reason: str) -> BlacklistEntry:
-    """移出: at expiry or after a credit-repair request decided by an officer's head."""
+    """移出 by the head's decision (e.g. a listing made in error); credit repair goes through credit.repair."""
     if actor.role not in LISTING_ROLES:
         raise PermissionDenied(_("列入或移出黑名单须由机构负责人决定。"))
     if not reason.strip():
         raise ValidationError({"reason": _("请填写移出理由（到期或信用修复）。")})
     with transaction.atomic():
-        current = BlacklistEntry.objects.select_for_update().get(pk=entry.pk)
-        if current.removed_on is not None:
-            raise ValidationError({"entry": _("已移出。")})
-        current.removed_on = timezone.localdate()
-        current.removal_reason = reason.strip()[:500]
-        current.save()
-        IntegrityEvent.objects.create(
-            enterprise=current.enterprise,
-            kind="blacklist_removed",
-            occurred_on=current.removed_on,
-            summary=_("移出失信黑名单：%(r)s") % {"r": current.removal_reason},
-            published=True,
-        )
-        audit_record(actor=actor, action="credit.blacklist.remove", target=current, after={"reason": reason})
-        _feed(current, "removed")
+        return remove_listing(actor=actor, entry=entry, reason=reason)
+
+
+def remove_listing(*, actor: Any, entry: BlacklistEntry, reason: str) -> BlacklistEntry:
+    """The removal itself, inside the caller's transaction: timeline, audit, bank feed."""
+    current = BlacklistEntry.objects.select_for_update().select_related("enterprise", "authority").get(pk=entry.pk)
+    if current.removed_on is not None:
+        raise ValidationError({"entry": _("已移出。")})
+    current.removed_on = timezone.localdate()
+    current.removal_reason = reason.strip()[:500]
+    current.save()
+    IntegrityEvent.objects.create(
+        enterprise=current.enterprise,
+        kind="blacklist_removed",
+        occurred_on=current.removed_on,
+        summary=_("移出失信黑名单：%(r)s") % {"r": current.removal_reason},
+        published=True,
+    )
+    audit_record(actor=actor, action="credit.blacklist.remove", target=current, after={"reason": reason})
+    feed_change(current, "removed")
     return current

@@ -9,14 +9,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from ipshield.core.captcha import captcha_check, captcha_new
+from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.credit.api import captcha_needed, credit_search
-from ipshield.credit.models import BlacklistEntry, Enterprise
+from ipshield.credit.merging import MATCH_ROLES, match_decide, match_queue, proposals_for, propose_matches
+from ipshield.credit.models import BlacklistEntry, Enterprise, EnterpriseMatch, MatchStatus, RepairStatus
+from ipshield.credit.repair import repair_decide, repair_queue, repair_submit
 from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove, enterprise_grade
 
 
@@ -48,6 +53,10 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
     enterprise = get_object_or_404(Enterprise, pk=pk)
     if request.method == "POST":
         try:
+            if request.POST.get("op") == "find_matches":
+                found = propose_matches(enterprise)
+                messages.info(request, _("新发现 %(n)s 条疑似同一主体的记录。") % {"n": len(found)})
+                return redirect("credit:enterprise", pk=enterprise.pk)
             if request.POST.get("op") == "remove":
                 entry = get_object_or_404(BlacklistEntry, pk=int(request.POST.get("entry") or 0), enterprise=enterprise)
                 blacklist_remove(actor=user, entry=entry, reason=request.POST.get("reason", ""))
@@ -68,11 +77,16 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValueError:
             messages.error(request, _("日期格式应为 YYYY-MM-DD"))
         return redirect("credit:enterprise", pk=enterprise.pk)
+    if enterprise.merged_into_id:
+        messages.info(request, _("该记录已确认与另一记录为同一主体并合并。"))
+        return redirect("credit:enterprise", pk=enterprise.merged_into_id)
     return render(
         request,
         "credit/enterprise.html",
         {
             "enterprise": enterprise,
+            "proposals": proposals_for(enterprise),
+            "can_match": user.role in MATCH_ROLES,
             "events": enterprise.events.all()[:100],
             "entries": enterprise.blacklist_entries.select_related("authority"),
             "rule": blacklist_check(enterprise),
@@ -80,3 +94,108 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
             "grade": enterprise_grade(enterprise),
         },
     )
+
+
+def _staff(request: HttpRequest) -> Any:
+    user: Any = request.user
+    if user.role not in MATCH_ROLES:
+        raise PermissionDenied
+    return user
+
+
+@login_required
+def match_list_view(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    page = Paginator(match_queue(user).order_by("-score", "id"), 30).get_page(request.GET.get("page"))
+    return render(request, "credit/matches.html", {"page": page})
+
+
+@login_required
+@require_POST
+def match_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _staff(request)
+    proposal = get_object_or_404(EnterpriseMatch, pk=pk)
+    try:
+        decided = match_decide(
+            actor=user,
+            proposal=proposal,
+            confirm=request.POST.get("op") == "confirm",
+            note=request.POST.get("note", ""),
+        )
+        messages.success(request, _("已确认合并。") if decided.status == MatchStatus.CONFIRMED else _("已否定。"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    back = request.POST.get("next", "")
+    if back.startswith("/credit/") and "//" not in back:
+        return redirect(back)
+    return redirect("credit:matches")
+
+
+def repair_apply_view(request: HttpRequest) -> HttpResponse:
+    """Public: a listed enterprise applies for credit repair (no account; CAPTCHA; rate-limited)."""
+    errors: dict[str, list[str]] = {}
+    made = None
+    if request.method == "POST":
+        if not allow(
+            "credit-repair", client_key(request), limit=settings.IPSHIELD_TIP_RATE_PER_HOUR, window_seconds=3600
+        ):
+            errors["__all__"] = [_("提交过于频繁，请稍后再试。")]
+        elif captcha_enabled() and not captcha_check(
+            request.POST.get("captcha_token", ""), request.POST.get("captcha_answer", "")
+        ):
+            errors["captcha"] = [_("验证码不正确或已过期，请刷新后重试。")]
+        else:
+            try:
+                made = repair_submit(
+                    uscc=request.POST.get("uscc", "")[:24],
+                    applicant=request.POST.get("applicant", "")[:64],
+                    contact=request.POST.get("contact", "")[:32],
+                    statement=request.POST.get("statement", "")[:5000],
+                )
+            except ValidationError as exc:
+                errors = exc.message_dict
+    status = 422 if errors else 200
+    return render(
+        request,
+        "credit/repair_apply.html",
+        {
+            "errors": errors,
+            "made": made,
+            "values": request.POST if errors else {},
+            "captcha": captcha_new() if captcha_enabled() and made is None else None,
+        },
+        status=status,
+    )
+
+
+@login_required
+def repair_list_view(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    queryset = repair_queue(user)
+    if request.GET.get("overdue") == "1":
+        queryset = queryset.filter(status=RepairStatus.PENDING, due_at__lt=timezone.now())
+    page = Paginator(queryset.order_by("status", "due_at", "id"), 30).get_page(request.GET.get("page"))
+    return render(request, "credit/repair_list.html", {"page": page, "now": timezone.now()})
+
+
+@login_required
+def repair_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _staff(request)
+    repair = get_object_or_404(repair_queue(user), pk=pk)
+    if request.method == "POST":
+        try:
+            repair_decide(
+                actor=user,
+                request=repair,
+                approve=request.POST.get("op") == "approve",
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(request, _("已办理。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        return redirect("credit:repair_detail", pk=repair.pk)
+    return render(request, "credit/repair_detail.html", {"r": repair, "now": timezone.now()})

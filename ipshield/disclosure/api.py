@@ -48,6 +48,7 @@ class DisclosureOut(Schema):
 class DisclosurePage(Schema):
     items: list[DisclosureOut]
     count: int
+    count_exact: bool = Field(True, description="false when count is an estimate (more than 10,000 matches)")
     next: str | None
 
 
@@ -80,4 +81,11 @@ def disclosures(request: HttpRequest, filters: Query[DisclosureFilters]) -> Any:
     data = filters.dict(exclude={"page", "page_size"})
     data["from"] = data.pop("from_", None)
     queryset = public_disclosures(data)
-    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=disclosure_out)
+    return paginate(
+        request,
+        queryset,
+        page=filters.page,
+        page_size=filters.page_size,
+        serialise=disclosure_out,
+        estimate_large=True,
+    )

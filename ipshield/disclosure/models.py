@@ -53,6 +53,12 @@ class Disclosure(RegionScopedModel):
                 name="disclosure_public_recent",
                 condition=models.Q(status__in=["published", "withdrawn"]),
             ),
+            # The public list filtered by domain (and a date range), newest first.
+            models.Index(
+                fields=["domain", "-decided_on", "-id"],
+                name="disclosure_public_domain",
+                condition=models.Q(status__in=["published", "withdrawn"]),
+            ),
         ]
 
     def __str__(self) -> str:

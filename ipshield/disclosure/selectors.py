@@ -8,16 +8,17 @@ from django.db.models import QuerySet
 
 from ipshield.core.jurisdiction import narrow_to_region
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
+from ipshield.disclosure.search import filter_text
 
 QUERY_MAX = 100
 
 
 def public_disclosures(filters: Mapping[str, Any]) -> QuerySet[Disclosure]:
-    """Published decisions only; CJK substring search (trigram index on PostgreSQL for 3+ characters)."""
+    """Published decisions only; CJK substring search by the index each database has (see search.py)."""
     qs = Disclosure.objects.filter(status__in=[DisclosureStatus.PUBLISHED, DisclosureStatus.WITHDRAWN])
     text = str(filters.get("q") or "").strip()[:QUERY_MAX]
     if text:
-        qs = qs.filter(search_text__icontains=text)
+        qs = filter_text(qs, text)
     qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("domain"):
         qs = qs.filter(domain=filters["domain"])

@@ -52,11 +52,14 @@ def disclosure_draft(*, case: Case) -> Disclosure | None:
         decided_on=timezone.localdate(decided),
         due_at=due_at(decided, disclosure_period()),
     )
-    disclosure.search_text = " ".join(
-        [disclosure.decision_number, disclosure.subject, disclosure.facts, disclosure.agency_name, case.title]
-    )
+    disclosure.search_text = search_text_of(disclosure)
     disclosure.save()
     return disclosure
+
+
+def search_text_of(disclosure: Disclosure) -> str:
+    """What the public search reads: only published, masked fields (never the internal case title)."""
+    return " ".join([disclosure.decision_number, disclosure.subject, disclosure.facts, disclosure.agency_name])
 
 
 def _require_editor(actor: Any, disclosure: Disclosure) -> None:
@@ -74,7 +77,7 @@ def disclosure_publish(*, actor: Any, disclosure: Disclosure, facts: str | None 
             current.facts = mask_text(facts.strip())
         current.status = DisclosureStatus.PUBLISHED
         current.published_at = timezone.now()
-        current.search_text = " ".join([current.decision_number, current.subject, current.facts, current.agency_name])
+        current.search_text = search_text_of(current)
         current.save()
         audit_record(
             actor=actor, action="disclosure.publish", target=current, after={"decision_number": current.decision_number}
@@ -94,6 +97,7 @@ def disclosure_change(
         current.change_note = note.strip()[:500]
         if facts:
             current.facts = mask_text(facts)
+            current.search_text = search_text_of(current)
         if withdraw:
             current.status = DisclosureStatus.WITHDRAWN
         current.save()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
 from ipshield.core.jurisdiction import get_visible_or_404
 from ipshield.core.models import Agency
+from ipshield.core.pagination import EstimatingPaginator
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
 from ipshield.disclosure.selectors import public_disclosures, staff_disclosures
 from ipshield.disclosure.services import disclosure_change, disclosure_publish, disclosure_withhold
@@ -55,7 +56,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         for d in queryset[:10000]:
             writer.writerow([d.decision_number, d.subject, d.facts, d.penalty, d.agency_name, d.decided_on])
         return response
-    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
+    page = EstimatingPaginator(queryset, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

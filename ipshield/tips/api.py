@@ -14,8 +14,8 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
-from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
-from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
+from ipshield.core.api import AUTH, ApiError, CaptchaIn, ErrorResponse, paginate, require_captcha, validation_error
+from ipshield.core.captcha import captcha_new
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.tips.choices import TipStatus
 from ipshield.tips.models import Tip
@@ -40,11 +40,6 @@ class Reporter(Schema):
     id_number: str = Field("", max_length=24)
 
 
-class Captcha(Schema):
-    token: str = Field("", max_length=500)
-    answer: str = Field("", max_length=16)
-
-
 class TipIn(Schema):
     domain: str = Field(max_length=32)
     description: str = Field(max_length=5000)
@@ -56,7 +51,7 @@ class TipIn(Schema):
     anonymous: bool = True
     reporter: Reporter | None = None
     insider: bool = False
-    captcha: Captcha | None = None
+    captcha: CaptchaIn | None = None
 
 
 class ReceiptOut(Schema):
@@ -95,17 +90,9 @@ def _throttle_submissions(request: HttpRequest) -> None:
         raise ApiError(429, "too_many_requests", _("提交过于频繁，请稍后再试。"))
 
 
-def _check_captcha(captcha: Captcha | None) -> None:
-    if not captcha_enabled():
-        return
-    if captcha is None or not captcha_check(captcha.token, captcha.answer):
-        message = _("验证码不正确或已过期，请刷新后重试。")
-        raise ApiError(422, "captcha", message, {"captcha": [message]})
-
-
 def _submit(request: HttpRequest, payload: TipIn, files: list[Any]) -> Any:
     _throttle_submissions(request)
-    _check_captcha(payload.captcha)
+    require_captcha(payload.captcha)
     data = payload.dict()
     try:
         tip, passphrase = tip_submit(data=data, files=[(f.name or "file", f) for f in files])

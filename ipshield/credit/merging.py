@@ -1,0 +1,138 @@
+"""Records that may denote one subject: proposals scored by credit.matching, decided by a human.
+
+A confirmed merge moves the timeline and listings to the surviving record (the one with a USCC,
+else the older) and keeps the merged record, pointing at it; a rejection is kept so the same pair
+is never proposed again. Both are audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ipshield.core.audit import audit_record
+from ipshield.core.choices import Role
+from ipshield.credit import matching
+from ipshield.credit.models import (
+    BlacklistEntry,
+    Enterprise,
+    EnterpriseMatch,
+    IntegrityEvent,
+    MatchStatus,
+)
+
+MATCH_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
+POOL = 200  # similar-prefix records scored per new record
+
+
+def candidates(enterprise: Enterprise) -> list[tuple[Enterprise, matching.NameMatch]]:
+    """Live records scoring at least PROPOSE_AT against `enterprise`, best first."""
+    live = Enterprise.objects.filter(merged_into__isnull=True).exclude(pk=enterprise.pk)
+    same = Q(name_key=enterprise.name_key)
+    if enterprise.sound_key:
+        same |= Q(sound_key=enterprise.sound_key)
+    pool = {e.pk: e for e in live.filter(same)[:50]}
+    if len(enterprise.name_key) >= 2:
+        pool.update({e.pk: e for e in live.filter(name_key__startswith=enterprise.name_key[:2])[:POOL]})
+    scored = [(other, matching.match(enterprise.name, other.name)) for other in pool.values()]
+    scored = [(other, m) for other, m in scored if m.score >= matching.PROPOSE_AT]
+    return sorted(scored, key=lambda pair: (-pair[1].score, pair[0].pk))
+
+
+def propose_matches(enterprise: Enterprise) -> list[EnterpriseMatch]:
+    """Record a proposal for every candidate pair not proposed or decided before."""
+    made = []
+    for other, found in candidates(enterprise):
+        first, second = sorted([enterprise.pk, other.pk])
+        if enterprise.uscc and other.uscc:
+            continue  # two registered codes are two legal persons, whatever their names
+        proposal, created = EnterpriseMatch.objects.get_or_create(
+            first_id=first,
+            second_id=second,
+            defaults={"score": found.score, "reasons": list(found.reasons), "similarity": found.similarity},
+        )
+        if created:
+            made.append(proposal)
+    return made
+
+
+def survivor_of(first: Enterprise, second: Enterprise) -> tuple[Enterprise, Enterprise]:
+    """(kept, merged): the record with a USCC is kept, else the older one."""
+    if second.uscc and not first.uscc:
+        return second, first
+    return first, second
+
+
+def match_decide(*, actor: Any, proposal: EnterpriseMatch, confirm: bool, note: str = "") -> EnterpriseMatch:
+    """确认合并 or 否定: the decision is kept with who, when and why; a merge moves the timeline."""
+    if actor.role not in MATCH_ROLES or actor.agency_id is None:
+        raise PermissionDenied(_("由行政执法机关的执法人员或负责人确认。"))
+    if not confirm and not note.strip():
+        raise ValidationError({"note": _("否定匹配时请说明理由。")})
+    moved_entries: list[BlacklistEntry] = []
+    with transaction.atomic():
+        current = EnterpriseMatch.objects.select_for_update().select_related("first", "second").get(pk=proposal.pk)
+        if current.status != MatchStatus.PROPOSED:
+            raise ValidationError({"status": _("该匹配已有决定。")})
+        kept, merged = survivor_of(current.first, current.second)
+        if confirm:
+            if kept.uscc and merged.uscc:
+                raise ValidationError({"match": _("两个不同的统一社会信用代码属于不同主体，不能合并。")})
+            if kept.merged_into_id or merged.merged_into_id:
+                raise ValidationError({"match": _("其中一方已合并到其他记录。")})
+            listed = BlacklistEntry.objects.filter(enterprise__in=[kept, merged], removed_on__isnull=True)
+            if listed.values("enterprise").distinct().count() > 1:
+                raise ValidationError({"match": _("双方均在黑名单中，请先移出其一再合并。")})
+            moved_entries = list(BlacklistEntry.objects.filter(enterprise=merged, removed_on__isnull=True))
+            IntegrityEvent.objects.filter(enterprise=merged).update(enterprise=kept)
+            BlacklistEntry.objects.filter(enterprise=merged).update(enterprise=kept)
+            merged.merged_into = kept
+            merged.save(update_fields=["merged_into"])
+            IntegrityEvent.objects.create(
+                enterprise=kept,
+                kind="merged",
+                occurred_on=timezone.localdate(),
+                summary=_("确认与“%(name)s”为同一主体并合并（%(why)s）")
+                % {"name": merged.name, "why": current.explanation},
+            )
+        current.status = MatchStatus.CONFIRMED if confirm else MatchStatus.REJECTED
+        current.decided_by = actor
+        current.decided_at = timezone.now()
+        current.note = note.strip()[:500]
+        current.save()
+        audit_record(
+            actor=actor,
+            action="credit.match.confirm" if confirm else "credit.match.reject",
+            target=current,
+            after={"kept": kept.pk, "merged": merged.pk, "score": current.score, "note": current.note},
+        )
+        from ipshield.credit.services import feed_change
+
+        for entry in moved_entries:  # banks see the listing under the surviving name and USCC
+            entry.enterprise = kept
+            feed_change(entry, "changed")
+    return current
+
+
+def proposals_for(enterprise: Enterprise) -> Any:
+    return EnterpriseMatch.objects.filter(Q(first=enterprise) | Q(second=enterprise)).select_related(
+        "first", "second", "decided_by"
+    )
+
+
+def match_queue(user: Any) -> Any:
+    """Proposals waiting for a decision that concern a record in the user's region."""
+    from ipshield.core.regions import subtree_prefix
+
+    prefix = subtree_prefix(user.agency.region_id) if user.agency_id else None
+    if prefix is None:
+        return EnterpriseMatch.objects.none()
+    queryset = EnterpriseMatch.objects.filter(status=MatchStatus.PROPOSED).select_related("first", "second")
+    if prefix:
+        queryset = queryset.filter(Q(first__region_code__startswith=prefix) | Q(second__region_code__startswith=prefix))
+    return queryset

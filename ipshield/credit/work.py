@@ -1,0 +1,45 @@
+"""Home-page work queues for the integrity archive and credit repair."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.core.choices import Role
+from ipshield.core.work import WorkQueue, register_queue
+from ipshield.credit.merging import match_queue
+from ipshield.credit.models import RepairStatus
+from ipshield.credit.repair import repair_queue
+
+DECIDERS = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
+
+register_queue(
+    WorkQueue(
+        key="credit_repair_pending",
+        title=_("信用修复申请待决定"),
+        roles=DECIDERS,
+        severity="warning",
+        count=lambda user: repair_queue(user).filter(status=RepairStatus.PENDING).count(),
+        url=lambda user: reverse("credit:repair_list"),
+    )
+)
+register_queue(
+    WorkQueue(
+        key="credit_repair_overdue",
+        title=_("信用修复申请已超期"),
+        roles=DECIDERS,
+        severity="danger",
+        count=lambda user: repair_queue(user).filter(status=RepairStatus.PENDING, due_at__lt=timezone.now()).count(),
+        url=lambda user: reverse("credit:repair_list") + "?overdue=1",
+    )
+)
+register_queue(
+    WorkQueue(
+        key="credit_matches_proposed",
+        title=_("疑似同一主体待确认"),
+        roles=DECIDERS,
+        count=lambda user: match_queue(user).count(),
+        url=lambda user: reverse("credit:matches"),
+    )
+)

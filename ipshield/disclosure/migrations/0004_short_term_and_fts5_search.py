@@ -1,0 +1,71 @@
+"""Indexes for the public search that 0002 could not give (see disclosure/search.py).
+
+PostgreSQL: `ipshield_cjk_grams(text)` → tsvector of every 1- and 2-character substring (no
+whitespace), with a GIN expression index, so 1–2 character Chinese terms are found by index.
+SQLite: an external-content FTS5 table with the trigram tokenizer, kept in step by triggers.
+Either is skipped, with a message, where the database refuses it; the search then scans.
+"""
+
+from django.db import migrations, transaction
+
+PG_FUNCTION = r"""
+CREATE OR REPLACE FUNCTION ipshield_cjk_grams(t text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT array_to_tsvector(ARRAY(
+    SELECT DISTINCT g FROM (
+      SELECT substr(t, i, 1) AS g FROM generate_series(1, char_length(t)) AS i
+      UNION ALL
+      SELECT substr(t, i, 2) FROM generate_series(1, char_length(t) - 1) AS i
+    ) AS grams WHERE g !~ '\s'
+  ))
+$$
+"""
+PG_INDEX = (
+    "CREATE INDEX IF NOT EXISTS disclosure_search_grams ON disclosure_disclosure "
+    "USING gin (ipshield_cjk_grams(UPPER(search_text)))"
+)
+
+SQLITE = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS disclosure_disclosure_fts USING fts5("
+    "search_text, content='disclosure_disclosure', content_rowid='id', tokenize='trigram')",
+    "CREATE TRIGGER IF NOT EXISTS disclosure_fts_insert AFTER INSERT ON disclosure_disclosure BEGIN "
+    "INSERT INTO disclosure_disclosure_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "CREATE TRIGGER IF NOT EXISTS disclosure_fts_delete AFTER DELETE ON disclosure_disclosure BEGIN "
+    "INSERT INTO disclosure_disclosure_fts(disclosure_disclosure_fts, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); END",
+    "CREATE TRIGGER IF NOT EXISTS disclosure_fts_update AFTER UPDATE OF search_text ON disclosure_disclosure BEGIN "
+    "INSERT INTO disclosure_disclosure_fts(disclosure_disclosure_fts, rowid, search_text) "
+    "VALUES ('delete', old.id, old.search_text); "
+    "INSERT INTO disclosure_disclosure_fts(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "INSERT INTO disclosure_disclosure_fts(disclosure_disclosure_fts) VALUES ('rebuild')",
+]
+
+
+def forward(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    try:
+        with transaction.atomic():
+            if vendor == "postgresql":
+                schema_editor.execute(PG_FUNCTION)
+                schema_editor.execute(PG_INDEX)
+            elif vendor == "sqlite":
+                for statement in SQLITE:
+                    schema_editor.execute(statement)
+    except Exception as exc:  # noqa: BLE001 - search still works without the index
+        print(f"disclosure search index unavailable, search left unindexed: {exc}")
+
+
+def backward(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS disclosure_search_grams")
+        schema_editor.execute("DROP FUNCTION IF EXISTS ipshield_cjk_grams(text)")
+    elif vendor == "sqlite":
+        for name in ("insert", "delete", "update"):
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS disclosure_fts_{name}")
+        schema_editor.execute("DROP TABLE IF EXISTS disclosure_disclosure_fts")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("disclosure", "0003_public_recent_index")]
+    operations = [migrations.RunPython(forward, backward)]
