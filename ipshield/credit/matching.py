@@ -76,7 +76,7 @@ def canonical(name: str) -> str:
     """The form two spellings of one name share (the archive's name key)."""
     for _code, _penalty, step in _STEPS:
         name = step(name)
-    return name
+    return unicodedata.normalize("NFC", name)  # stripping spaces can leave combining marks to compose
 
 
 @lru_cache(maxsize=4096)
