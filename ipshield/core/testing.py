@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,13 @@ def browser_login(page: Any, username: str, password: str = "correct-horse-batte
     page.fill("input[name=password]", password)
     page.click("main button[type=submit]")
     page.wait_for_selector("[data-testid=who]")
+
+
+def captcha_answer(page: Any) -> str:
+    """Read the local CAPTCHA shown on the page (tests only: the SVG carries its characters)."""
+    src = page.get_attribute("[data-testid=captcha-image]", "src")
+    svg = base64.b64decode(src.split(",", 1)[1]).decode()
+    return "".join(re.findall(r">([A-Z0-9])</text>", svg))
 
 
 def screenshot(page: Any, name: str) -> Path:

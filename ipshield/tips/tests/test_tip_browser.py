@@ -1,22 +1,14 @@
 """Real browser: a citizen reports with a photo; the routed officer accepts and replies; the
 citizen sees the reply; an officer of another province gets 404."""
 
-import base64
-import re
 
 import pytest
 
-from ipshield.core.testing import browser_login, screenshot
+from ipshield.core.testing import browser_login, captcha_answer, screenshot
 from ipshield.tips.models import Tip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
-
-
-def _captcha_answer(page):
-    src = page.get_attribute("[data-testid=captcha-image]", "src")
-    svg = base64.b64decode(src.split(",", 1)[1]).decode()
-    return "".join(re.findall(r">([A-Z0-9])</text>", svg))
 
 
 def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
@@ -30,7 +22,7 @@ def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
     page.fill("#id_address", "北京市朝阳区建国路88号")
     page.fill("#id_target_name", "某某体育用品店")
     page.set_input_files("#id_attachments", str(photo))
-    page.fill("#id_captcha_answer", _captcha_answer(page))
+    page.fill("#id_captcha_answer", captcha_answer(page))
     screenshot(page, "tip-form")
     page.click("[data-testid=tip-submit]")
     page.wait_for_selector("[data-testid=receipt]")
