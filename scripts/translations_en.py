@@ -783,3 +783,12 @@ EN.update(
         "第 %(n)s / %(total)s 页": "Page %(n)s of %(total)s",
     }
 )
+
+EN.update(
+    {
+        "待公开的处罚决定": "Penalty decisions to publish",
+        "逾期未公开的处罚决定": "Penalty decisions overdue for publication",
+        "行政区划代码": "Region code",
+        "筛选": "Filter",
+    }
+)

@@ -18,7 +18,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
-from ipshield.core.jurisdiction import get_visible_or_404
+from ipshield.core.exports import xlsx_response
+from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.core.models import Agency
 from ipshield.core.pagination import EstimatingPaginator
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
@@ -99,11 +100,34 @@ def atom_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def review_list_view(request: HttpRequest) -> HttpResponse:
-    qs = staff_disclosures(request.user)
+    """The agency's drafts and publications; supervisors see their region's, per agency (overdue first)."""
+    qs = narrow_to_region(staff_disclosures(request.user).select_related("agency"), request.GET.get("region"))
+    agency = request.GET.get("agency", "")
+    if agency.isdigit():
+        qs = qs.filter(agency_id=int(agency))
     if request.GET.get("overdue") == "1":
         qs = qs.filter(status=DisclosureStatus.DRAFT, due_at__lt=timezone.now()).order_by("due_at")
-    page = Paginator(qs.order_by("status", "due_at"), 50).get_page(request.GET.get("page"))
-    return render(request, "disclosure/review_list.html", {"page": page, "now": timezone.now()})
+    else:
+        qs = qs.order_by("status", "due_at")
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            sheet=_("案件信息公开"),
+            header=[_("行政处罚决定书文号"), _("当事人"), _("作出处罚决定的机关"), _("行政区划"), _("状态"), _("公开期限")],
+            rows=(
+                [d.decision_number, d.subject, d.agency.name, d.region_code, d.get_status_display(),
+                 timezone.localtime(d.due_at).strftime("%Y-%m-%d")]
+                for d in qs[:50000]
+            ),
+            filename="disclosures.xlsx",
+        )  # fmt: skip
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "disclosure/review_list.html",
+        {"page": page, "now": timezone.now(), "query": query.urlencode(), "filters": request.GET},
+    )
 
 
 @login_required

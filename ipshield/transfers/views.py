@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from django.contrib import messages
@@ -14,10 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from ipshield.cases.selectors import case_get
 from ipshield.core.deadlines import deadline_status
+from ipshield.core.exports import xlsx_response
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue, TransferAction
 from ipshield.transfers.documents import available_documents, render_document_pdf
@@ -192,41 +191,33 @@ def supervision_queue_view(request: HttpRequest, queue: str) -> HttpResponse:
 
 
 def _queue_workbook(queue: str, queryset: Any) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(SupervisionQueue(queue).label))
-    sheet.append(QUEUE_COLUMNS)
-    for item in queryset[:50000]:
+    def row(item: Any) -> list[Any]:
         if isinstance(item, Transfer):
-            sheet.append(
-                [
-                    item.case.number,
-                    f"→ {item.police_agency.name}",
-                    item.agency.name,
-                    item.region_code,
-                    item.get_status_display(),
-                    timezone.localtime(item.next_due_at).strftime("%Y-%m-%d %H:%M") if item.next_due_at else "",
-                    item.police_refusal_reason,
-                ]
-            )
-        else:
-            sheet.append(
-                [
-                    item.number,
-                    item.title,
-                    item.agency.name,
-                    item.region_code,
-                    item.get_status_display(),
-                    timezone.localtime(item.suspected_since).strftime("%Y-%m-%d") if item.suspected_since else "",
-                    item.close_reason,
-                ]
-            )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            return [
+                item.case.number,
+                f"→ {item.police_agency.name}",
+                item.agency.name,
+                item.region_code,
+                item.get_status_display(),
+                timezone.localtime(item.next_due_at).strftime("%Y-%m-%d %H:%M") if item.next_due_at else "",
+                item.police_refusal_reason,
+            ]
+        return [
+            item.number,
+            item.title,
+            item.agency.name,
+            item.region_code,
+            item.get_status_display(),
+            timezone.localtime(item.suspected_since).strftime("%Y-%m-%d") if item.suspected_since else "",
+            item.close_reason,
+        ]
+
+    return xlsx_response(
+        sheet=str(SupervisionQueue(queue).label),
+        header=QUEUE_COLUMNS,
+        rows=(row(item) for item in queryset[:50000]),
+        filename=f"supervision-{queue}.xlsx",
     )
-    response["Content-Disposition"] = f'attachment; filename="supervision-{queue}.xlsx"'
-    return response
 
 
 @login_required

@@ -149,3 +149,24 @@ def test_review_pages_are_scoped(client, decided, people):
     client.force_login(people["officer"])
     assert client.post(f"/disclosures/review/{decided.pk}/", {"op": "publish"}).status_code == 302
     assert Disclosure.objects.get(pk=decided.pk).status == DisclosureStatus.PUBLISHED
+
+
+def test_review_list_filters_and_exports_for_supervisors(client, decided, people, make_user):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    coordinator = make_user("coordinator", "110000", username="coordinator.bj")
+    client.force_login(coordinator)
+    page = client.get("/disclosures/review/", {"overdue": "1"}).content.decode()
+    assert "京市监罚〔2024〕88号" in page  # a 2024 draft is long overdue
+    assert "京市监罚〔2024〕88号" not in client.get("/disclosures/review/", {"region": "310000"}).content.decode()
+    other = people["sh_officer"].agency_id
+    assert "京市监罚〔2024〕88号" not in client.get("/disclosures/review/", {"agency": other}).content.decode()
+    assert "逾期未公开的处罚决定" in client.get("/work/").content.decode()
+    export = client.get("/disclosures/review/", {"overdue": "1", "export": "xlsx"})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == "京市监罚〔2024〕88号"
+    assert len(rows) == 2
+    client.force_login(make_user("coordinator", "310000", username="coordinator.sh"))
+    assert "京市监罚〔2024〕88号" not in client.get("/disclosures/review/").content.decode()

@@ -1,7 +1,6 @@
 """Real browser: a citizen reports with a photo; the routed officer accepts and replies; the
 citizen sees the reply; an officer of another province gets 404."""
 
-
 import pytest
 
 from ipshield.core.testing import browser_login, captcha_answer, screenshot
