@@ -792,3 +792,11 @@ EN.update(
         "筛选": "Filter",
     }
 )
+
+EN.update(
+    {
+        "尚未抽查。每期按比例从已办结的举报中随机抽取，同一机构同一期间抽取结果可复现。": "No spot check yet. Each period a share of the concluded reports is drawn at random; the same agency and period always give the same sample.",
+    }
+)
+
+EN.update({"已确认与“%(name)s”为同一主体": "Confirmed as the same subject as “%(name)s”"})

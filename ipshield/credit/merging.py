@@ -93,6 +93,15 @@ def match_decide(*, actor: Any, proposal: EnterpriseMatch, confirm: bool, note: 
             BlacklistEntry.objects.filter(enterprise=merged).update(enterprise=kept)
             merged.merged_into = kept
             merged.save(update_fields=["merged_into"])
+            # Other open proposals for the merged record are settled by this decision.
+            EnterpriseMatch.objects.filter(Q(first=merged) | Q(second=merged), status=MatchStatus.PROPOSED).exclude(
+                pk=current.pk
+            ).update(
+                status=MatchStatus.REJECTED,
+                decided_by=actor,
+                decided_at=timezone.now(),
+                note=_("已确认与“%(name)s”为同一主体") % {"name": kept.name},
+            )
             IntegrityEvent.objects.create(
                 enterprise=kept,
                 kind="merged",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -304,4 +306,9 @@ def spot_checks_view(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("请选择承办机构。"))
         return redirect("tips:spot_checks")
     checks = SpotCheck.objects.filter(agency__in=agencies).prefetch_related("items__tip").select_related("agency")[:24]
-    return render(request, "tips/spot_checks.html", {"checks": checks, "agencies": agencies})
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    return render(
+        request,
+        "tips/spot_checks.html",
+        {"checks": checks, "agencies": agencies, "default_period": last_month.strftime("%Y-%m")},
+    )

@@ -135,6 +135,20 @@ def test_confirming_moves_the_timeline_and_listing_and_tells_the_bank(client, pe
 
 
 @pytest.mark.django_db
+def test_confirming_one_of_several_candidates_settles_the_others(people):
+    first = enterprise_for(name="华通电子商务有限公司", uscc=USCC)
+    enterprise_for(name="华通电子商务有限公司", uscc="91110000MA0000001T")
+    seller = enterprise_for(name="華通電子商務有限公司")
+    proposals = list(EnterpriseMatch.objects.order_by("first_id"))
+    assert len(proposals) == 2
+    match_decide(actor=people["officer"], proposal=proposals[0], confirm=True)
+    other = EnterpriseMatch.objects.get(pk=proposals[1].pk)
+    assert other.status == MatchStatus.REJECTED
+    assert other.note == "已确认与“华通电子商务有限公司”为同一主体"
+    assert Enterprise.objects.get(pk=seller.pk).merged_into == first
+
+
+@pytest.mark.django_db
 def test_a_rejection_needs_a_reason_and_is_kept(people):
     enterprise_for(name="恒远商贸有限公司", uscc=USCC)
     enterprise_for(name="恒远商贸有限責任公司")
