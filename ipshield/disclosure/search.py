@@ -4,8 +4,8 @@ Chinese has no spaces, so "words" are substrings. Each database gets the index i
 
 - PostgreSQL, 3+ characters: pg_trgm GIN on UPPER(search_text) (migration 0002).
 - PostgreSQL, 1–2 characters: a trigram index cannot serve these; a GIN index over the
-  character unigrams and bigrams of the text (`ipshield_cjk_grams`, migration 0004) can,
-  exactly (every 1–2 character substring is one lexeme).
+  character unigrams and bigrams of the text (the generated column `search_grams`, migration
+  0004) can, exactly (every 1–2 character substring is one lexeme).
 - SQLite, 3+ characters: an FTS5 table with the trigram tokenizer (migration 0004).
 - SQLite, 1–2 characters: a LIKE scan of the base table (FTS5 trigram returns nothing for
   these; the embedded database holds one office's data).
@@ -43,10 +43,9 @@ def _has_table(alias_and_name: tuple[str, str], table: str) -> bool:
 
 
 @cache
-def _has_function(alias_and_name: tuple[str, str], function: str) -> bool:
+def _has_column(alias_and_name: tuple[str, str], table: str, column: str) -> bool:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_proc WHERE proname = %s", [function])
-        return cursor.fetchone() is not None
+        return column in {c.name for c in connection.introspection.get_table_description(cursor, table)}
 
 
 def _database_key() -> tuple[str, str]:
@@ -56,11 +55,10 @@ def _database_key() -> tuple[str, str]:
 def filter_text(queryset: _Q, text: str) -> _Q:
     """Records whose search_text contains `text` (case-insensitive), using the best index available."""
     table = queryset.model._meta.db_table
-    column = f'"{table}"."search_text"'
     if connection.vendor == "postgresql":
-        if len(text) <= SHORT_TERM and _has_function(_database_key(), "ipshield_cjk_grams"):
+        if len(text) <= SHORT_TERM and _has_column(_database_key(), table, "search_grams"):
             condition = RawSQL(
-                f"ipshield_cjk_grams(UPPER({column})) @@ %s::tsquery",
+                f'"{table}"."search_grams" @@ %s::tsquery',
                 [tsquery_literal(text.upper())],
                 output_field=BooleanField(),
             )
