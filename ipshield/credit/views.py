@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
+from ipshield.core.feedback import service_feedback
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.credit.api import captcha_needed, credit_search
 from ipshield.credit.merging import MATCH_ROLES, match_decide, match_queue, proposals_for, propose_matches
-from ipshield.credit.models import BlacklistEntry, Enterprise, EnterpriseMatch, MatchStatus, RepairStatus
+from ipshield.credit.models import BlacklistEntry, Enterprise, EnterpriseMatch, RepairStatus
 from ipshield.credit.repair import repair_decide, repair_queue, repair_submit
 from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove, enterprise_grade
 
@@ -45,6 +46,15 @@ def public_query_view(request: HttpRequest) -> HttpResponse:
     return render(request, "credit/query.html", {"q": q, "results": results, "error": error, "captcha": challenge})
 
 
+def _date_field(text: str, field: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError({field: _("日期格式应为 YYYY-MM-DD")}) from None
+
+
 @login_required
 def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
@@ -52,30 +62,26 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     enterprise = get_object_or_404(Enterprise, pk=pk)
     if request.method == "POST":
-        try:
-            if request.POST.get("op") == "find_matches":
-                found = propose_matches(enterprise)
-                messages.info(request, _("新发现 %(n)s 条疑似同一主体的记录。") % {"n": len(found)})
-                return redirect("credit:enterprise", pk=enterprise.pk)
-            if request.POST.get("op") == "remove":
-                entry = get_object_or_404(BlacklistEntry, pk=int(request.POST.get("entry") or 0), enterprise=enterprise)
+        op = request.POST.get("op")
+        if op == "find_matches":
+            found = propose_matches(enterprise)
+            messages.info(request, _("新发现 %(n)s 条疑似同一主体的记录。") % {"n": len(found)})
+            return redirect("credit:enterprise", pk=enterprise.pk)
+        with service_feedback(request):
+            if op == "remove":
+                entry_id = request.POST.get("entry", "")
+                entry = get_object_or_404(
+                    BlacklistEntry, pk=int(entry_id) if entry_id.isdigit() else 0, enterprise=enterprise
+                )
                 blacklist_remove(actor=user, entry=entry, reason=request.POST.get("reason", ""))
             else:
-                end = request.POST.get("planned_end")
                 blacklist_list(
                     actor=user,
                     enterprise=enterprise,
                     legal_basis=request.POST.get("legal_basis", ""),
-                    planned_end=dt.date.fromisoformat(end) if end else None,
-                    by_rule=request.POST.get("op") == "list_by_rule",
+                    planned_end=_date_field(request.POST.get("planned_end", ""), "planned_end"),
+                    by_rule=op == "list_by_rule",
                 )
-            messages.success(request, _("已办理。"))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        except ValueError:
-            messages.error(request, _("日期格式应为 YYYY-MM-DD"))
         return redirect("credit:enterprise", pk=enterprise.pk)
     if enterprise.merged_into_id:
         messages.info(request, _("该记录已确认与另一记录为同一主体并合并。"))
@@ -115,18 +121,9 @@ def match_list_view(request: HttpRequest) -> HttpResponse:
 def match_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = _staff(request)
     proposal = get_object_or_404(EnterpriseMatch, pk=pk)
-    try:
-        decided = match_decide(
-            actor=user,
-            proposal=proposal,
-            confirm=request.POST.get("op") == "confirm",
-            note=request.POST.get("note", ""),
-        )
-        messages.success(request, _("已确认合并。") if decided.status == MatchStatus.CONFIRMED else _("已否定。"))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
+    confirm = request.POST.get("op") == "confirm"
+    with service_feedback(request, _("已确认合并。") if confirm else _("已否定。")):
+        match_decide(actor=user, proposal=proposal, confirm=confirm, note=request.POST.get("note", ""))
     back = request.POST.get("next", "")
     if back.startswith("/credit/") and "//" not in back:
         return redirect(back)
@@ -185,17 +182,12 @@ def repair_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = _staff(request)
     repair = get_object_or_404(repair_queue(user), pk=pk)
     if request.method == "POST":
-        try:
+        with service_feedback(request):
             repair_decide(
                 actor=user,
                 request=repair,
                 approve=request.POST.get("op") == "approve",
                 reason=request.POST.get("reason", ""),
             )
-            messages.success(request, _("已办理。"))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
         return redirect("credit:repair_detail", pk=repair.pk)
     return render(request, "credit/repair_detail.html", {"r": repair, "now": timezone.now()})

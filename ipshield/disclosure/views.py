@@ -6,9 +6,7 @@ import csv
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
 from ipshield.core.exports import xlsx_response
+from ipshield.core.feedback import service_feedback
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.core.models import Agency
 from ipshield.core.pagination import EstimatingPaginator
@@ -135,7 +134,7 @@ def review_view(request: HttpRequest, pk: int) -> HttpResponse:
     disclosure: Disclosure = get_visible_or_404(staff_disclosures(request.user), request.user, pk=pk)
     if request.method == "POST":
         op = request.POST.get("op")
-        try:
+        with service_feedback(request):
             if op == "publish":
                 disclosure_publish(actor=request.user, disclosure=disclosure, facts=request.POST.get("facts"))
             elif op == "withhold":
@@ -150,10 +149,5 @@ def review_view(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 raise Http404
-            messages.success(request, _("已办理。"))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
         return redirect("disclosure:review", pk=disclosure.pk)
     return render(request, "disclosure/review.html", {"d": disclosure})

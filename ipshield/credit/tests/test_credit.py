@@ -237,3 +237,31 @@ def test_captcha_after_a_few_public_queries(client, settings):
     assert ok.status_code == 200
     page = client.get("/credit/", {"q": "某某"}).content.decode()
     assert 'data-testid="captcha-image"' in page
+
+
+@pytest.mark.parametrize(
+    ("user", "form", "message"),
+    [
+        ("head", {"op": "list_by_decision", "legal_basis": "决定", "planned_end": "2030-13-01"}, "日期格式应为"),
+        ("head", {"op": "list_by_decision", "legal_basis": "", "planned_end": "2030-01-01"}, "请填写列入依据"),
+        ("head", {"op": "list_by_decision", "legal_basis": "决定", "planned_end": "2020-01-01"}, "须晚于今天"),
+        ("head", {"op": "list_by_rule"}, "未达到"),
+        ("officer", {"op": "list_by_decision", "legal_basis": "决定", "planned_end": "2030-01-01"}, "机构负责人"),
+    ],
+)
+def test_enterprise_page_refuses_bad_listings_in_words(client, people, user, form, message):
+    enterprise = enterprise_for(name="某某商贸有限公司", uscc=USCC)
+    client.force_login(people[user])
+    page = client.post(f"/credit/enterprises/{enterprise.pk}/", form, follow=True).content.decode()
+    assert message in page
+    assert not enterprise.blacklist_entries.exists()
+
+
+def test_enterprise_page_unknown_entry_is_404(client, people):
+    enterprise = enterprise_for(name="某某商贸有限公司", uscc=USCC)
+    client.force_login(people["head"])
+    for entry in ["x", "999999", ""]:
+        response = client.post(f"/credit/enterprises/{enterprise.pk}/", {"op": "remove", "entry": entry})
+        assert response.status_code == 404
+    client.force_login(people["bank"])
+    assert client.get(f"/credit/enterprises/{enterprise.pk}/").status_code == 403
