@@ -113,7 +113,12 @@ def record_case_event(*, case: Any, kind: str, summary: str, on: dt.date, publis
 
 
 def record_penalty(*, case: Any) -> list[IntegrityEvent]:
-    """A penalty decision attaches to every enterprise party's timeline (called by the case workflow)."""
+    """A penalty decision attaches to every enterprise party's timeline (called by the case workflow).
+
+    It counts for the grade and the blacklist rules at once, but the public sees it only when the
+    decision is published (disclosure), and no longer once the publication is withdrawn or withheld.
+    The summary names the agency and the decision number, never the internal case title.
+    """
     events = []
     for party in case.parties.filter(kind="enterprise"):
         enterprise = enterprise_for(name=party.name, uscc=party.uscc, region_code=case.region_code)
@@ -122,12 +127,22 @@ def record_penalty(*, case: Any) -> list[IntegrityEvent]:
                 enterprise=enterprise,
                 kind="penalty",
                 occurred_on=timezone.localdate(case.decided_at or timezone.now()),
-                summary=f"{case.agency.name} {case.decision_number}：{case.title}",
-                published=True,
+                summary=_("%(agency)s %(number)s 行政处罚")
+                % {"agency": case.agency.name, "number": case.decision_number},
+                published=False,
                 case=case,
             )
         )
     return events
+
+
+def publish_penalty_events(*, case: Any, published: bool, summary: str = "") -> int:
+    """Show (or hide) a case's penalty on the public timeline as its disclosure is published (or not)."""
+    events = IntegrityEvent.objects.filter(case=case, kind="penalty")
+    changes: dict[str, Any] = {"published": published}
+    if summary:
+        changes["summary"] = summary[:500]
+    return events.update(**changes)
 
 
 def feed_change(entry: BlacklistEntry, action: str) -> CreditFeedEvent:

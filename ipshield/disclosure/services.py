@@ -14,6 +14,7 @@ from ipshield.cases.models import Case
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import Period, Unit, due_at
+from ipshield.credit.services import publish_penalty_events
 from ipshield.disclosure.masking import mask_text
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
 from ipshield.screening.services import base_document
@@ -57,6 +58,12 @@ def disclosure_draft(*, case: Case) -> Disclosure | None:
     return disclosure
 
 
+def public_summary(disclosure: Disclosure) -> str:
+    """The timeline line the public sees: the published (masked) fields only."""
+    note = f"（{disclosure.change_note}）" if disclosure.change_note else ""
+    return f"{disclosure.agency_name} {disclosure.decision_number}：{disclosure.facts[:300]}{note}"
+
+
 def search_text_of(disclosure: Disclosure) -> str:
     """What the public search reads: only published, masked fields (never the internal case title)."""
     return " ".join([disclosure.decision_number, disclosure.subject, disclosure.facts, disclosure.agency_name])
@@ -79,6 +86,7 @@ def disclosure_publish(*, actor: Any, disclosure: Disclosure, facts: str | None 
         current.published_at = timezone.now()
         current.search_text = search_text_of(current)
         current.save()
+        publish_penalty_events(case=current.case, published=True, summary=public_summary(current))
         audit_record(
             actor=actor, action="disclosure.publish", target=current, after={"decision_number": current.decision_number}
         )
@@ -101,6 +109,7 @@ def disclosure_change(
         if withdraw:
             current.status = DisclosureStatus.WITHDRAWN
         current.save()
+        publish_penalty_events(case=current.case, published=not withdraw, summary=public_summary(current))
         audit_record(
             actor=actor,
             action="disclosure.withdraw" if withdraw else "disclosure.update",
@@ -122,6 +131,7 @@ def disclosure_withhold(*, actor: Any, disclosure: Disclosure, reason: str) -> D
         current.withheld_reason = reason.strip()[:500]
         current.withheld_approved_by = actor
         current.save()
+        publish_penalty_events(case=current.case, published=False)
         audit_record(actor=actor, action="disclosure.withhold", target=current, after={"reason": reason})
     return current
 

@@ -265,3 +265,27 @@ def test_enterprise_page_unknown_entry_is_404(client, people):
         assert response.status_code == 404
     client.force_login(people["bank"])
     assert client.get(f"/credit/enterprises/{enterprise.pk}/").status_code == 403
+
+
+def test_the_public_sees_a_penalty_only_while_its_decision_is_published(client, people):
+    from ipshield.disclosure.models import Disclosure
+    from ipshield.disclosure.services import disclosure_change, disclosure_publish, disclosure_withhold
+
+    case = _penalise(people, timezone.localdate() - dt.timedelta(days=5))
+    enterprise = Enterprise.objects.get(uscc=USCC)
+    assert enterprise.events.filter(kind="penalty").count() == 1  # counts for the grade at once
+
+    def public_events():
+        body = client.get("/api/v1/public/credit", {"q": USCC}).json()
+        return [e["summary"] for e in body["items"][0]["events"]]
+
+    assert public_events() == []  # draft: not public yet
+    disclosure = disclosure_publish(actor=people["officer"], disclosure=Disclosure.objects.get(case=case))
+    (summary,) = public_events()
+    assert summary == f"{disclosure.agency_name} 罚1号：{disclosure.facts}"  # published (masked) fields only
+    disclosure_change(actor=people["officer"], disclosure=disclosure, note="经行政复议撤销", withdraw=True)
+    assert public_events() == []
+    disclosure_publish(actor=people["officer"], disclosure=disclosure)
+    assert len(public_events()) == 1
+    disclosure_withhold(actor=people["head"], disclosure=disclosure, reason="涉及商业秘密")
+    assert public_events() == []
