@@ -48,7 +48,7 @@ class DisclosureOut(Schema):
 class DisclosurePage(Schema):
     items: list[DisclosureOut]
     count: int
-    count_exact: bool = Field(True, description="false when count is an estimate (more than 10,000 matches)")
+    count_exact: bool = Field(True, description="false when count is an estimate (more than 1,000 matches)")
     next: str | None
 
 

@@ -26,9 +26,14 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$
 """
 PG_COLUMN = [
-    "ALTER TABLE disclosure_disclosure ADD COLUMN IF NOT EXISTS search_grams tsvector "
-    "GENERATED ALWAYS AS (ipshield_cjk_grams(UPPER(search_text))) STORED",
-    "ALTER TABLE disclosure_disclosure ALTER COLUMN search_grams SET STATISTICS 2000",
+    # One statement, so the rewrite that fills the column already stores it out of line: the grams
+    # (~1.3 kB a row) would otherwise triple the heap every list and count reads (measured: 627 MB
+    # → 1,958 MB at 1M rows). Only the search filter reads them.
+    "ALTER TABLE disclosure_disclosure SET (toast_tuple_target = 1024), "
+    "ADD COLUMN IF NOT EXISTS search_grams tsvector "
+    "GENERATED ALWAYS AS (ipshield_cjk_grams(UPPER(search_text))) STORED, "
+    "ALTER COLUMN search_grams SET STORAGE EXTERNAL, "
+    "ALTER COLUMN search_grams SET STATISTICS 2000",
     "CREATE INDEX IF NOT EXISTS disclosure_search_grams ON disclosure_disclosure USING gin (search_grams)",
 ]
 

@@ -117,6 +117,11 @@ def test_the_search_indexes_exist():
                 "AND indexname IN ('disclosure_search_grams', 'disclosure_search_trgm') ORDER BY 1"
             )
             assert [row[0] for row in cursor.fetchall()] == ["disclosure_search_grams", "disclosure_search_trgm"]
+            cursor.execute(
+                "SELECT attstorage FROM pg_attribute "
+                "WHERE attrelid = 'disclosure_disclosure'::regclass AND attname = 'search_grams'"
+            )
+            assert cursor.fetchone()[0] == "e"  # out of line: lists and counts do not read the grams
         else:
             assert "disclosure_disclosure_fts" in connection.introspection.table_names()
             cursor.execute(
