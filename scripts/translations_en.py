@@ -802,3 +802,5 @@ EN.update(
 EN.update({"已确认与“%(name)s”为同一主体": "Confirmed as the same subject as “%(name)s”"})
 
 EN.update({"%(agency)s %(number)s 行政处罚": "%(agency)s %(number)s administrative penalty"})
+
+EN.update({"申请信用修复": "Apply for credit repair"})

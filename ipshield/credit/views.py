@@ -160,7 +160,7 @@ def repair_apply_view(request: HttpRequest) -> HttpResponse:
         {
             "errors": errors,
             "made": made,
-            "values": request.POST if errors else {},
+            "values": request.POST if errors else {"uscc": request.GET.get("uscc", "")[:24]},
             "captcha": captcha_new() if captcha_enabled() and made is None else None,
         },
         status=status,

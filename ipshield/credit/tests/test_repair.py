@@ -114,6 +114,9 @@ def test_the_public_api_needs_the_captcha_and_answers_with_the_deadline(client, 
 
 def test_repair_pages(client, listed, settings):
     settings.IPSHIELD_CAPTCHA = "off"
+    query = client.get("/credit/", {"q": USCC}).content.decode()
+    assert f'/credit/repair/?uscc={USCC}"' in query  # a listed enterprise is offered the application
+    assert f'value="{USCC}"' in client.get("/credit/repair/", {"uscc": USCC}).content.decode()
     form = {"uscc": USCC, "applicant": "王经理", "contact": "13912345678", "statement": "太短"}
     refused = client.post("/credit/repair/", form)
     assert refused.status_code == 422
