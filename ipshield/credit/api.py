@@ -191,7 +191,9 @@ class RepairOut(Schema):
     summary="信用修复申请: a listed enterprise (by USCC) applies for removal; the listing authority decides",
 )
 def public_credit_repair(request: HttpRequest, payload: RepairIn) -> Any:
-    if not allow("credit-repair", client_key(request), limit=settings.IPSHIELD_TIP_RATE_PER_HOUR, window_seconds=3600):
+    if not allow(
+        "credit-repair", client_key(request), limit=settings.IPSHIELD_REPAIR_RATE_PER_HOUR, window_seconds=3600
+    ):
         raise ApiError(429, "too_many_requests", _("提交过于频繁，请稍后再试。"))
     require_captcha(payload.captcha)
     try:

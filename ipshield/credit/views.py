@@ -136,7 +136,7 @@ def repair_apply_view(request: HttpRequest) -> HttpResponse:
     made = None
     if request.method == "POST":
         if not allow(
-            "credit-repair", client_key(request), limit=settings.IPSHIELD_TIP_RATE_PER_HOUR, window_seconds=3600
+            "credit-repair", client_key(request), limit=settings.IPSHIELD_REPAIR_RATE_PER_HOUR, window_seconds=3600
         ):
             errors["__all__"] = [_("提交过于频繁，请稍后再试。")]
         elif captcha_enabled() and not captcha_check(

@@ -138,3 +138,14 @@ def test_repair_pages(client, listed, settings):
     assert "请填写决定理由" in empty.content.decode()
     client.post(f"/credit/repair/requests/{made.pk}/", {"op": "approve", "reason": "已整改"})
     assert CreditRepairRequest.objects.get().status == RepairStatus.APPROVED
+
+
+def test_applications_are_rate_limited(client, listed, settings):
+    settings.IPSHIELD_CAPTCHA = "off"
+    settings.IPSHIELD_REPAIR_RATE_PER_HOUR = 2
+    body = {"uscc": "91110000MA0000001T", "applicant": "王经理", "contact": "13912345678", "statement": STATEMENT}
+    codes = [
+        client.post("/api/v1/public/credit/repair", body, content_type="application/json").status_code for _ in range(3)
+    ]
+    assert codes == [422, 422, 429]
+    assert "提交过于频繁" in client.post("/credit/repair/", body).content.decode()
