@@ -62,6 +62,11 @@ class NameMatch:
     reasons: tuple[str, ...]
     similarity: int = 100  # the fuzzy ratio, when "similar" is a reason
 
+    @property
+    def same_spelling(self) -> bool:
+        """Only width, case, spaces or punctuation differ: the same name, typed differently."""
+        return set(self.reasons) <= {"same", "width", "case", "punctuation"}
+
     def explain(self, language: str = "zh") -> str:
         index = 0 if language.startswith("zh") else 1
         parts = [REASONS[code][index] for code in self.reasons]

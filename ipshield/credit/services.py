@@ -75,11 +75,14 @@ def normalise_spaces(name: str) -> str:
 def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enterprise:
     """The archive record of a party: by USCC, else by the name key. A new record is compared with
     the archive and likely duplicates are proposed for a human to confirm (never merged silently)."""
-    found: Enterprise | None
+    found: Enterprise | None = None
     if uscc:
         found = Enterprise.objects.filter(uscc=uscc).first()
     else:
-        found = Enterprise.objects.filter(uscc="", name_key=name_key(name)).first()
+        # Without a code only the same spelling is the same record; script, suffix or pinyin
+        # differences are proposed to a human below.
+        same_key = Enterprise.objects.filter(uscc="", name_key=name_key(name)).select_related("merged_into")
+        found = next((e for e in same_key[:20] if matching.match(e.name, name).same_spelling), None)
     if found is not None:
         return found.merged_into or found
     try:

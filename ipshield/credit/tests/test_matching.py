@@ -91,6 +91,16 @@ def test_a_new_spelling_is_proposed_not_merged(people):
 
 
 @pytest.mark.django_db
+def test_without_a_code_only_the_same_spelling_is_the_same_record(people):
+    shop = enterprise_for(name="恒远网店")
+    assert enterprise_for(name="恒远 网店").pk == shop.pk
+    assert enterprise_for(name="（恒远网店）").pk == shop.pk
+    other = enterprise_for(name="恆遠網店")  # another script: a proposal, not a silent merge
+    assert other.pk != shop.pk
+    assert EnterpriseMatch.objects.get().reasons == ["script"]
+
+
+@pytest.mark.django_db
 def test_two_registered_codes_are_never_proposed(people):
     enterprise_for(name="恒远商贸有限公司", uscc=USCC)
     enterprise_for(name="恒远商贸有限公司", uscc="91110000MA0000001T")
