@@ -49,19 +49,8 @@ def make_agency(regions: None) -> Any:
 
 @pytest.fixture
 def make_user(make_agency: Any) -> Any:
-    from ipshield.core.choices import AgencyKind, Role
+    from ipshield.core.choices import AGENCY_KIND_OF_ROLE, Role
     from ipshield.core.models import User
-
-    kind_for_role = {
-        Role.OFFICER: AgencyKind.MARKET_REGULATION,
-        Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
-        Role.POLICE: AgencyKind.PUBLIC_SECURITY,
-        Role.PROCURATOR: AgencyKind.PROCURATORATE,
-        Role.JUDGE: AgencyKind.COURT,
-        Role.COORDINATOR: AgencyKind.LEADING_GROUP,
-        Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR,
-        Role.BANK: AgencyKind.BANK,
-    }
 
     def make(
         role: str = Role.OFFICER,
@@ -71,7 +60,7 @@ def make_user(make_agency: Any) -> Any:
         password: str = "correct-horse-battery",
     ) -> User:
         if agency is None and role != Role.ADMIN:
-            agency = make_agency(region=region, kind=kind_for_role[role])
+            agency = make_agency(region=region, kind=AGENCY_KIND_OF_ROLE[role])
         user = User(
             username=username or f"{role}.{region}.{User.objects.count()}",
             role=role,

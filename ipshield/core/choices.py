@@ -59,6 +59,19 @@ ADMINISTRATIVE_AGENCY_KINDS = frozenset(
     }
 )
 
+# The kind of agency each role works in (an officer of market regulation, a police officer …);
+# demo accounts and test users are made from it.
+AGENCY_KIND_OF_ROLE = {
+    Role.OFFICER: AgencyKind.MARKET_REGULATION,
+    Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
+    Role.POLICE: AgencyKind.PUBLIC_SECURITY,
+    Role.PROCURATOR: AgencyKind.PROCURATORATE,
+    Role.JUDGE: AgencyKind.COURT,
+    Role.COORDINATOR: AgencyKind.LEADING_GROUP,
+    Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR,
+    Role.BANK: AgencyKind.BANK,
+}
+
 
 class AgencyLevel(models.TextChoices):
     NATIONAL = "national", _("国家级")

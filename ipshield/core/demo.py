@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from ipshield.core.audit import audit_record
-from ipshield.core.choices import AgencyKind, AgencyLevel, Role
+from ipshield.core.choices import AGENCY_KIND_OF_ROLE, AgencyKind, AgencyLevel, Role
 from ipshield.core.models import Agency, User
 
 
@@ -50,16 +50,6 @@ CORE_KINDS = [
     AgencyKind.PROCURATORATE,
     AgencyKind.LEADING_GROUP,
 ]
-ROLE_AGENCY = {
-    Role.OFFICER: AgencyKind.MARKET_REGULATION,
-    Role.AGENCY_HEAD: AgencyKind.MARKET_REGULATION,
-    Role.POLICE: AgencyKind.PUBLIC_SECURITY,
-    Role.PROCURATOR: AgencyKind.PROCURATORATE,
-    Role.JUDGE: AgencyKind.COURT,
-    Role.COORDINATOR: AgencyKind.LEADING_GROUP,
-    Role.CERTIFIER: AgencyKind.CERTIFICATION_REGULATOR,
-    Role.BANK: AgencyKind.BANK,
-}
 CORE_ROLES = [Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.COORDINATOR]
 
 
@@ -95,9 +85,9 @@ def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
                 by_kind[kind] = _agency(
                     f"{province.short}-{suffix}".lower(), name, kind, AgencyLevel.PROVINCE, province.code
                 )
-            roles = list(ROLE_AGENCY) if province.full else CORE_ROLES
+            roles = list(AGENCY_KIND_OF_ROLE) if province.full else CORE_ROLES
             for role in roles:
-                accounts.append(_user(f"{role}.{province.pinyin}", role, by_kind[ROLE_AGENCY[role]], password))
+                accounts.append(_user(f"{role}.{province.pinyin}", role, by_kind[AGENCY_KIND_OF_ROLE[role]], password))
         district = _agency(
             "bj-chaoyang-amr", "北京市朝阳区市场监督管理局", AgencyKind.MARKET_REGULATION, AgencyLevel.COUNTY, "110105"
         )

@@ -30,12 +30,12 @@ def planner_row_estimate(queryset: QuerySet[Any]) -> int:
 
 def bounded_count(queryset: QuerySet[Any], exact_up_to: int = COUNT_EXACT_UP_TO) -> tuple[int, bool]:
     """(count, exact): exact up to `exact_up_to`, else the planner's estimate on PostgreSQL."""
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.count(), True
     counted = queryset.order_by()[: exact_up_to + 1].count()  # unordered: stop at the cap, sort nothing
     if counted <= exact_up_to:
         return counted, True
-    if connections[queryset.db].vendor == "postgresql":
-        return max(planner_row_estimate(queryset), exact_up_to + 1), False
-    return queryset.count(), True
+    return max(planner_row_estimate(queryset), exact_up_to + 1), False
 
 
 class EstimatingPaginator(Paginator):  # type: ignore[type-arg]

@@ -34,6 +34,18 @@ class CreditQuery(Schema):
     captcha_answer: str = Field("", max_length=16)
 
 
+def query_allowed(request: HttpRequest) -> bool:
+    """One budget of public credit queries per client and hour, for the page and the API."""
+    limit = settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR
+    return allow("credit-query", client_key(request), limit=limit, window_seconds=3600)
+
+
+def repair_allowed(request: HttpRequest) -> bool:
+    """One budget of credit-repair applications per client and hour, for the page and the API."""
+    limit = settings.IPSHIELD_REPAIR_RATE_PER_HOUR
+    return allow("credit-repair", client_key(request), limit=limit, window_seconds=3600)
+
+
 def captcha_needed(request: HttpRequest) -> bool:
     """After a few free queries per client and hour, each query needs a CAPTCHA (anti-scraping)."""
     from ipshield.core.captcha import captcha_enabled
@@ -114,9 +126,7 @@ def credit_search(q: str) -> list[Enterprise]:
     summary="Public credit query by name or USCC: listing status and published facts only",
 )
 def public_credit(request: HttpRequest, params: Query[CreditQuery]) -> Any:
-    if not allow(
-        "credit-query", client_key(request), limit=settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR, window_seconds=3600
-    ):
+    if not query_allowed(request):
         raise ApiError(429, "too_many_requests", _("查询过于频繁，请稍后再试。"))
     if captcha_needed(request) and not captcha_check(params.captcha_token, params.captcha_answer):
         message = _("查询次数较多，请输入验证码（GET /api/v1/public/captcha）。")
@@ -191,9 +201,7 @@ class RepairOut(Schema):
     summary="信用修复申请: a listed enterprise (by USCC) applies for removal; the listing authority decides",
 )
 def public_credit_repair(request: HttpRequest, payload: RepairIn) -> Any:
-    if not allow(
-        "credit-repair", client_key(request), limit=settings.IPSHIELD_REPAIR_RATE_PER_HOUR, window_seconds=3600
-    ):
+    if not repair_allowed(request):
         raise ApiError(429, "too_many_requests", _("提交过于频繁，请稍后再试。"))
     require_captcha(payload.captcha)
     try:

@@ -19,9 +19,6 @@ import zhconv
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
-# zhconv's default loader leaves its dictionary file open; load it by path, once, closed.
-zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
-
 PROPOSE_AT = 80  # a pair scoring at least this is proposed to a human
 
 _PUNCTUATION = re.compile(r"[\s()（）\[\]【】〔〕<>《》·.,，、;；:：\-—_'\"“”‘’&＆/]")
@@ -45,9 +42,22 @@ _STEPS: tuple[tuple[str, int, Callable[[str], str]], ...] = (
     ("width", 1, lambda s: unicodedata.normalize("NFKC", s)),
     ("case", 1, str.lower),
     ("punctuation", 1, lambda s: _PUNCTUATION.sub("", s)),
-    ("script", 6, lambda s: zhconv.convert(s, "zh-cn")),
+    ("script", 6, lambda s: _to_simplified(s)),
     ("suffix", 4, lambda s: _replace_all(s, _CN_SUFFIXES)),
 )
+
+
+@lru_cache(maxsize=1)
+def _conversion_loaded() -> bool:
+    """zhconv's dictionary (~1 MB), loaded at first use, not at start-up; by path, because its
+    default loader leaves the file open."""
+    zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
+    return True
+
+
+def _to_simplified(text: str) -> str:
+    _conversion_loaded()
+    return str(zhconv.convert(text, "zh-cn"))
 
 
 def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:

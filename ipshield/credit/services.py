@@ -65,11 +65,7 @@ def blacklist_expire(*, today: dt.date | None = None) -> int:
 
 def name_key(name: str) -> str:
     """Names written differently share a key: width, case, punctuation, script, company suffix."""
-    return matching.canonical(normalise_spaces(name))[:200]
-
-
-def normalise_spaces(name: str) -> str:
-    return " ".join(name.split())
+    return matching.canonical(name)[:200]
 
 
 def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enterprise:

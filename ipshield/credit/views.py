@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,8 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.feedback import service_feedback
-from ipshield.core.ratelimit import allow, client_key
-from ipshield.credit.api import captcha_needed, credit_search
+from ipshield.credit.api import captcha_needed, credit_search, query_allowed, repair_allowed
 from ipshield.credit.merging import MATCH_ROLES, match_decide, match_queue, proposals_for, propose_matches
 from ipshield.credit.models import BlacklistEntry, Enterprise, EnterpriseMatch, RepairStatus
 from ipshield.credit.repair import repair_decide, repair_queue, repair_submit
@@ -32,9 +30,7 @@ def public_query_view(request: HttpRequest) -> HttpResponse:
     error = ""
     challenge = None
     if q:
-        if not allow(
-            "credit-query", client_key(request), limit=settings.IPSHIELD_CREDIT_QUERIES_PER_HOUR, window_seconds=3600
-        ):
+        if not query_allowed(request):
             error = _("查询过于频繁，请稍后再试。")
         elif captcha_needed(request) and not captcha_check(
             request.GET.get("captcha_token", ""), request.GET.get("captcha_answer", "")
@@ -135,9 +131,7 @@ def repair_apply_view(request: HttpRequest) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     made = None
     if request.method == "POST":
-        if not allow(
-            "credit-repair", client_key(request), limit=settings.IPSHIELD_REPAIR_RATE_PER_HOUR, window_seconds=3600
-        ):
+        if not repair_allowed(request):
             errors["__all__"] = [_("提交过于频繁，请稍后再试。")]
         elif captcha_enabled() and not captcha_check(
             request.POST.get("captcha_token", ""), request.POST.get("captcha_answer", "")

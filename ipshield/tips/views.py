@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ipshield.core import regions
 from ipshield.core.attachments import attachments_for
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import AgencyKind, Role
@@ -277,9 +278,7 @@ def spot_checks_view(request: HttpRequest) -> HttpResponse:
     agencies = (
         Agency.objects.filter(pk=user.agency_id)
         if user.role == Role.AGENCY_HEAD
-        else Agency.objects.filter(
-            region__code__startswith=user.agency.region_id[:2] if user.agency.region_id != "000000" else ""
-        )
+        else Agency.objects.filter(region__code__startswith=regions.subtree_prefix(user.agency.region_id))
     )
     if request.method == "POST":
         try:

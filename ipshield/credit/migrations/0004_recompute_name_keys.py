@@ -11,7 +11,7 @@ def forward(apps, schema_editor):
     Enterprise = apps.get_model("credit", "Enterprise")
     changed = []
     for enterprise in Enterprise.objects.only("id", "name", "name_key", "sound_key").iterator(chunk_size=BATCH):
-        key = matching.canonical(" ".join(enterprise.name.split()))[:200]
+        key = matching.canonical(enterprise.name)[:200]
         sound = matching.sound_key(enterprise.name)[:200]
         if (key, sound) != (enterprise.name_key, enterprise.sound_key):
             enterprise.name_key, enterprise.sound_key = key, sound

@@ -15,16 +15,6 @@ pytestmark = pytest.mark.django_db
 USCC = "91350100M000100Y43"
 
 
-@pytest.fixture
-def people(make_user):
-    officer = make_user("officer", "110000", username="officer.bj")
-    return {
-        "officer": officer,
-        "head": make_user("agency_head", agency=officer.agency, username="head.bj"),
-        "bank": make_user("bank", "110000", username="bank.bj"),
-    }
-
-
 def _penalise(people, day):
     case = case_create(
         actor=people["officer"],

@@ -63,17 +63,6 @@ def test_a_name_matches_itself_and_canonical_is_idempotent(name):
     assert canonical(canonical(name)) == canonical(name)
 
 
-@pytest.fixture
-def people(make_user):
-    officer = make_user("officer", "110000", username="officer.bj")
-    return {
-        "officer": officer,
-        "head": make_user("agency_head", agency=officer.agency, username="head.bj"),
-        "bank": make_user("bank", "110000", username="bank.bj"),
-        "sh_officer": make_user("officer", "310000", username="officer.sh"),
-    }
-
-
 @pytest.mark.django_db
 def test_a_new_spelling_is_proposed_not_merged(people):
     registered = enterprise_for(name="恒远商贸有限公司", uscc=USCC, region_code="110105")

@@ -213,3 +213,15 @@ def test_home_queue_counts_tips_to_accept(client, tip, tip_cast):
     client.force_login(tip_cast["sh_officer"])
     queues = {q.key: q.count for q in client.get("/work/").context["queues"]}
     assert queues["tips_to_accept"] == 0
+
+
+def test_spot_checks_offer_only_agencies_in_the_coordinators_region(client, make_user, make_agency):
+    hangzhou = make_agency(region="330100", kind="market_regulation")
+    ningbo = make_agency(region="330200", kind="market_regulation")
+    client.force_login(make_user("coordinator", "330100", username="coord.hz"))
+    html = client.get("/tips/spot-checks/").content.decode()
+    assert f'<option value="{hangzhou.pk}">' in html
+    assert f'<option value="{ningbo.pk}">' not in html  # same province, another prefecture
+    response = client.post("/tips/spot-checks/", {"agency": ningbo.pk, "period": "2026-10", "ratio": "10"})
+    assert response.status_code == 302
+    assert "请选择承办机构" in client.get("/tips/spot-checks/").content.decode()
