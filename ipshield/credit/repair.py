@@ -49,8 +49,10 @@ def active_entry_for_uscc(uscc: str) -> BlacklistEntry | None:
     )
 
 
-def repair_submit(*, uscc: str, applicant: str, contact: str, statement: str) -> CreditRepairRequest:
-    """Public, no account: the applicant names the listed enterprise by its USCC."""
+def repair_check(
+    *, uscc: str, applicant: str, contact: str, statement: str
+) -> tuple[dict[str, str], BlacklistEntry | None]:
+    """Every field error of an application at once (nothing written), and the listing it names."""
     errors: dict[str, str] = {}
     entry = active_entry_for_uscc(uscc) if uscc.strip() else None
     if entry is None:
@@ -62,9 +64,14 @@ def repair_submit(*, uscc: str, applicant: str, contact: str, statement: str) ->
         errors["contact"] = _("请填写有效的联系电话。")
     if len(statement.strip()) < STATEMENT_MIN:
         errors["statement"] = _("请说明纠正失信行为、履行法定义务的情况（至少%(n)s字）。") % {"n": STATEMENT_MIN}
-    if errors:
+    return errors, entry
+
+
+def repair_submit(*, uscc: str, applicant: str, contact: str, statement: str) -> CreditRepairRequest:
+    """Public, no account: the applicant names the listed enterprise by its USCC."""
+    errors, entry = repair_check(uscc=uscc, applicant=applicant, contact=contact, statement=statement)
+    if errors or entry is None:
         raise ValidationError(errors)
-    assert entry is not None
     now = timezone.now()
     period, _source = decision_period(timezone.localdate(now))
     with transaction.atomic():

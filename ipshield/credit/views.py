@@ -20,7 +20,7 @@ from ipshield.core.feedback import service_feedback
 from ipshield.credit.api import captcha_needed, credit_search, query_allowed, repair_allowed
 from ipshield.credit.merging import MATCH_ROLES, match_decide, match_queue, proposals_for, propose_matches
 from ipshield.credit.models import BlacklistEntry, Enterprise, EnterpriseMatch, RepairStatus
-from ipshield.credit.repair import repair_decide, repair_queue, repair_submit
+from ipshield.credit.repair import repair_check, repair_decide, repair_queue, repair_submit
 from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove, enterprise_grade
 
 
@@ -133,20 +133,24 @@ def repair_apply_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not repair_allowed(request):
             errors["__all__"] = [_("提交过于频繁，请稍后再试。")]
-        elif captcha_enabled() and not captcha_check(
-            request.POST.get("captcha_token", ""), request.POST.get("captcha_answer", "")
-        ):
-            errors["captcha"] = [_("验证码不正确或已过期，请刷新后重试。")]
         else:
-            try:
-                made = repair_submit(
-                    uscc=request.POST.get("uscc", "")[:24],
-                    applicant=request.POST.get("applicant", "")[:64],
-                    contact=request.POST.get("contact", "")[:32],
-                    statement=request.POST.get("statement", "")[:5000],
-                )
-            except ValidationError as exc:
-                errors = exc.message_dict
+            fields = {
+                "uscc": request.POST.get("uscc", "")[:24],
+                "applicant": request.POST.get("applicant", "")[:64],
+                "contact": request.POST.get("contact", "")[:32],
+                "statement": request.POST.get("statement", "")[:5000],
+            }
+            solved = not captcha_enabled() or captcha_check(
+                request.POST.get("captcha_token", ""), request.POST.get("captcha_answer", "")
+            )
+            if solved:
+                try:
+                    made = repair_submit(**fields)
+                except ValidationError as exc:
+                    errors = exc.message_dict
+            else:  # say everything that is wrong at once, not the CAPTCHA first and the fields later
+                errors = {field: [message] for field, message in repair_check(**fields)[0].items()}
+                errors["captcha"] = [_("验证码不正确或已过期，请刷新后重试。")]
     status = 422 if errors else 200
     return render(
         request,

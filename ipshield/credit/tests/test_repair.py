@@ -149,3 +149,15 @@ def test_applications_are_rate_limited(client, listed, settings):
     ]
     assert codes == [422, 422, 429]
     assert "提交过于频繁" in client.post("/credit/repair/", body).content.decode()
+
+
+def test_a_wrong_captcha_and_bad_fields_are_reported_together(client, listed, settings):
+    settings.IPSHIELD_CAPTCHA = "on"
+    form = {"uscc": USCC, "applicant": "王经理", "contact": "12", "statement": "已整改", "captcha_answer": "XXXXX"}
+    page = client.post("/credit/repair/", form)
+    assert page.status_code == 422
+    html = page.content.decode()
+    assert "验证码不正确" in html
+    assert "请填写有效的联系电话" in html
+    assert "至少20字" in html
+    assert CreditRepairRequest.objects.count() == 0
