@@ -14,10 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import zhconv
-from pypinyin import lazy_pinyin
-from rapidfuzz import fuzz
+from typing import Any
 
 PROPOSE_AT = 80  # a pair scoring at least this is proposed to a human
 
@@ -48,16 +45,17 @@ _STEPS: tuple[tuple[str, int, Callable[[str], str]], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _conversion_loaded() -> bool:
-    """zhconv's dictionary (~1 MB), loaded at first use, not at start-up; by path, because its
-    default loader leaves the file open."""
+def _converter() -> Any:
+    """zhconv and its dictionary (~1 MB), loaded at first use, not at every process start; by path,
+    because its default loader leaves the file open."""
+    import zhconv
+
     zhconv.loaddict(str(Path(zhconv.__file__).with_name("zhcdict.json")))
-    return True
+    return zhconv
 
 
 def _to_simplified(text: str) -> str:
-    _conversion_loaded()
-    return str(zhconv.convert(text, "zh-cn"))
+    return str(_converter().convert(text, "zh-cn"))
 
 
 def _replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
@@ -97,6 +95,8 @@ def canonical(name: str) -> str:
 @lru_cache(maxsize=4096)
 def sound_key(name: str) -> str:
     """Pinyin of the name without its legal-form suffix; a name written in pinyin keeps its letters."""
+    from pypinyin import lazy_pinyin  # 0.27 s to import: at first use, not at every process start
+
     core = _CN_SUFFIX_TAIL.sub("", canonical(name))
     letters = "".join(lazy_pinyin(core, errors=lambda chars: "".join(c for c in chars if c.isalnum())))
     return _EN_SUFFIX_TAIL.sub("", letters.lower())
@@ -129,5 +129,7 @@ def match(left: str, right: str) -> NameMatch:
         return NameMatch(100 - sum(cost for _c, cost in needed), tuple(code for code, _c in needed))
     if sound_key(left) and sound_key(left) == sound_key(right):
         return NameMatch(85, ("pinyin",))
+    from rapidfuzz import fuzz
+
     similarity = round(fuzz.ratio(canonical(left), canonical(right)))
     return NameMatch(round(similarity * 0.9), ("similar",), similarity)
