@@ -61,7 +61,7 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 
 @api.exception_handler(ApiError)
 def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
-    return error_response(request, exc.status, exc.code, str(exc.message), exc.fields)
+    return error_response(request, exc.status_code, exc.code, str(exc.message), exc.fields)
 
 
 @api.exception_handler(DjangoValidationError)

@@ -804,3 +804,18 @@ EN.update({"已确认与“%(name)s”为同一主体": "Confirmed as the same s
 EN.update({"%(agency)s %(number)s 行政处罚": "%(agency)s %(number)s administrative penalty"})
 
 EN.update({"申请信用修复": "Apply for credit repair"})
+
+EN.update(
+    {
+        "确认合并": "Confirm the merge",
+        "该匹配建议不在本机关辖区内。": "This match proposal is outside your agency's jurisdiction.",
+        "跨省的匹配建议须由领导小组办公室确认。": "A match proposal across provinces must be confirmed by a leading-group office.",
+        "只能列入本辖区或本机关办理过案件的企业。": "You may list only enterprises in your jurisdiction or enterprises your agency has handled a case against.",
+        "由作出列入决定的机关移出（谁列入谁移出）。": "Only the agency that made the listing may remove it.",
+        "当前状态（%(s)s）不能%(e)s。": "The current status (%(s)s) does not allow this step: %(e)s.",
+        "批准奖励": "Approve the reward",
+        "发放奖励": "Pay the reward",
+        "该举报不在本级领导小组办公室的辖区内。": "This report is outside your leading-group office's jurisdiction.",
+        "请选择本辖区内的承办机构。": "Choose a handling agency within your jurisdiction.",
+    }
+)

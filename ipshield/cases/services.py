@@ -226,7 +226,7 @@ def case_transition(
         if revision is not None and current.revision != revision:
             raise StaleCaseError(_(MSG_STALE))
         try:
-            new_status = workflow.next_status(current.status, event)
+            workflow.LIFECYCLE.next_status(current.status, event)
         except workflow.TransitionNotAllowed as exc:
             raise ValidationError(
                 _("当前状态（%(status)s）不能执行“%(event)s”。")
@@ -255,7 +255,7 @@ def case_transition(
                 raise ValidationError({"close_reason": _(MSG_CLOSE_REASON)})
             current.close_reason = reason
             current.closed_at = now
-        current.status = new_status
+        workflow.LIFECYCLE.move(current, event)
         current.revision += 1
         current.full_clean()
         current.save()
@@ -343,8 +343,7 @@ def case_return_from_judiciary(*, actor: Any, case: Case, reason: str, now: dt.d
     """
     with transaction.atomic():
         current = Case.objects.select_for_update().get(pk=case.pk)
-        before = current.status
-        current.status = workflow.next_status(current.status, CaseEvent.RETURN)
+        before, _after = workflow.LIFECYCLE.move(current, CaseEvent.RETURN)
         current.decision_due_at = decision_due(now or timezone.now(), extended=False)
         current.revision += 1
         current.save()

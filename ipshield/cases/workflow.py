@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ipshield.cases.choices import CaseEvent, CaseStatus
 from ipshield.core.choices import Role
+from ipshield.core.workflow import Lifecycle, TransitionNotAllowed
 
 S = CaseStatus
 E = CaseEvent
@@ -58,23 +59,11 @@ PAGE_EVENTS = (
 )
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, status: str, event: str) -> None:
-        super().__init__(f"{event} is not allowed in status {status}")
-        self.status = status
-        self.event = event
+LIFECYCLE = Lifecycle("case", TRANSITIONS, states=CaseStatus, events=CaseEvent)
+next_status = LIFECYCLE.next_status
 
-
-def next_status(status: str, event: str) -> CaseStatus:
-    try:
-        return TRANSITIONS[(CaseStatus(status), CaseEvent(event))]
-    except (KeyError, ValueError) as exc:
-        raise TransitionNotAllowed(status, event) from exc
+__all__ = ["LIFECYCLE", "TRANSITIONS", "TransitionNotAllowed", "allowed_events", "next_status"]
 
 
 def allowed_events(status: str, role: str) -> list[CaseEvent]:
-    return [
-        event
-        for (state, event) in TRANSITIONS
-        if state == status and role in EVENT_ROLES[event] and event in PAGE_EVENTS
-    ]
+    return [event for event in LIFECYCLE.events_from(status, among=PAGE_EVENTS) if role in EVENT_ROLES[event]]

@@ -29,7 +29,7 @@ class ApiError(Exception):
 
     def __init__(self, status: int, code: str, message: str, fields: dict[str, Any] | None = None) -> None:
         super().__init__(message)
-        self.status = status
+        self.status_code = status
         self.code = code
         self.message = message
         self.fields = fields or {}

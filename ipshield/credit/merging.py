@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
-from ipshield.credit import matching
+from ipshield.credit import matching, workflow
+from ipshield.credit.choices import MatchEvent
 from ipshield.credit.models import (
     BlacklistEntry,
     Enterprise,
@@ -25,8 +26,9 @@ from ipshield.credit.models import (
     IntegrityEvent,
     MatchStatus,
 )
+from ipshield.credit.selectors import matches_in_region, may_decide_match
 
-MATCH_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
+MATCH_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR})
 POOL = 200  # similar-prefix records scored per new record
 
 
@@ -72,12 +74,17 @@ def match_decide(*, actor: Any, proposal: EnterpriseMatch, confirm: bool, note: 
     """确认合并 or 否定: the decision is kept with who, when and why; a merge moves the timeline."""
     if actor.role not in MATCH_ROLES or actor.agency_id is None:
         raise PermissionDenied(_("由行政执法机关的执法人员或负责人确认。"))
+    if not matches_in_region(actor).filter(pk=proposal.pk).exists():  # the proposal's own region, not only the role
+        raise PermissionDenied(_("该匹配建议不在本机关辖区内。"))
+    if not may_decide_match(actor, proposal):
+        raise PermissionDenied(_("跨省的匹配建议须由领导小组办公室确认。"))
     if not confirm and not note.strip():
         raise ValidationError({"note": _("否定匹配时请说明理由。")})
     moved_entries: list[BlacklistEntry] = []
     with transaction.atomic():
         current = EnterpriseMatch.objects.select_for_update().select_related("first", "second").get(pk=proposal.pk)
-        if current.status != MatchStatus.PROPOSED:
+        event = MatchEvent.CONFIRM if confirm else MatchEvent.REJECT
+        if not workflow.MATCH.allows(current.status, event):
             raise ValidationError({"status": _("该匹配已有决定。")})
         kept, merged = survivor_of(current.first, current.second)
         if confirm:
@@ -109,7 +116,7 @@ def match_decide(*, actor: Any, proposal: EnterpriseMatch, confirm: bool, note: 
                 summary=_("确认与“%(name)s”为同一主体并合并（%(why)s）")
                 % {"name": merged.name, "why": current.explanation},
             )
-        current.status = MatchStatus.CONFIRMED if confirm else MatchStatus.REJECTED
+        workflow.MATCH.move(current, event)
         current.decided_by = actor
         current.decided_at = timezone.now()
         current.note = note.strip()[:500]
@@ -132,16 +139,3 @@ def proposals_for(enterprise: Enterprise) -> Any:
     return EnterpriseMatch.objects.filter(Q(first=enterprise) | Q(second=enterprise)).select_related(
         "first", "second", "decided_by"
     )
-
-
-def match_queue(user: Any) -> Any:
-    """Proposals waiting for a decision that concern a record in the user's region."""
-    from ipshield.core.regions import subtree_prefix
-
-    prefix = subtree_prefix(user.agency.region_id) if user.agency_id else None
-    if prefix is None:
-        return EnterpriseMatch.objects.none()
-    queryset = EnterpriseMatch.objects.filter(status=MatchStatus.PROPOSED).select_related("first", "second")
-    if prefix:
-        queryset = queryset.filter(Q(first__region_code__startswith=prefix) | Q(second__region_code__startswith=prefix))
-    return queryset

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case
 from ipshield.core.models import Agency
+from ipshield.credit.choices import MatchStatus, RepairStatus
 
 
 class Enterprise(models.Model):
@@ -35,12 +36,6 @@ class Enterprise(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class MatchStatus(models.TextChoices):
-    PROPOSED = "proposed", _("待确认")
-    CONFIRMED = "confirmed", _("已确认合并")
-    REJECTED = "rejected", _("已否定")
 
 
 class EnterpriseMatch(models.Model):
@@ -111,12 +106,6 @@ class BlacklistEntry(models.Model):
         indexes = [models.Index(fields=["enterprise", "removed_on"])]
 
 
-class RepairStatus(models.TextChoices):
-    PENDING = "pending", _("待决定")
-    APPROVED = "approved", _("准予修复")
-    REJECTED = "rejected", _("不予修复")
-
-
 class CreditRepairRequest(models.Model):
     """信用修复申请: a listed enterprise shows it has corrected its conduct; an officer of the
     listing authority decides within the period of the rule data; approval removes the listing."""
@@ -154,3 +143,6 @@ class CreditFeedEvent(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+__all__ = ["MatchStatus", "RepairStatus"]

@@ -11,7 +11,6 @@ from typing import Any
 import yaml
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,10 @@ from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import Period, Unit, due_at
 from ipshield.core.identifiers import normalise
+from ipshield.credit import workflow
+from ipshield.credit.choices import RepairEvent
 from ipshield.credit.models import BlacklistEntry, CreditRepairRequest, RepairStatus
+from ipshield.credit.selectors import repair_queue
 
 RULES_FILE = Path(__file__).with_name("repair_rules.yaml")
 DECIDING_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
@@ -89,25 +91,19 @@ def repair_submit(*, uscc: str, applicant: str, contact: str, statement: str) ->
     return request
 
 
-def repair_queue(user: Any) -> QuerySet[CreditRepairRequest]:
-    """Requests the user's agency decides: those against its own listings."""
-    return CreditRepairRequest.objects.filter(entry__authority_id=user.agency_id).select_related(
-        "entry", "entry__enterprise", "decided_by"
-    )
-
-
 def repair_decide(*, actor: Any, request: CreditRepairRequest, approve: bool, reason: str) -> CreditRepairRequest:
     from ipshield.credit.services import remove_listing
 
-    if actor.role not in DECIDING_ROLES or actor.agency_id != request.entry.authority_id:
+    if actor.role not in DECIDING_ROLES or not repair_queue(actor).filter(pk=request.pk).exists():
         raise PermissionDenied(_("由作出列入决定的机关决定信用修复。"))
     if not reason.strip():
         raise ValidationError({"reason": _("请填写决定理由。")})
     with transaction.atomic():
         current = CreditRepairRequest.objects.select_for_update().select_related("entry").get(pk=request.pk)
-        if current.status != RepairStatus.PENDING:
+        event = RepairEvent.APPROVE if approve else RepairEvent.REJECT
+        if not workflow.REPAIR.allows(current.status, event):
             raise ValidationError({"status": _("该申请已有决定。")})
-        current.status = RepairStatus.APPROVED if approve else RepairStatus.REJECTED
+        workflow.REPAIR.move(current, event)
         current.decided_by = actor
         current.decided_at = timezone.now()
         current.decision_reason = reason.strip()[:500]

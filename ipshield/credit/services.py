@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
-from ipshield.credit import matching
+from ipshield.credit import matching, selectors
 from ipshield.credit import rules as blacklist_rules
 from ipshield.credit.models import BlacklistEntry, CreditFeedEvent, Enterprise, IntegrityEvent
 
@@ -68,6 +68,12 @@ def name_key(name: str) -> str:
     return matching.canonical(name)[:200]
 
 
+def uscc_division(uscc: str) -> str:
+    """The registering authority's division code, characters 3-8 of a USCC (GB 32100-2015)."""
+    division = uscc[2:8]
+    return division if len(division) == 6 and division.isdigit() else ""
+
+
 def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enterprise:
     """The archive record of a party: by USCC, else by the name key. A new record is compared with
     the archive and likely duplicates are proposed for a human to confirm (never merged silently)."""
@@ -89,7 +95,7 @@ def enterprise_for(*, name: str, uscc: str = "", region_code: str = "") -> Enter
                 name_key=name_key(name),
                 sound_key=matching.sound_key(name)[:200],
                 kind="enterprise" if uscc else "person",
-                region_code=region_code,
+                region_code=region_code or uscc_division(uscc),
             )
     except IntegrityError:  # a concurrent request registered the same USCC first
         return Enterprise.objects.get(uscc=uscc)
@@ -182,6 +188,8 @@ def blacklist_list(
     """列入: by rule (the engine must agree) or by decision (legal basis required); audited, fed to banks."""
     if actor.role not in LISTING_ROLES or actor.agency_id is None:
         raise PermissionDenied(_("列入或移出黑名单须由机构负责人决定。"))
+    if not selectors.may_list(actor, enterprise):
+        raise PermissionDenied(_("只能列入本辖区或本机关办理过案件的企业。"))
     today = timezone.localdate()
     rule_id = ""
     if by_rule:
@@ -227,6 +235,8 @@ def blacklist_remove(*, actor: Any, entry: BlacklistEntry, reason: str) -> Black
     """移出 by the head's decision (e.g. a listing made in error); credit repair goes through credit.repair."""
     if actor.role not in LISTING_ROLES:
         raise PermissionDenied(_("列入或移出黑名单须由机构负责人决定。"))
+    if actor.agency_id is None or entry.authority_id != actor.agency_id:
+        raise PermissionDenied(_("由作出列入决定的机关移出（谁列入谁移出）。"))
     if not reason.strip():
         raise ValidationError({"reason": _("请填写移出理由（到期或信用修复）。")})
     with transaction.atomic():

@@ -16,11 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
+from ipshield.core.choices import Role
 from ipshield.core.feedback import service_feedback
+from ipshield.credit import selectors
 from ipshield.credit.api import captcha_needed, credit_search, query_allowed, repair_allowed
-from ipshield.credit.merging import MATCH_ROLES, match_decide, match_queue, proposals_for, propose_matches
-from ipshield.credit.models import BlacklistEntry, Enterprise, EnterpriseMatch, RepairStatus
-from ipshield.credit.repair import repair_check, repair_decide, repair_queue, repair_submit
+from ipshield.credit.merging import MATCH_ROLES, match_decide, proposals_for, propose_matches
+from ipshield.credit.models import Enterprise, RepairStatus
+from ipshield.credit.repair import repair_check, repair_decide, repair_submit
 from ipshield.credit.services import blacklist_check, blacklist_list, blacklist_remove, enterprise_grade
 
 
@@ -54,9 +56,7 @@ def _date_field(text: str, field: str) -> dt.date | None:
 @login_required
 def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
     user: Any = request.user
-    if user.role in {"bank"}:
-        raise PermissionDenied
-    enterprise = get_object_or_404(Enterprise, pk=pk)
+    enterprise = selectors.enterprise_get(user, pk)
     if request.method == "POST":
         op = request.POST.get("op")
         if op == "find_matches":
@@ -65,10 +65,7 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("credit:enterprise", pk=enterprise.pk)
         with service_feedback(request):
             if op == "remove":
-                entry_id = request.POST.get("entry", "")
-                entry = get_object_or_404(
-                    BlacklistEntry, pk=int(entry_id) if entry_id.isdigit() else 0, enterprise=enterprise
-                )
+                entry = selectors.own_listing(user, enterprise, request.POST.get("entry"))
                 blacklist_remove(actor=user, entry=entry, reason=request.POST.get("reason", ""))
             else:
                 blacklist_list(
@@ -89,10 +86,11 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
             "enterprise": enterprise,
             "proposals": proposals_for(enterprise),
             "can_match": user.role in MATCH_ROLES,
-            "events": enterprise.events.all()[:100],
-            "entries": enterprise.blacklist_entries.select_related("authority"),
+            "events": selectors.events_visible_to(user, enterprise)[:100],
+            "entries": selectors.listings_of(enterprise),
             "rule": blacklist_check(enterprise),
-            "can_decide": user.role == "agency_head",
+            "can_decide": user.role == Role.AGENCY_HEAD and selectors.may_list(user, enterprise),
+            "own_agency_id": user.agency_id,
             "grade": enterprise_grade(enterprise),
         },
     )
@@ -108,7 +106,7 @@ def _staff(request: HttpRequest) -> Any:
 @login_required
 def match_list_view(request: HttpRequest) -> HttpResponse:
     user = _staff(request)
-    page = Paginator(match_queue(user).order_by("-score", "id"), 30).get_page(request.GET.get("page"))
+    page = Paginator(selectors.match_queue(user).order_by("-score", "id"), 30).get_page(request.GET.get("page"))
     return render(request, "credit/matches.html", {"page": page})
 
 
@@ -116,7 +114,7 @@ def match_list_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 def match_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = _staff(request)
-    proposal = get_object_or_404(EnterpriseMatch, pk=pk)
+    proposal = selectors.match_get(user, pk)
     confirm = request.POST.get("op") == "confirm"
     with service_feedback(request, _("已确认合并。") if confirm else _("已否定。")):
         match_decide(actor=user, proposal=proposal, confirm=confirm, note=request.POST.get("note", ""))
@@ -168,7 +166,7 @@ def repair_apply_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def repair_list_view(request: HttpRequest) -> HttpResponse:
     user = _staff(request)
-    queryset = repair_queue(user)
+    queryset = selectors.repair_queue(user)
     if request.GET.get("overdue") == "1":
         queryset = queryset.filter(status=RepairStatus.PENDING, due_at__lt=timezone.now())
     page = Paginator(queryset.order_by("status", "due_at", "id"), 30).get_page(request.GET.get("page"))
@@ -178,7 +176,7 @@ def repair_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def repair_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = _staff(request)
-    repair = get_object_or_404(repair_queue(user), pk=pk)
+    repair = get_object_or_404(selectors.repair_queue(user), pk=pk)
     if request.method == "POST":
         with service_feedback(request):
             repair_decide(

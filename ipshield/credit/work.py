@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import Role
 from ipshield.core.work import WorkQueue, register_queue
-from ipshield.credit.merging import match_queue
 from ipshield.credit.models import RepairStatus
-from ipshield.credit.repair import repair_queue
+from ipshield.credit.selectors import match_queue, repair_queue
 
 DECIDERS = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
 

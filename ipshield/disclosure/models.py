@@ -8,13 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case
 from ipshield.core.models import Agency, RegionScopedModel
-
-
-class DisclosureStatus(models.TextChoices):
-    DRAFT = "draft", _("待公开")
-    PUBLISHED = "published", _("已公开")
-    WITHHELD = "withheld", _("不予公开")
-    WITHDRAWN = "withdrawn", _("已撤回")
+from ipshield.disclosure.choices import DisclosureStatus
 
 
 class Disclosure(RegionScopedModel):
@@ -63,3 +57,6 @@ class Disclosure(RegionScopedModel):
 
     def __str__(self) -> str:
         return self.decision_number
+
+
+__all__ = ["DisclosureStatus"]

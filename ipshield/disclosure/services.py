@@ -15,8 +15,10 @@ from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import Period, Unit, due_at
 from ipshield.credit.services import publish_penalty_events
+from ipshield.disclosure import workflow
+from ipshield.disclosure.choices import DisclosureEvent
 from ipshield.disclosure.masking import mask_text
-from ipshield.disclosure.models import Disclosure, DisclosureStatus
+from ipshield.disclosure.models import Disclosure
 from ipshield.screening.services import base_document
 
 EDITOR_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
@@ -74,15 +76,21 @@ def _require_editor(actor: Any, disclosure: Disclosure) -> None:
         raise PermissionDenied(_("由作出处罚决定的机关公开（谁执法谁公开）。"))
 
 
+def _require_transition(disclosure: Disclosure, event: DisclosureEvent) -> None:
+    if not workflow.LIFECYCLE.allows(disclosure.status, event):
+        raise ValidationError(
+            {"status": _("当前状态（%(s)s）不能%(e)s。") % {"s": disclosure.get_status_display(), "e": event.label}}
+        )
+
+
 def disclosure_publish(*, actor: Any, disclosure: Disclosure, facts: str | None = None) -> Disclosure:
     _require_editor(actor, disclosure)
     with transaction.atomic():
         current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-        if current.status not in {DisclosureStatus.DRAFT, DisclosureStatus.WITHDRAWN}:
-            raise ValidationError({"status": _("当前状态不能公开。")})
+        _require_transition(current, DisclosureEvent.PUBLISH)
         if facts is not None and facts.strip():
             current.facts = mask_text(facts.strip())
-        current.status = DisclosureStatus.PUBLISHED
+        workflow.LIFECYCLE.move(current, DisclosureEvent.PUBLISH)
         current.published_at = timezone.now()
         current.search_text = search_text_of(current)
         current.save()
@@ -102,12 +110,13 @@ def disclosure_change(
         raise ValidationError({"note": _("请说明变更或撤回的原因（复议、诉讼结果）。")})
     with transaction.atomic():
         current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+        event = DisclosureEvent.WITHDRAW if withdraw else DisclosureEvent.UPDATE
+        _require_transition(current, event)
         current.change_note = note.strip()[:500]
         if facts:
             current.facts = mask_text(facts)
             current.search_text = search_text_of(current)
-        if withdraw:
-            current.status = DisclosureStatus.WITHDRAWN
+        workflow.LIFECYCLE.move(current, event)
         current.save()
         publish_penalty_events(case=current.case, published=not withdraw, summary=public_summary(current))
         audit_record(
@@ -127,7 +136,8 @@ def disclosure_withhold(*, actor: Any, disclosure: Disclosure, reason: str) -> D
         raise ValidationError({"reason": _("请说明不予公开的理由（国家秘密、商业秘密、个人隐私等）。")})
     with transaction.atomic():
         current = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-        current.status = DisclosureStatus.WITHHELD
+        _require_transition(current, DisclosureEvent.WITHHOLD)
+        workflow.LIFECYCLE.move(current, DisclosureEvent.WITHHOLD)
         current.withheld_reason = reason.strip()[:500]
         current.withheld_approved_by = actor
         current.save()

@@ -25,3 +25,9 @@ class RewardStatus(models.TextChoices):
     APPROVED = "approved", _("已批准")
     REFUSED = "refused", _("不予奖励")
     PAID = "paid", _("已发放")
+
+
+class RewardEvent(models.TextChoices):
+    APPROVE = "approve", _("批准奖励")
+    REFUSE = "refuse", _("不予奖励")
+    PAY = "pay", _("发放奖励")

@@ -27,8 +27,10 @@ from ipshield.core.crypto import decrypt_json, encrypt_json
 from ipshield.core.deadlines import Period, Unit, due_at
 from ipshield.core.identifiers import IdentifierError, normalise, validate_resident_id, validate_uscc
 from ipshield.core.models import Agency, Region
+from ipshield.core.regions import subtree_prefix
 from ipshield.screening.services import base_document, legal_period
-from ipshield.tips.choices import RewardStatus, TipAction, TipStatus
+from ipshield.tips import workflow
+from ipshield.tips.choices import RewardEvent, RewardStatus, TipAction, TipStatus
 from ipshield.tips.models import Reward, SpotCheck, SpotCheckItem, Tip, TipMessage
 from ipshield.tips.rewards import compute_reward, load_rules
 from ipshield.transfers.services import counterpart_agency
@@ -266,21 +268,38 @@ def reporter_rate(*, tip: Tip, satisfaction: int) -> Tip:
 
 # --- agency side -------------------------------------------------------------------------------
 
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (TipStatus.ROUTED, TipAction.ACCEPT): TipStatus.ACCEPTED,
-    (TipStatus.ROUTED, TipAction.REJECT): TipStatus.REJECTED,
-    (TipStatus.ROUTED, TipAction.EXTEND): TipStatus.ROUTED,
-    (TipStatus.ROUTED, TipAction.REASSIGN): TipStatus.ROUTED,
-    (TipStatus.ACCEPTED, TipAction.START): TipStatus.HANDLING,
-    (TipStatus.ACCEPTED, TipAction.CONCLUDE): TipStatus.CONCLUDED,
-    (TipStatus.HANDLING, TipAction.CONCLUDE): TipStatus.CONCLUDED,
-}
-
 
 def _may_handle(user: Any, tip: Tip) -> bool:
     return user.is_superuser or (
         user.agency_id is not None and user.agency_id == tip.agency_id and user.role in HANDLER_ROLES
     )
+
+
+NOT_TIP_HANDLERS = (AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE, AgencyKind.COURT, AgencyKind.BANK)
+
+
+def reassignable_agencies(actor: Any) -> Any:
+    """Agencies a coordinator may send a report to: active administrative agencies (or a
+    leading-group office) inside the coordinator's own region, never the police or the judiciary."""
+    agencies = Agency.objects.filter(is_active=True).exclude(kind__in=NOT_TIP_HANDLERS)
+    if actor.is_superuser:
+        return agencies
+    if actor.agency_id is None:
+        return agencies.none()
+    return agencies.filter(region__code__startswith=subtree_prefix(actor.agency.region_id))
+
+
+def reassignment_target(*, actor: Any, tip: Tip, agency_id: Any) -> Agency:
+    """改派: the report must lie in the coordinator's region and so must the agency it moves to."""
+    if not Tip.objects.visible_to(actor).filter(pk=tip.pk).exists():
+        raise PermissionDenied(_("该举报不在本级领导小组办公室的辖区内。"))
+    text = str(agency_id or "").strip()
+    agency: Agency | None = (
+        reassignable_agencies(actor).filter(pk=int(text)).first() if text.isdigit() and len(text) < 19 else None
+    )
+    if agency is None:
+        raise ValidationError({"agency_id": _("请选择本辖区内的承办机构。")})
+    return agency
 
 
 def tip_act(
@@ -300,10 +319,8 @@ def tip_act(
     text = str(data.get("reason") or data.get("result") or "").strip()
     with transaction.atomic():
         current = Tip.objects.select_for_update().get(pk=tip.pk)
-        new_status = TRANSITIONS.get((current.status, act))
-        if new_status is None:
+        if not workflow.TIP.allows(current.status, act):
             raise TipConflict(_("当前状态（%(s)s）不能执行该操作。") % {"s": current.get_status_display()})
-        before = current.status
         if act == TipAction.REJECT and not text:
             raise ValidationError({"reason": _("不予受理须说明理由，理由将告知举报人。")})
         if act == TipAction.CONCLUDE and not text:
@@ -314,10 +331,7 @@ def tip_act(
             current.accept_extended = True
             current.accept_due_at = _accept_due(current.received_at, extended=True)
         if act == TipAction.REASSIGN:
-            agency = Agency.objects.filter(pk=int(data.get("agency_id") or 0), is_active=True).first()
-            if agency is None:
-                raise ValidationError({"agency_id": _("请选择承办机构。")})
-            current.agency = agency
+            current.agency = reassignment_target(actor=actor, tip=current, agency_id=data.get("agency_id"))
         if act in {TipAction.ACCEPT, TipAction.REJECT}:
             current.decided_at = now
         if act == TipAction.CONCLUDE and current.case_id is not None and current.case is not None:
@@ -333,7 +347,7 @@ def tip_act(
             current.result = text
             current.concluded_at = now
             current.notify_due_at = due_at(now, NOTIFY_WITHIN)
-        current.status = new_status
+        before, new_status = workflow.TIP.move(current, act)
         current.next_due_at = current.accept_due_at if new_status == TipStatus.ROUTED else None
         current.revision += 1
         current.save()
@@ -472,11 +486,12 @@ def reward_decide(
         raise PermissionDenied(_("奖励由承办机构负责人批准。"))
     with transaction.atomic():
         current = Reward.objects.select_for_update().get(pk=reward.pk)
-        if current.status != RewardStatus.PROPOSED:
+        event = RewardEvent.APPROVE if approve else RewardEvent.REFUSE
+        if not workflow.REWARD.allows(current.status, event):
             raise TipConflict(_("该奖励已处理。"))
         if not approve and not reason.strip():
             raise ValidationError({"reason": _("不予奖励须说明理由。")})
-        current.status = RewardStatus.APPROVED if approve else RewardStatus.REFUSED
+        workflow.REWARD.move(current, event)
         current.approved_by, current.approved_at = actor, now or timezone.now()
         current.refusal_reason = reason.strip()
         current.save()
@@ -506,9 +521,9 @@ def reward_pay(*, actor: Any, reward: Reward, now: dt.datetime | None = None) ->
         raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
     with transaction.atomic():
         current = Reward.objects.select_for_update().get(pk=reward.pk)
-        if current.status != RewardStatus.APPROVED or current.claimed_at is None:
+        if not workflow.REWARD.allows(current.status, RewardEvent.PAY) or current.claimed_at is None:
             raise TipConflict(_("奖励须经批准并由举报人领取后才能发放。"))
-        current.status = RewardStatus.PAID
+        workflow.REWARD.move(current, RewardEvent.PAY)
         current.paid_at = now or timezone.now()
         current.save()
         audit_record(

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from ipshield.core import regions
 from ipshield.core.attachments import attachments_for
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
-from ipshield.core.choices import AgencyKind, Role
+from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.models import Agency
 from ipshield.core.ratelimit import allow, client_key
@@ -29,6 +29,7 @@ from ipshield.tips.services import (
     EXCLUSIONS,
     TipConflict,
     TipNotFound,
+    reassignable_agencies,
     reporter_identity,
     reporter_message,
     reporter_rate,
@@ -164,13 +165,7 @@ def tip_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     identity = None
     if request.GET.get("reveal") == "1" and not tip.anonymous:
         identity = reporter_identity(actor=user, tip=tip)
-    coordinators_agencies = (
-        Agency.objects.filter(region__code__startswith=tip.region_code[:2]).exclude(
-            kind__in=[AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE, AgencyKind.COURT, AgencyKind.BANK]
-        )
-        if user.role == Role.COORDINATOR
-        else []
-    )
+    coordinators_agencies = reassignable_agencies(user) if user.role == Role.COORDINATOR else []
     return render(
         request,
         "tips/detail.html",

@@ -287,13 +287,13 @@ def transfer_act(
         if revision is not None and current.revision != revision:
             raise TransferConflict(_(MSG_CONFLICT) % {"status": current.get_status_display()})
         try:
-            new_status = workflow.next_status(current.status, act)
+            new_status = workflow.LIFECYCLE.next_status(current.status, act)
         except workflow.TransitionNotAllowed as exc:
             raise TransferConflict(_(MSG_CONFLICT) % {"status": current.get_status_display()}) from exc
         old_status = current.status
         due_before = current.next_due_at
         _apply(current, act, data, reason, actor, now)
-        current.status = new_status
+        workflow.LIFECYCLE.move(current, act)
         current.status_changed_at = now
         current.revision += 1
         current.next_due_at, current.next_due_role = running_deadline(current)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipshield.core.choices import Role
+from ipshield.core.workflow import Lifecycle, TransitionNotAllowed
 from ipshield.transfers.choices import TransferAction as A
 from ipshield.transfers.choices import TransferStatus as S
 
@@ -96,19 +97,11 @@ REFUSAL_STATES = frozenset(
 )
 
 
-class TransitionNotAllowed(Exception):
-    def __init__(self, status: str, action: str) -> None:
-        super().__init__(f"{action} is not allowed in status {status}")
-        self.status = status
-        self.action = action
+LIFECYCLE = Lifecycle("transfer", TRANSITIONS, states=S, events=A)
+next_status = LIFECYCLE.next_status
 
-
-def next_status(status: str, action: str) -> S:
-    try:
-        return TRANSITIONS[(S(status), A(action))]
-    except (KeyError, ValueError) as exc:
-        raise TransitionNotAllowed(status, action) from exc
+__all__ = ["LIFECYCLE", "TRANSITIONS", "TransitionNotAllowed", "actions_in", "next_status"]
 
 
 def actions_in(status: str) -> list[A]:
-    return [action for (state, action) in TRANSITIONS if state == status]
+    return LIFECYCLE.events_from(status)

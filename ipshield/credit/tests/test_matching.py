@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from ipshield.core.audit import AuditEvent
 from ipshield.credit.matching import PROPOSE_AT, canonical, match
-from ipshield.credit.merging import match_decide, match_queue
+from ipshield.credit.merging import match_decide
 from ipshield.credit.models import (
     BlacklistEntry,
     CreditFeedEvent,
@@ -16,6 +16,7 @@ from ipshield.credit.models import (
     IntegrityEvent,
     MatchStatus,
 )
+from ipshield.credit.selectors import match_queue
 from ipshield.credit.services import blacklist_list, enterprise_for
 
 USCC = "91350100M000100Y43"
@@ -135,9 +136,9 @@ def test_confirming_moves_the_timeline_and_listing_and_tells_the_bank(client, pe
 
 @pytest.mark.django_db
 def test_confirming_one_of_several_candidates_settles_the_others(people):
-    first = enterprise_for(name="华通电子商务有限公司", uscc=USCC)
+    first = enterprise_for(name="华通电子商务有限公司", uscc=USCC, region_code="110105")
     enterprise_for(name="华通电子商务有限公司", uscc="91110000MA0000001T")
-    seller = enterprise_for(name="華通電子商務有限公司")
+    seller = enterprise_for(name="華通電子商務有限公司", region_code="110105")
     proposals = list(EnterpriseMatch.objects.order_by("first_id"))
     assert len(proposals) == 2
     match_decide(actor=people["officer"], proposal=proposals[0], confirm=True)
@@ -149,8 +150,8 @@ def test_confirming_one_of_several_candidates_settles_the_others(people):
 
 @pytest.mark.django_db
 def test_a_rejection_needs_a_reason_and_is_kept(people):
-    enterprise_for(name="恒远商贸有限公司", uscc=USCC)
-    enterprise_for(name="恒远商贸有限責任公司")
+    enterprise_for(name="恒远商贸有限公司", uscc=USCC, region_code="110105")
+    enterprise_for(name="恒远商贸有限責任公司", region_code="110105")
     proposal = EnterpriseMatch.objects.get()
     with pytest.raises(ValidationError):
         match_decide(actor=people["officer"], proposal=proposal, confirm=False, note=" ")

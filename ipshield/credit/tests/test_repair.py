@@ -10,7 +10,8 @@ from ipshield.core.audit import AuditEvent
 from ipshield.core.captcha import solve_for_tests
 from ipshield.core.deadlines import CHINA_TZ, OFFICIAL_CALENDAR
 from ipshield.credit.models import BlacklistEntry, CreditFeedEvent, CreditRepairRequest, RepairStatus
-from ipshield.credit.repair import decision_period, repair_decide, repair_queue, repair_submit
+from ipshield.credit.repair import decision_period, repair_decide, repair_submit
+from ipshield.credit.selectors import repair_queue
 from ipshield.credit.services import blacklist_list, enterprise_for
 
 pytestmark = pytest.mark.django_db

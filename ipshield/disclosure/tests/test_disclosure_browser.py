@@ -37,7 +37,7 @@ def test_publish_then_find_it_masked(page, decided):  # noqa: F811
 def test_blacklist_listing_and_removal_in_public_query_and_bank_feed(page, people, make_user):  # noqa: F811
     make_user("bank", "110000", username="bank.bj")
     enterprise = Enterprise.objects.create(
-        uscc="91350100M000100Y43", name="某某商贸有限公司", name_key="某某商贸有限公司"
+        uscc="91350100M000100Y43", name="某某商贸有限公司", name_key="某某商贸有限公司", region_code="110105"
     )
     browser_login(page, "head.bj")
     page.goto(page.base_url + f"/credit/enterprises/{enterprise.pk}/")

@@ -225,3 +225,21 @@ def test_spot_checks_offer_only_agencies_in_the_coordinators_region(client, make
     response = client.post("/tips/spot-checks/", {"agency": ningbo.pk, "period": "2026-10", "ratio": "10"})
     assert response.status_code == 302
     assert "请选择承办机构" in client.get("/tips/spot-checks/").content.decode()
+
+
+def test_a_coordinator_cannot_move_a_report_out_of_its_region(tip, tip_cast, make_user, make_agency, api):
+    """Found in issue 10: a Shanghai coordinator reassigned a Beijing report to a Beijing agency."""
+    beijing_copyright = make_agency(region="110000", kind="copyright")
+    shanghai_copyright = make_agency(region="310000", kind="copyright")
+    sh_coordinator = make_user("coordinator", "310000", username="coord.sh")
+    with pytest.raises(PermissionDenied):  # the report is not in Shanghai
+        tip_act(actor=sh_coordinator, tip=tip, action="reassign", data={"agency_id": beijing_copyright.pk})
+    response = api(sh_coordinator).post(f"/api/v1/tips/{tip.pk}/reassign", {"agency_id": beijing_copyright.pk})
+    assert response.status_code == 404
+    with pytest.raises(ValidationError):  # the Beijing office may not send it to Shanghai
+        tip_act(actor=tip_cast["coordinator"], tip=tip, action="reassign", data={"agency_id": shanghai_copyright.pk})
+    for bad in ["abc", "99999999999999999999999", "", None]:
+        with pytest.raises(ValidationError):
+            tip_act(actor=tip_cast["coordinator"], tip=tip, action="reassign", data={"agency_id": bad})
+    tip.refresh_from_db()
+    assert tip.agency == tip_cast["officer"].agency
