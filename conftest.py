@@ -178,10 +178,18 @@ def pytest_sessionfinish(session: Any, exitstatus: int) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    """Rate limits and one-time CAPTCHA tokens live in the cache: each test starts empty."""
+def _fresh_cache(request: Any) -> Iterator[None]:
+    """One-time CAPTCHA tokens live in the shared cache (a database table by default): each test
+    that touches the database starts with it empty. Rate counters are rows, rolled back per test."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not uses_db:
+        yield
+        return
     from django.core.cache import cache
 
+    request.getfixturevalue("db") if "transactional_db" not in request.fixturenames else None
     cache.clear()
     yield
     cache.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -22,13 +22,57 @@ from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
 from ipshield.disclosure.api import public_router as public_disclosure_router
 from ipshield.screening.api import router as screening_router
+from ipshield.tips.api import TipIn
 from ipshield.tips.api import public_router as public_tips_router
 from ipshield.tips.api import router as tips_router
 from ipshield.transfers.api import cases_router as case_transfers_router
 from ipshield.transfers.api import router as transfers_router
 from ipshield.transfers.api import supervision_router
 
-api = NinjaAPI(
+ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
+# Statuses any route can answer before its own code runs, documented on every operation so that
+# clients (and schemathesis) meet no undocumented status.
+COMMON_STATUSES = {
+    400: "Malformed request: unreadable body, too deeply nested JSON, or a NUL byte in the input",
+    414: "Request line too long (the server's limit is 4094 bytes)",
+    422: "Input fails validation; `fields` names each bad field",
+}
+BODY_STATUSES = {413: "Request body larger than the server accepts"}
+LIMITED_STATUSES = {429: "Too many requests from this client; try again later"}
+LIMITED_PATHS = ("/api/v1/public/", "/api/v1/auth/token")
+
+
+class IpshieldAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document lists the statuses every route may answer, and the
+    request schemas routes that parse their own body refer to (the public tip form)."""
+
+    extra_schemas: tuple[type[Any], ...] = ()
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in self.extra_schemas:
+            body = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            components.update(body.pop("$defs", {}))
+            components.setdefault(model.__name__, body)
+        for path, operations in schema["paths"].items():
+            for method, operation in operations.items():
+                extra = dict(COMMON_STATUSES)
+                if method in {"post", "put", "patch"}:
+                    extra.update(BODY_STATUSES)
+                if path.startswith(LIMITED_PATHS):
+                    extra.update(LIMITED_STATUSES)
+                responses = operation.setdefault("responses", {})
+                for status, description in extra.items():
+                    if status in responses or str(status) in responses:
+                        continue
+                    responses.setdefault(
+                        status, {"description": description, "content": {"application/json": {"schema": ERROR_REF}}}
+                    )
+        return schema
+
+
+api = IpshieldAPI(
     title="ipshield API",
     version="1",
     description="知识产权保护与打击假冒协同平台 · 两法衔接信息共享接口. Errors: {error: {code, message, fields}}.",
@@ -86,6 +130,11 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return error_response(request, 404, "not_found", _("未找到该记录。"))
 
 
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return error_response(request, 413, "too_large", _("提交的内容过大。"))
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = {
@@ -101,6 +150,7 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return error_response(request, exc.status_code, code, str(exc.message))
 
 
+api.extra_schemas = (TipIn,)
 api.add_router("/auth", core_router)
 api.add_router("/screening", screening_router)
 api.add_router("/cases", cases_router)

@@ -60,9 +60,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "ipshield.core.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ipshield.core.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -113,12 +115,14 @@ LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# Login brute force (django-axes): 5 failures per user and client lock the pair for 15 minutes.
+# Login brute force (django-axes): 5 failures lock the account for 15 minutes, from whatever
+# addresses they come (guesses spread over six addresses locked nothing when counted per pair).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "ipshield.core.ratelimit.client_address"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "ipshield.core.views.lockout_response"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
@@ -148,13 +152,42 @@ ATTACHMENT_MAX_BYTES = env_int("IPSHIELD_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Sessions end after 30 idle minutes and 12 hours in all (core.middleware.SessionLifetimeMiddleware).
+SESSION_IDLE_SECONDS = env_int("IPSHIELD_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_ABSOLUTE_SECONDS = env_int("IPSHIELD_SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600  # one working day
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag instead
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Clients and proxies. Behind N reverse proxies that append X-Forwarded-For (and set
+# X-Forwarded-Proto), set IPSHIELD_TRUSTED_PROXY_HOPS=N; rate limits and the login lockout then use
+# the address the outermost trusted proxy saw, never one a client wrote itself.
+IPSHIELD_TRUSTED_PROXY_HOPS = env_int("IPSHIELD_TRUSTED_PROXY_HOPS", 0)
+if IPSHIELD_TRUSTED_PROXY_HOPS > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# HTTPS: on by default outside DEBUG (secure cookies, HSTS, redirect). `make run` serves the local
+# demo on plain http://127.0.0.1 and says so by setting IPSHIELD_HTTPS=false.
+IPSHIELD_HTTPS = env_bool("IPSHIELD_HTTPS", not DEBUG and not TESTING)
+SESSION_COOKIE_SECURE = IPSHIELD_HTTPS
+CSRF_COOKIE_SECURE = IPSHIELD_HTTPS
+SECURE_SSL_REDIRECT = IPSHIELD_HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if IPSHIELD_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other services may share the parent domain
+SECURE_HSTS_PRELOAD = False
+# /healthz answers load balancers over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# One cache shared by every worker (rate limits, single-use CAPTCHA tokens): Redis when
+# CACHE_URL names it, else a table in the database so that `make run` needs no other service.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ipshield_cache"}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ipshield@localhost")

@@ -1,4 +1,5 @@
-"""Fill empty English msgstr entries from scripts/translations_en.py; report what is still missing.
+"""Write every English msgstr from scripts/translations_en.py (the one source of the English text);
+report msgids that have no English yet.
 
 Usage: .venv/bin/python scripts/fill_translations.py   (after `make messages`)
 """
@@ -13,7 +14,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from translations_en import EN  # noqa: E402
 
 PO = Path(__file__).resolve().parent.parent / "ipshield" / "locale" / "en" / "LC_MESSAGES" / "django.po"
-ENTRY = re.compile(r'(msgid "((?:[^"\\]|\\.)*)"\n(msgid_plural "(?:[^"\\]|\\.)*"\n)?)((?:msgstr(?:\[\d\])? ""\n)+)')
+ENTRY = re.compile(
+    r'(msgid "((?:[^"\\]|\\.)*)"\n(msgid_plural "(?:[^"\\]|\\.)*"\n)?)((?:msgstr(?:\[\d\])? "(?:[^"\\]|\\.)*"\n)+)'
+)
 
 
 def _escape(text: str) -> str:

@@ -819,3 +819,115 @@ EN.update(
         "请选择本辖区内的承办机构。": "Choose a handling agency within your jurisdiction.",
     }
 )
+
+
+# Issue 9: one English string per Chinese string, saying what the Chinese says (reviewed 2026-12-01).
+EN.update(
+    {
+        "公安机关": "Public security organ",
+        "接收的公安机关": "Receiving police agency",
+        "提请移送公安机关": "Propose a transfer to the police",
+        "已移送公安机关": "Transferred to the police",
+        "公安机关已接收": "Received by the police",
+        "公安机关已立案": "Case opened by the police",
+        "公安机关已说明理由": "Reasons given by the police",
+        "移送公安机关": "Transfer to the police",
+        "通知公安机关立案": "Notify the police to open a case",
+        "不予立案理由": "Reasons for refusing to open a case",
+        "公安机关不予立案": "Police refused to open a case",
+        "复议维持不予立案": "Refusal upheld on reconsideration",
+        "不予立案通知书": "Notice of refusal to open a case",
+        "名称/姓名": "Name of organisation or person",
+        "姓名": "Full name",
+        "涉案物品": "Items involved in the case",
+        "涉案物品移交": "Items involved handed over",
+        "涉案物品移交时间": "Items involved handed over at",
+        "已撤销": "Cancelled",
+        "撤销": "Cancel the case",
+        "行政区划代码": "Administrative division code",
+        "行政处罚决定书文号": "Administrative penalty decision number",
+        "查询": "Look up",
+        "办案机构": "Case-handling agency",
+        "刑事案件编号": "Criminal case number",
+        "办结时间": "Concluded at",
+        "立案决定时间": "Filing decision made at",
+        "只有本案办案机构的执法人员可以提请移送。": "Only officers of the agency handling this case can propose a transfer.",
+        "涉嫌犯罪案件移送书": "Transfer letter for a suspected criminal case",
+        "检察院": "Procuratorate",
+        "人民检察院": "People's procuratorate",
+        "所属机构": "Affiliated agency",
+        "不予受理": "Not accepted",
+        "准予修复": "Repair granted",
+        "作出处罚决定的机关": "Agency that decided the penalty",
+        "日期不能晚于今天。": "The date cannot be later than today.",
+        "日期": "Date",
+        "涉嫌犯罪（达到追诉标准）": "Suspected crime (prosecution thresholds met)",
+        "办理人": "Handled by",
+        "上传人": "Uploaded by",
+        "办理结果": "Handling result",
+        "登记": "Register",
+        "刑事案件编号（可选）": "Criminal case number (optional)",
+        "名单中": "On the list",
+        "批准移送": "Approve the transfer",
+        "举报领域": "Domain of the report",
+        "已提请移送": "Transfer proposed",
+        "接收时间": "Time of receipt",
+        "法院": "Court",
+        "人民法院": "People's court",
+        "不予修复": "Repair refused",
+        "不批准移送": "Refuse the transfer",
+        "筛查结果": "Screening result",
+        "列入方式": "Listing method",
+        "企业诚信查询": "Enterprise integrity lookup",
+        "当前没有需要您办理的环节。": "No step needs your action now.",
+        "抄送": "Copied to",
+        "专案组成员": "Members of the special group",
+        "涉案人员": "Person involved",
+        "受理决定时间": "Acceptance decided at",
+        "网址应以 http:// 或 https:// 开头。": "The web address must start with http:// or https://.",
+        "检察院已通知立案": "Procuratorate notified the police to open a case",
+        "检察院通知立案（15日内）：%(n)s": "Procuratorate notice to open a case (within 15 days): %(n)s",
+        "请填写监督意见。": "Write the supervision opinion.",
+        "待决定是否立案的移送（3日内）": "Transfers awaiting a decision on opening a case (3 days)",
+        "应移未移": "Transfer required but not made",
+        "应移未移（监督）": "Transfer required but not made (supervision)",
+    }
+)
+
+# Different msgids that keep one English string because they mean the same.
+SYNONYMS = [
+    ("已逾期", "已超期"),
+    ("已逾期", "逾期"),
+    ("已超期", "逾期"),
+]
+
+EN.update(
+    {
+        "请指明要撤销的令牌。": "Say which token to revoke.",
+        "没有找到该令牌。": "No such token.",
+        "限流计数": "Rate-limit counter",
+        "登录失败次数过多，账号已暂时锁定，请15分钟后再试。": "Too many failed sign-ins: the account is locked for 15 minutes.",
+        "密码已修改，原有接口令牌已全部失效。": "Password changed. Every API token issued before has stopped working.",
+        "令牌已撤销。": "Token revoked.",
+        "我的账号": "My account",
+        "修改密码": "Change password",
+        "修改密码后，本账号签发的全部接口令牌立即失效。": "Changing the password ends every API token issued to this account at once.",
+        "前缀": "Prefix",
+        "签发时间": "Issued at",
+        "最近使用": "Last used",
+        "有效期至": "Valid until",
+        "有效": "Valid",
+        "本账号没有签发过接口令牌。": "No API token has been issued to this account.",
+    }
+)
+
+EN.update(
+    {
+        "提交的内容过大。": "The request is too large.",
+        "此项不能为空。": "This field cannot be empty.",
+        "指标“%(metric)s”的值无效：%(reason)s": "The figure “%(metric)s” is invalid: %(reason)s",
+        "线索接收时间不能晚于今天，也不能早于%(y)s年。": "The time the lead was received cannot be later than today or earlier than %(y)s.",
+        "提交的内容含有不允许的控制字符（NUL）。": "The input contains a control character that is not allowed (NUL).",
+        "没有找到该奖励。": "No such reward.",
+    }
+)

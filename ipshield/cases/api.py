@@ -18,6 +18,7 @@ from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_update
 from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.choices import CampaignDomain
+from ipshield.core.inputs import Date, DateTime, PageNumber, Revision
 
 router = Router(tags=["cases"], auth=AUTH)
 MAX_PAGE_SIZE = 100
@@ -39,29 +40,35 @@ class CaseIn(Schema):
     channel: Channel = Channel.OFFLINE_MARKET
     product_category: str = Field("", max_length=100)
     offence: str = ""
-    conduct_date: dt.date | None = None
+    conduct_date: Date | None = None
     region_code: str | None = Field(None, pattern=r"^[0-9]{6}$")
     right_holder: str = Field("", max_length=200)
-    goods_description: str = ""
-    facts_text: str = ""
-    facts: dict[str, float | int | bool] = {}
-    lead_received_at: dt.datetime | None = None
+    goods_description: str = Field("", max_length=20000)
+    facts_text: str = Field("", max_length=20000)
+    facts: dict[str, float | int | bool] = Field(default_factory=dict, max_length=100)
+    lead_received_at: DateTime | None = None
     parties: list[PartyIn] = []
 
 
 class CasePatch(Schema):
-    revision: int | None = None
+    """Only the fields sent change. `null` clears the conduct date (unknown); any other field, when
+    sent, needs a value (send "" to empty a text): `null` there is a 422, not a half-saved case."""
+
+    revision: Revision | None = None
     title: str | None = Field(None, min_length=1, max_length=200)
     domain: CampaignDomain | None = None
     channel: Channel | None = None
     product_category: str | None = Field(None, max_length=100)
-    offence: str | None = None
-    conduct_date: dt.date | None = None
+    offence: str | None = Field(None, max_length=100)
+    conduct_date: Date | None = None
     region_code: str | None = Field(None, pattern=r"^[0-9]{6}$")
     right_holder: str | None = Field(None, max_length=200)
-    goods_description: str | None = None
-    facts_text: str | None = None
-    facts: dict[str, float | int | bool] | None = None
+    goods_description: str | None = Field(None, max_length=20000)
+    facts_text: str | None = Field(None, max_length=20000)
+    facts: dict[str, float | int | bool] | None = Field(None, max_length=100)
+
+
+NULLABLE_PATCH_FIELDS = frozenset({"revision", "conduct_date"})
 
 
 class PartyOut(Schema):
@@ -115,7 +122,7 @@ class CaseFilters(Schema):
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     overdue: bool = False
     q: str | None = Field(None, max_length=100)
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -203,6 +210,10 @@ def cases_detail(request: HttpRequest, case_id: int) -> Any:
 def cases_patch(request: HttpRequest, case_id: int, payload: CasePatch) -> Any:
     case = case_get(request.user, case_id)
     data = payload.dict(exclude_unset=True)
+    nulls = sorted(name for name, value in data.items() if value is None and name not in NULLABLE_PATCH_FIELDS)
+    if nulls:
+        message = _("此项不能为空。")
+        raise ApiError(422, "validation_error", _("提交的数据有误，请检查标出的字段。"), {n: [message] for n in nulls})
     revision = data.pop("revision", None)
     try:
         case_update(actor=request.user, case=case, data=data, revision=revision)

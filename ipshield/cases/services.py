@@ -19,8 +19,9 @@ from ipshield.cases.models import Case, CaseCounter, CaseScreening, Party, Seize
 from ipshield.core.audit import audit_record, snapshot
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import due_at
+from ipshield.core.inputs import EARLIEST_YEAR
 from ipshield.screening.engine import FactError, UnknownOffenceError
-from ipshield.screening.services import legal_period, run_screening, screening_as_dict
+from ipshield.screening.services import fact_reason, legal_period, metric_label, run_screening, screening_as_dict
 
 # Deadline rules (rule data `handling_deadlines`): 市场监督管理行政处罚程序规定.
 FILING_RULE = "samr_case_opening"  # 15 (+15) working days from the lead
@@ -89,7 +90,10 @@ def clean_facts(offence: str, facts: Mapping[str, Any], conduct_date: dt.date | 
         raise ValidationError({"offence": _("未知的罪名代码：%(offence)s") % {"offence": offence}}) from exc
     except FactError as exc:
         raise ValidationError(
-            {"facts": _("指标 %(metric)s 的值无效：%(reason)s") % {"metric": exc.metric, "reason": exc.reason}}
+            {
+                "facts": _("指标“%(metric)s”的值无效：%(reason)s")
+                % {"metric": metric_label(exc.metric), "reason": fact_reason(exc)}
+            }
         ) from exc
     return cleaned
 
@@ -148,6 +152,10 @@ def case_create(
         raise PermissionDenied(_("只有行政执法机构的人员可以登记案件。"))
     now = now or timezone.now()
     lead_received_at = data.get("lead_received_at") or now
+    if lead_received_at > now + dt.timedelta(days=1) or lead_received_at.year < EARLIEST_YEAR:
+        raise ValidationError(
+            {"lead_received_at": _("线索接收时间不能晚于今天，也不能早于%(y)s年。") % {"y": EARLIEST_YEAR}}
+        )
     fields = {k: data[k] for k in EDITABLE_FIELDS if k in data}
     fields.setdefault("region_code", actor.agency.region_id)
     fields["facts"] = clean_facts(fields.get("offence", ""), fields.get("facts") or {}, fields.get("conduct_date"))

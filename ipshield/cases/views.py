@@ -25,6 +25,7 @@ from ipshield.core.attachments import attachment_store, attachments_for
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.forms import resident_id_validator, uscc_validator
+from ipshield.core.inputs import parse_id
 from ipshield.core.models import Region, validate_region_code_exists
 from ipshield.screening.services import facts_for_display, offence_label
 
@@ -173,7 +174,7 @@ def case_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
             case=case,
             event=event,
             data=data,
-            revision=int(revision) if revision and revision.isdigit() else None,
+            revision=parse_id(revision),
         )
     except (ValidationError, StaleCaseError) as exc:
         text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)

@@ -18,6 +18,7 @@ from pydantic import Field
 
 from ipshield.core.audit import audit_record
 from ipshield.core.captcha import captcha_check, captcha_enabled
+from ipshield.core.http import AuthenticatedRequest
 from ipshield.core.models import ApiToken
 from ipshield.core.pagination import bounded_count
 
@@ -94,6 +95,7 @@ class BearerToken(HttpBearer):
         if found.last_used_at is None or now - found.last_used_at > dt.timedelta(minutes=5):
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = found.user
+        request.api_token = found  # type: ignore[attr-defined]  # lets the caller revoke the token it used (AuthenticatedRequest)
         return found.user
 
 
@@ -104,8 +106,8 @@ router = Router(tags=["auth"])
 
 
 class TokenRequest(Schema):
-    username: str
-    password: str
+    username: str = Field(max_length=150)
+    password: str = Field(max_length=256)
 
 
 class TokenResponse(Schema):
@@ -141,3 +143,54 @@ def issue_token(request: HttpRequest, payload: TokenRequest) -> Any:
         )
         audit_record(actor=user, action="api_token.issue", target=token, after={"prefix": token.prefix})
     return {"token": key, "expires_at": token.expires_at}
+
+
+class TokenOut(Schema):
+    prefix: str
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    expires_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+class RevokeIn(Schema):
+    prefix: str = Field("", max_length=8, description="a token of one's own; empty: the token of this call")
+
+
+class RevokedOut(Schema):
+    revoked: int
+
+
+def token_revoke(*, actor: Any, prefix: str = "", current: ApiToken | None = None) -> int:
+    """Revoke one of the actor's own tokens (by prefix) or the one in use; audited."""
+    tokens = ApiToken.objects.filter(user=actor, revoked_at__isnull=True)
+    if prefix:
+        tokens = tokens.filter(prefix=prefix)
+    elif current is not None:
+        tokens = tokens.filter(pk=current.pk)
+    else:
+        raise ApiError(422, "validation_error", _("请指明要撤销的令牌。"), {"prefix": [_("请指明要撤销的令牌。")]})
+    with transaction.atomic():
+        revoked = list(tokens.select_for_update())
+        ApiToken.objects.filter(pk__in=[t.pk for t in revoked]).update(revoked_at=timezone.now())
+        for token in revoked:
+            audit_record(actor=actor, action="api_token.revoke", target=token, after={"prefix": token.prefix})
+    return len(revoked)
+
+
+@router.get("/tokens", auth=AUTH, response={200: list[TokenOut], 401: ErrorResponse}, summary="One's own API tokens")
+def list_tokens(request: AuthenticatedRequest) -> Any:
+    return list(ApiToken.objects.filter(user=request.user).order_by("-created_at")[:100])
+
+
+@router.post(
+    "/token/revoke",
+    auth=AUTH,
+    response={200: RevokedOut, 401: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse},
+    summary="Revoke the token of this call, or one of one's own tokens by its prefix",
+)
+def revoke_token(request: AuthenticatedRequest, payload: RevokeIn) -> Any:
+    revoked = token_revoke(actor=request.user, prefix=payload.prefix, current=getattr(request, "api_token", None))
+    if not revoked:
+        raise ApiError(404, "not_found", _("没有找到该令牌。"))
+    return {"revoked": revoked}

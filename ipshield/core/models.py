@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core import regions
@@ -115,6 +116,14 @@ class User(AbstractUser):
         if self.role not in {Role.ADMIN} and self.agency_id is None and not self.is_superuser:
             raise ValidationError({"agency": _("除系统管理员外，每个用户必须属于一个机构。")})
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A new password ends every API token of the account, whatever path changed it (own page,
+        # admin, reset, shell): tokens must not outlive the credentials that issued them.
+        password_changed = getattr(self, "_password", None) is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            ApiToken.objects.filter(user=self, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
     @property
     def is_system_admin(self) -> bool:
         return self.is_superuser or self.role == Role.ADMIN
@@ -206,3 +215,21 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.blob_id})"
+
+
+class RateCounter(models.Model):
+    """One fixed-window counter of a rate limit, shared by every worker (core.ratelimit).
+
+    Only a hash of the client address is kept, in the key, and only until the window ends.
+    """
+
+    counter_key = models.CharField(max_length=120, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("限流计数")
+        verbose_name_plural = _("限流计数")
+
+    def __str__(self) -> str:
+        return f"{self.counter_key}={self.count}"

@@ -8,4 +8,6 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("work/", views.home, name="home"),
+    path("account/", views.account_view, name="account"),
+    path("healthz", views.healthz, name="healthz"),
 ]

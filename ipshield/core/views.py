@@ -1,15 +1,25 @@
-"""Login, logout and the per-role home page ("my work")."""
+"""Login, logout, one's own account (password, API tokens) and the per-role home page ("my work")."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from ipshield.core.api import token_revoke
+from ipshield.core.audit import audit_record
+from ipshield.core.feedback import service_feedback
 from ipshield.core.forms import LoginForm
+from ipshield.core.models import ApiToken
 from ipshield.core.work import work_queues_for
 
 
@@ -27,3 +37,43 @@ class LogoutView(auth_views.LogoutView):
 def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"queues": work_queues_for(request.user)}
     return render(request, "core/home.html", context)
+
+
+def lockout_response(request: HttpRequest, original_response: Any = None, credentials: Any = None) -> HttpResponse:
+    """django-axes lockout: the §6 error body (429) for the API, the lockout page for people."""
+    message = _("登录失败次数过多，账号已暂时锁定，请15分钟后再试。")
+    if request.path.startswith("/api/"):
+        body = {"error": {"code": "too_many_attempts", "message": str(message), "fields": {}}}
+        return JsonResponse(body, status=429, json_dumps_params={"ensure_ascii": False})
+    return render(request, "core/locked_out.html", {"message": message}, status=429)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+def account_view(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's own account: change the password (which ends every API token) and
+    see or revoke the API tokens issued to the account."""
+    user: Any = request.user
+    form = PasswordChangeForm(user, request.POST if request.POST.get("op") == "password" else None)
+    if request.method == "POST":
+        op = request.POST.get("op")
+        if op == "password" and form.is_valid():
+            with transaction.atomic():
+                form.save()
+                audit_record(actor=user, action="user.password_change", target=user, after={})
+            update_session_auth_hash(request, form.user)
+            messages.success(request, _("密码已修改，原有接口令牌已全部失效。"))
+            return redirect("core:account")
+        if op == "revoke":
+            with service_feedback(request, _("令牌已撤销。")):
+                if not token_revoke(actor=user, prefix=str(request.POST.get("prefix", ""))[:8]):
+                    raise ValidationError(_("没有找到该令牌。"))
+            return redirect("core:account")
+    tokens = ApiToken.objects.filter(user=user).order_by("-created_at")[:50]
+    return render(request, "core/account.html", {"form": form, "tokens": tokens}, status=422 if form.errors else 200)

@@ -15,6 +15,7 @@ from django.http import Http404
 
 from ipshield.cases.models import Case
 from ipshield.core.choices import REGIONAL_SUPERVISOR_ROLES, Role
+from ipshield.core.inputs import parse_id
 from ipshield.core.regions import subtree_prefix
 from ipshield.credit.models import (
     BlacklistEntry,
@@ -79,11 +80,11 @@ def listings_of(enterprise: Enterprise) -> QuerySet[BlacklistEntry]:
 
 def own_listing(user: Any, enterprise: Enterprise, entry_id: Any) -> BlacklistEntry:
     """A listing of this enterprise made by the user's own agency (谁列入谁移出); 404 otherwise."""
-    text = str(entry_id or "")
-    if user.agency_id is None or not text.isdigit() or len(text) > 18:
+    wanted = parse_id(entry_id)
+    if user.agency_id is None or wanted is None:
         raise Http404
     try:
-        return listings_of(enterprise).get(pk=int(text), authority_id=user.agency_id)
+        return listings_of(enterprise).get(pk=wanted, authority_id=user.agency_id)
     except BlacklistEntry.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -112,10 +113,8 @@ def match_needs_coordinator(proposal: EnterpriseMatch) -> bool:
 
 def match_get(user: Any, pk: Any) -> EnterpriseMatch:
     """A proposal the user may decide: in the user's region; across provinces, for coordinators only."""
-    text = str(pk)
-    if not text.isdigit() or len(text) > 18:
-        raise Http404
-    proposal = matches_in_region(user).filter(pk=int(text)).first()
+    wanted = parse_id(pk)
+    proposal = None if wanted is None else matches_in_region(user).filter(pk=wanted).first()
     if proposal is None:
         raise Http404
     return proposal

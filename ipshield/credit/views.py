@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
-from ipshield.core.feedback import service_feedback
+from ipshield.core.feedback import redirect_back, service_feedback
 from ipshield.credit import selectors
 from ipshield.credit.api import captcha_needed, credit_search, query_allowed, repair_allowed
 from ipshield.credit.merging import MATCH_ROLES, match_decide, proposals_for, propose_matches
@@ -118,10 +118,7 @@ def match_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     confirm = request.POST.get("op") == "confirm"
     with service_feedback(request, _("已确认合并。") if confirm else _("已否定。")):
         match_decide(actor=user, proposal=proposal, confirm=confirm, note=request.POST.get("note", ""))
-    back = request.POST.get("next", "")
-    if back.startswith("/credit/") and "//" not in back:
-        return redirect(back)
-    return redirect("credit:matches")
+    return redirect_back(request, "credit:matches")
 
 
 def repair_apply_view(request: HttpRequest) -> HttpResponse:

@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.core.api import ErrorResponse, paginate
+from ipshield.core.inputs import Date, OptionalId, PageNumber
 from ipshield.disclosure.models import Disclosure
 from ipshield.disclosure.selectors import public_disclosures
 
@@ -21,10 +22,10 @@ class DisclosureFilters(Schema):
     q: str = Field("", max_length=10000)
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     domain: str | None = Field(None, max_length=32)
-    agency: int | None = Field(None, ge=1)
-    from_: dt.date | None = Field(None, alias="from")
-    to: dt.date | None = None
-    page: int = Field(1, ge=1)
+    agency: OptionalId = None
+    from_: Date | None = Field(None, alias="from")
+    to: Date | None = None
+    page: PageNumber = 1
     page_size: int = Field(20, ge=1, le=100)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
 from ipshield.core.exports import xlsx_response
 from ipshield.core.feedback import service_feedback
+from ipshield.core.inputs import parse_id
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.core.models import Agency
 from ipshield.core.pagination import EstimatingPaginator
@@ -38,7 +39,7 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
         "q": request.GET.get("q", "")[:100],
         "region": request.GET.get("region", ""),
         "domain": request.GET.get("domain", ""),
-        "agency": int(agency) if agency.isdigit() else None,
+        "agency": parse_id(agency),
         "from": day("from"),
         "to": day("to"),
     }
@@ -101,9 +102,9 @@ def atom_view(request: HttpRequest) -> HttpResponse:
 def review_list_view(request: HttpRequest) -> HttpResponse:
     """The agency's drafts and publications; supervisors see their region's, per agency (overdue first)."""
     qs = narrow_to_region(staff_disclosures(request.user).select_related("agency"), request.GET.get("region"))
-    agency = request.GET.get("agency", "")
-    if agency.isdigit():
-        qs = qs.filter(agency_id=int(agency))
+    agency = parse_id(request.GET.get("agency"))
+    if agency is not None:
+        qs = qs.filter(agency_id=agency)
     if request.GET.get("overdue") == "1":
         qs = qs.filter(status=DisclosureStatus.DRAFT, due_at__lt=timezone.now()).order_by("due_at")
     else:

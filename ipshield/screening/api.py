@@ -12,16 +12,17 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from ipshield.core.api import ApiError, ErrorResponse
+from ipshield.core.inputs import Date
 from ipshield.screening.engine import FactError, UnknownOffenceError
-from ipshield.screening.services import run_screening, screening_as_dict
+from ipshield.screening.services import fact_reason, metric_label, run_screening, screening_as_dict
 
 router = Router(tags=["screening"])
 
 
 class ScreeningRequest(Schema):
     offence: str
-    conduct_date: dt.date
-    handling_date: dt.date | None = None
+    conduct_date: Date
+    handling_date: Date | None = None
     facts: dict[str, float | int | bool | None] = {}
 
 
@@ -90,11 +91,14 @@ def screening_create(request: HttpRequest, payload: ScreeningRequest) -> Any:
         message = _("未知的罪名代码：%(offence)s") % {"offence": payload.offence}
         raise ApiError(422, "unknown_offence", message, {"offence": [message]}) from exc
     except FactError as exc:
-        if exc.reason == "unknown metric":
+        if exc.code == "unknown metric":
             message = _("未知的指标：%(metric)s") % {"metric": exc.metric}
             code = "unknown_metric"
         else:
-            message = _("指标 %(metric)s 的值无效：%(reason)s") % {"metric": exc.metric, "reason": exc.reason}
+            message = _("指标“%(metric)s”的值无效：%(reason)s") % {
+                "metric": metric_label(exc.metric),
+                "reason": fact_reason(exc),
+            }
             code = "invalid_fact"
         raise ApiError(422, code, message, {f"facts.{exc.metric}": [message]}) from exc
     return screening_as_dict(rulebook, screening, language=get_language() or "zh-hans")

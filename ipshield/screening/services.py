@@ -14,9 +14,19 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import get_language
 
 from ipshield.core.audit import audit_record
-from ipshield.screening.engine import Facts, RuleBook, RuleDataError, Screening, explain, merge_documents, screen
+from ipshield.screening.engine import (
+    FactError,
+    Facts,
+    RuleBook,
+    RuleDataError,
+    Screening,
+    explain,
+    merge_documents,
+    screen,
+)
 from ipshield.screening.models import RuleAmendment
 
 _lock = threading.Lock()
@@ -205,3 +215,20 @@ def transfer_period(step_id: str, key: str | None = None) -> Any:
             spec = step["deadline"][key] if key else step["deadline"]
             return Period(int(spec["value"]), Unit(spec["unit"]))
     raise KeyError(step_id)
+
+
+def _english() -> bool:
+    return (get_language() or "zh-hans").startswith("en")
+
+
+def metric_label(name: str) -> str:
+    """A metric's label in the reader's language (its id only when the rule data has no such metric)."""
+    metric = current_rulebook().metrics.get(name)
+    if metric is None:
+        return name
+    return metric.label_en if _english() else metric.label_zh
+
+
+def fact_reason(error: FactError) -> str:
+    """Why a figure was refused, in the reader's language."""
+    return error.reason if _english() else error.reason_zh

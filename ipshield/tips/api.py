@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from ipshield.core.api import AUTH, ApiError, CaptchaIn, ErrorResponse, paginate, require_captcha, validation_error
 from ipshield.core.captcha import captcha_new
+from ipshield.core.inputs import OptionalId, PageNumber
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.tips.choices import TipStatus
 from ipshield.tips.models import Tip
@@ -153,7 +154,7 @@ def submit_tip(request: HttpRequest) -> Any:
         else:
             raw = json.loads(request.body or b"{}")
         payload = TipIn.model_validate(raw)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: "[" × 100000
         fields: dict[str, list[str]] = {}
         if isinstance(exc, PydanticValidationError):
             for error in exc.errors():
@@ -244,14 +245,14 @@ class TipFilters(Schema):
     status: TipStatus | None = None
     overdue: bool = False
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=100)
 
 
 class TipActionIn(Schema):
     reason: str = Field("", max_length=5000)
     result: str = Field("", max_length=5000)
-    agency_id: int | None = None
+    agency_id: OptionalId = None
     text: str = Field("", max_length=5000)
 
 

@@ -26,6 +26,7 @@ from ipshield.core.choices import AgencyKind, CampaignDomain, Role
 from ipshield.core.crypto import decrypt_json, encrypt_json
 from ipshield.core.deadlines import Period, Unit, due_at
 from ipshield.core.identifiers import IdentifierError, normalise, validate_resident_id, validate_uscc
+from ipshield.core.inputs import parse_id
 from ipshield.core.models import Agency, Region
 from ipshield.core.regions import subtree_prefix
 from ipshield.screening.services import base_document, legal_period
@@ -293,10 +294,8 @@ def reassignment_target(*, actor: Any, tip: Tip, agency_id: Any) -> Agency:
     """改派: the report must lie in the coordinator's region and so must the agency it moves to."""
     if not Tip.objects.visible_to(actor).filter(pk=tip.pk).exists():
         raise PermissionDenied(_("该举报不在本级领导小组办公室的辖区内。"))
-    text = str(agency_id or "").strip()
-    agency: Agency | None = (
-        reassignable_agencies(actor).filter(pk=int(text)).first() if text.isdigit() and len(text) < 19 else None
-    )
+    wanted = parse_id(agency_id)
+    agency: Agency | None = None if wanted is None else reassignable_agencies(actor).filter(pk=wanted).first()
     if agency is None:
         raise ValidationError({"agency_id": _("请选择本辖区内的承办机构。")})
     return agency

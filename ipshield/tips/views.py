@@ -20,6 +20,7 @@ from ipshield.core.attachments import attachments_for
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
+from ipshield.core.inputs import parse_id, parse_small_int
 from ipshield.core.models import Agency
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.tips.choices import TipAction, TipStatus
@@ -126,7 +127,7 @@ def status_view(request: HttpRequest) -> HttpResponse:
                     )
                     messages.success(request, _("补充材料已提交。"))
                 elif extra == "rate":
-                    reporter_rate(tip=tip, satisfaction=int(request.POST.get("satisfaction") or 0))
+                    reporter_rate(tip=tip, satisfaction=parse_small_int(request.POST.get("satisfaction")))
                     messages.success(request, _("感谢您的评价。"))
                 elif extra == "claim":
                     reward_claim(tip=tip)
@@ -207,16 +208,16 @@ def tip_action_view(request: HttpRequest, pk: int) -> HttpResponse:
             reward_propose(
                 actor=request.user,
                 tip=tip,
-                level=int(request.POST.get("level") or 0),
+                level=parse_small_int(request.POST.get("level")),
                 exclusions=request.POST.getlist("exclusions"),
             )
         elif op in {"reward_approve", "reward_refuse"}:
-            reward = tip.rewards.get(pk=int(request.POST.get("reward") or 0))
+            reward = _reward_of(tip, request.POST.get("reward"))
             reward_decide(
                 actor=request.user, reward=reward, approve=op == "reward_approve", reason=request.POST.get("reason", "")
             )
         elif op == "reward_pay":
-            reward_pay(actor=request.user, reward=tip.rewards.get(pk=int(request.POST.get("reward") or 0)))
+            reward_pay(actor=request.user, reward=_reward_of(tip, request.POST.get("reward")))
         else:
             tip_act(
                 actor=request.user,
@@ -234,6 +235,13 @@ def tip_action_view(request: HttpRequest, pk: int) -> HttpResponse:
     except (TipConflict, PermissionDenied) as exc:
         messages.error(request, str(exc) or _("您的角色不能执行此操作。"))
     return redirect("tips:detail", pk=tip.pk)
+
+
+def _reward_of(tip: Any, reward_id: object) -> Any:
+    reward = tip.rewards.filter(pk=parse_id(reward_id)).first()
+    if reward is None:
+        raise ValidationError(_("没有找到该奖励。"))
+    return reward
 
 
 @login_required
@@ -278,7 +286,9 @@ def spot_checks_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.POST.get("op") == "review":
-                item = SpotCheckItem.objects.get(pk=int(request.POST.get("item") or 0), spot_check__agency__in=agencies)
+                item = SpotCheckItem.objects.get(
+                    pk=parse_id(request.POST.get("item")) or 0, spot_check__agency__in=agencies
+                )
                 spot_check_review(
                     actor=user,
                     item=item,
@@ -286,12 +296,12 @@ def spot_checks_view(request: HttpRequest) -> HttpResponse:
                     finding=request.POST.get("finding", ""),
                 )
             else:
-                agency = agencies.get(pk=int(request.POST.get("agency") or 0))
+                agency = agencies.get(pk=parse_id(request.POST.get("agency")) or 0)
                 spot_check_draw(
                     actor=user,
                     agency=agency,
                     period=request.POST.get("period", ""),
-                    ratio_percent=int(request.POST.get("ratio") or 0),
+                    ratio_percent=parse_small_int(request.POST.get("ratio")),
                 )
             messages.success(request, _("已办理。"))
         except (ValidationError, TipConflict) as exc:

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
+from ipshield.core.inputs import Date, Id, PageNumber, Revision
 from ipshield.transfers.choices import SupervisionQueue, TransferGround, TransferStatus
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.selectors import supervision_queue, transfer_get, transfer_list
@@ -30,13 +31,13 @@ supervision_router = Router(tags=["supervision"], auth=AUTH)
 
 
 class TransferIn(Schema):
-    group_member_ids: list[int] = Field(min_length=1)
+    group_member_ids: list[Id] = Field(min_length=1, max_length=50)
     report: str = Field(min_length=1, max_length=20000)
     ground: TransferGround = TransferGround.SUSPECTED_CRIME
 
 
 class ActionIn(Schema):
-    revision: int | None = None
+    revision: Revision | None = None
     reason: str = Field("", max_length=20000)
     manifest_hash: str = Field("", max_length=64)
     criminal_case_number: str = Field("", max_length=64)
@@ -45,7 +46,7 @@ class ActionIn(Schema):
 class StepIn(Schema):
     kind: str
     person_name: str = Field("", max_length=64)
-    occurred_on: dt.date
+    occurred_on: Date
     result: str = Field("", max_length=5000)
     party_id: int | None = None
 
@@ -104,7 +105,7 @@ class TransferFilters(Schema):
     overdue: bool = False
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     domain: str | None = None
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=100)
 
 
@@ -249,7 +250,7 @@ class QueueFilters(Schema):
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     agency: int | None = None
     domain: str | None = None
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=100)
 
 

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from ipshield.cases.selectors import case_get
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.exports import xlsx_response
+from ipshield.core.feedback import redirect_back
+from ipshield.core.inputs import parse_id
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue, TransferAction
 from ipshield.transfers.documents import available_documents, render_document_pdf
@@ -117,7 +119,7 @@ def transfer_action_view(request: HttpRequest, pk: int) -> HttpResponse:
                 "manifest_hash": request.POST.get("manifest_hash", ""),
                 "criminal_case_number": request.POST.get("criminal_case_number", ""),
             },
-            revision=int(revision) if revision and revision.isdigit() else None,
+            revision=parse_id(revision),
         )
     except ValidationError as exc:
         messages.error(request, _errors(exc))
@@ -226,7 +228,7 @@ def supervision_open_view(request: HttpRequest) -> HttpResponse:
     form = SupervisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("请填写监督意见。"))
-        return redirect(request.POST.get("next") or "core:home")
+        return redirect_back(request, "core:home")
     case = case_get(request.user, form.cleaned_data["case_id"])
     transfer = (
         transfer_get(request.user, form.cleaned_data["transfer_id"]) if form.cleaned_data["transfer_id"] else None

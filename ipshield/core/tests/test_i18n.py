@@ -1,5 +1,6 @@
 """The English translation is complete and the switch works (Chinese first, English second)."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,26 @@ def test_english_pages(client):
     assert "Fighting IP infringement and counterfeit goods" in response.content.decode()
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN")
     assert "打击侵犯知识产权和制售假冒伪劣商品" in response.content.decode()
+
+
+def test_one_english_string_never_stands_for_two_chinese_strings():
+    """34 English strings each stood for two to six Chinese ones, some reversing the meaning
+    (涉嫌犯罪（达到追诉标准） read "Below the prosecution thresholds"). Only true synonyms share one."""
+    import collections
+    import re
+    import runpy
+
+    repo = Path(__file__).resolve().parents[3]
+    synonyms = runpy.run_path(str(repo / "scripts" / "translations_en.py"))["SYNONYMS"]
+    allowed = {frozenset(pair) for pair in synonyms}
+    text = PO.read_text(encoding="utf-8")
+    by_english: dict[str, list[str]] = collections.defaultdict(list)
+    for msgid, msgstr in re.findall(r'\nmsgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"', text):
+        if msgid:
+            by_english[msgstr].append(msgid)
+    shared = {
+        english: msgids
+        for english, msgids in by_english.items()
+        if len(msgids) > 1 and not all(frozenset(pair) in allowed for pair in itertools.combinations(msgids, 2))
+    }
+    assert shared == {}

@@ -36,13 +36,30 @@ class UnknownOffenceError(KeyError):
     pass
 
 
-class FactError(ValueError):
-    """A fact is not a known input metric or has the wrong type; `metric` names it."""
+# Larger than any figure a case can carry (10^15 yuan or items); beyond it Decimal arithmetic and
+# the explanation's formatting would overflow, so such input is refused, not screened.
+MAX_FIGURE = Decimal(10) ** 15
 
-    def __init__(self, metric: str, reason: str) -> None:
-        super().__init__(f"{metric}: {reason}")
+FACT_REASONS: dict[str, tuple[str, str]] = {
+    "unknown metric": ("未知的指标", "unknown metric"),
+    "computed": ("由其他指标计算得出，不能直接填写", "is computed from other facts and cannot be entered"),
+    "flag": ("应为“是”或“否”", "must be true or false"),
+    "number": ("应为数字", "must be a number"),
+    "finite": ("应为不小于0的有限数值", "must be a finite number ≥ 0"),
+    "whole": ("应为整数", "must be a whole number"),
+    "too large": ("超出可受理的范围（不超过10^15）", "is larger than any figure a case can carry (at most 10^15)"),
+}
+
+
+class FactError(ValueError):
+    """A fact is not a known input metric or has the wrong type; `metric` names it, `code` says why
+    (a key of FACT_REASONS, with the reason in Chinese and English)."""
+
+    def __init__(self, metric: str, code: str) -> None:
         self.metric = metric
-        self.reason = reason
+        self.code = code
+        self.reason_zh, self.reason = FACT_REASONS[code]
+        super().__init__(f"{metric}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -71,24 +88,26 @@ class Facts:
             if metric is None:
                 raise FactError(name, "unknown metric")
             if metric.kind == "computed":
-                raise FactError(name, "is computed from other facts and cannot be entered")
+                raise FactError(name, "computed")
             if raw is None:
                 continue
             if metric.kind == "flag":
                 if not isinstance(raw, bool):
-                    raise FactError(name, "must be true or false")
+                    raise FactError(name, "flag")
                 clean[name] = raw
                 continue
             if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
-                raise FactError(name, "must be a number")
+                raise FactError(name, "number")
             try:
                 number = Decimal(str(raw))
             except ArithmeticError as exc:
-                raise FactError(name, "must be a number") from exc
+                raise FactError(name, "number") from exc
             if not number.is_finite() or number < 0:
-                raise FactError(name, "must be a finite number ≥ 0")
+                raise FactError(name, "finite")
+            if number > MAX_FIGURE:
+                raise FactError(name, "too large")
             if metric.kind == "count" and number != number.to_integral_value():
-                raise FactError(name, "must be a whole number")
+                raise FactError(name, "whole")
             clean[name] = number
         # A plain dict (not a MappingProxy): read tens of times per screening; never mutated after this.
         return cls(offence, conduct_date, handling_date, clean)
