@@ -10,14 +10,27 @@ if [ -z "${SECRET_KEY:-}" ]; then
   [ -s "$keyfile" ] || .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(50))" > "$keyfile"
   export SECRET_KEY="$(cat "$keyfile")"
 fi
+# Reporters' identities are encrypted with a key kept OUTSIDE the data directory, so that a copy of
+# var/ (a backup) cannot read them. A deployment sets IPSHIELD_FIELD_KEY from its secret store.
+if [ -z "${IPSHIELD_FIELD_KEY:-}" ]; then
+  keydir="${IPSHIELD_KEY_DIR:-$HOME/.config/ipshield}"
+  mkdir -p "$keydir" && chmod 700 "$keydir"
+  keyfile="$keydir/field_key"
+  if [ ! -s "$keyfile" ]; then
+    .venv/bin/python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())" > "$keyfile"
+    chmod 600 "$keyfile"
+  fi
+  export IPSHIELD_FIELD_KEY="$(cat "$keyfile")"
+fi
 export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost,${HOST:-127.0.0.1}}"
+# The local demo is plain http://127.0.0.1; a deployment behind TLS leaves this unset (HTTPS on).
+export IPSHIELD_HTTPS="${IPSHIELD_HTTPS:-false}"
 PY=.venv/bin/python
 $PY manage.py migrate --noinput -v 0
+$PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py core_load_regions
 $PY manage.py demo_seed
 echo
 echo "ipshield is serving on http://${HOST:-127.0.0.1}:${PORT:-8000}/  (Ctrl-C to stop)"
-exec .venv/bin/gunicorn ipshield.wsgi:application \
-  --bind "${HOST:-127.0.0.1}:${PORT:-8000}" --workers "${WEB_WORKERS:-2}" \
-  --access-logfile - --log-level warning
+exec .venv/bin/gunicorn ipshield.wsgi:application -c python:ipshield.gunicorn_conf

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
@@ -23,6 +21,7 @@ from ipshield.cases.choices import Channel, PartyKind
 from ipshield.cases.models import Case
 from ipshield.cases.services import case_create
 from ipshield.core.choices import CampaignDomain
+from ipshield.core.exports import csv_response, xlsx_response
 
 EXPORT_LIMIT = 100_000
 EXPORT_COLUMNS = [
@@ -86,38 +85,13 @@ def _row(case: Case) -> list[Any]:
     ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def export_response(queryset: QuerySet[Case], kind: str) -> HttpResponse | StreamingHttpResponse:
-    rows = queryset[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    rows = (_row(case) for case in queryset[:EXPORT_LIMIT].iterator(chunk_size=2000))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    header = [label for _key, label in EXPORT_COLUMNS]
     if kind == "csv":
-        writer = csv.writer(_Echo())
-
-        def stream() -> Iterator[str]:
-            yield "\ufeff"  # Excel opens UTF-8 CSV correctly with a BOM
-            yield writer.writerow([label for _key, label in EXPORT_COLUMNS])
-            for case in rows:
-                yield writer.writerow(_row(case))
-
-        streaming = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-        streaming["Content-Disposition"] = f'attachment; filename="cases-{stamp}.csv"'
-        return streaming
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("案件")
-    sheet.append([label for _key, label in EXPORT_COLUMNS])
-    for case in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in _row(case)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.xlsx"'
-    return response
+        return csv_response(header=header, rows=rows, filename=f"cases-{stamp}.csv")
+    return xlsx_response(sheet="案件", header=header, rows=rows, filename=f"cases-{stamp}.xlsx")
 
 
 def template_response() -> HttpResponse:

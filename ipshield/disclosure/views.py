@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
-from ipshield.core.exports import xlsx_response
+from ipshield.core.exports import csv_response, xlsx_response
 from ipshield.core.feedback import service_feedback
 from ipshield.core.inputs import parse_id
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
@@ -45,18 +44,18 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def search_view(request: HttpRequest) -> HttpResponse:
+def search_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     filters = _filters(request)
     queryset = public_disclosures(filters)
     if request.GET.get("export") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="disclosures.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(["文号", "当事人", "违法事实", "处罚", "机关", "日期"])
-        for d in queryset[:10000]:
-            writer.writerow([d.decision_number, d.subject, d.facts, d.penalty, d.agency_name, d.decided_on])
-        return response
+        return csv_response(
+            header=[_("文号"), _("当事人"), _("违法事实"), _("处罚"), _("机关"), _("日期")],
+            rows=(
+                [d.decision_number, d.subject, d.facts, d.penalty, d.agency_name, d.decided_on]
+                for d in queryset[:10000]
+            ),
+            filename="disclosures.csv",
+        )
     page = EstimatingPaginator(queryset, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from ipshield.tips.choices import RewardStatus, TipStatus
 class Tip(RegionScopedModel):
     """One report from the public. No IP address or user agent is ever stored with it."""
 
+    encrypted_fields: ClassVar[tuple[str, ...]] = ("reporter_ciphertext",)  # core.crypto; key rotation
     tracking_number = models.CharField(_("查询编号"), max_length=24, unique=True)
     passphrase_hash = models.CharField(max_length=64)
     domain = models.CharField(_("专项领域"), max_length=32, choices=CampaignDomain.choices)

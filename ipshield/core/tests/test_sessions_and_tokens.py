@@ -5,7 +5,7 @@ import threading
 import time
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 from django.test import Client, RequestFactory
 
 from ipshield.core.middleware import SESSION_SEEN, SESSION_STARTED
@@ -135,7 +135,7 @@ def test_rate_limit_counts_are_shared_between_connections():
         try:
             counted.extend(allow("test", "client", limit=5, window_seconds=3600) for _ in range(4))
         finally:
-            close_old_connections()
+            connection.close()  # a thread's own connection, closed before the thread ends
 
     threads = [threading.Thread(target=worker) for _ in range(2)]
     for thread in threads:

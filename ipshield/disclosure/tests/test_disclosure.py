@@ -112,7 +112,7 @@ def test_feed_and_csv(client, decided, people):
     atom = client.get("/disclosures/feed.atom")
     assert atom["Content-Type"].startswith("application/atom+xml")
     assert "京市监罚〔2024〕88号" in atom.content.decode()
-    csv_body = client.get("/disclosures/?export=csv&q=白酒").content.decode("utf-8-sig")
+    csv_body = b"".join(client.get("/disclosures/?export=csv&q=白酒").streaming_content).decode("utf-8-sig")
     assert "京市监罚〔2024〕88号" in csv_body
 
 
