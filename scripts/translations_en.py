@@ -931,3 +931,5 @@ EN.update(
         "没有找到该奖励。": "No such reward.",
     }
 )
+
+EN.update({"文号": "Document number", "处罚": "Penalty", "机关": "Authority"})
