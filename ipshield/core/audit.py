@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -126,6 +130,87 @@ def verify_chain() -> tuple[int, ChainBreak | None]:
     count = AuditEvent.objects.count()
     first = next(iter_chain_breaks(), None)
     return count, first
+
+
+# --- the chain head, kept outside the database --------------------------------------------------
+# An auditor keeps signed heads (`manage.py audit_anchor`, GET /api/v1/audit/head). A truncated or
+# rewritten tail no longer contains the head the auditor holds, even when what remains verifies.
+
+
+def _anchor_key() -> bytes:
+    configured = str(getattr(settings, "IPSHIELD_AUDIT_KEY", "") or "")
+    return (configured or "audit-anchor:" + settings.SECRET_KEY).encode()
+
+
+def _sign(fields: dict[str, Any]) -> str:
+    return hmac.new(_anchor_key(), _canonical(fields), hashlib.sha256).hexdigest()
+
+
+def chain_head() -> dict[str, Any]:
+    """The newest event's sequence number and hash, the count and time, with an HMAC signature."""
+    last = AuditEvent.objects.order_by("-id").values("id", "hash").first()
+    fields = {
+        "sequence": last["id"] if last else 0,
+        "hash": last["hash"] if last else GENESIS_HASH,
+        "count": AuditEvent.objects.count(),
+        "at": timezone.now().astimezone(dt.UTC).isoformat(timespec="seconds"),
+    }
+    return {**fields, "signature": _sign(fields)}
+
+
+def check_against_head(head: dict[str, Any]) -> str | None:
+    """None when the log still holds the kept head (signature valid, event present, same hash);
+    else what is wrong, in words."""
+    fields = {key: head.get(key) for key in ("sequence", "hash", "count", "at")}
+    if not hmac.compare_digest(str(head.get("signature", "")), _sign(fields)):
+        return "the head's signature does not match (not issued by this system, or edited)"
+    sequence = int(head.get("sequence") or 0)
+    if sequence == 0:
+        return None
+    found = AuditEvent.objects.filter(pk=sequence).values_list("hash", flat=True).first()
+    if found is None:
+        return f"event #{sequence} of the kept head is missing: the log was truncated"
+    if found != head.get("hash"):
+        return f"event #{sequence} no longer has the kept hash: the log was rewritten"
+    if AuditEvent.objects.filter(pk__lte=sequence).count() < int(head.get("count") or 0):
+        return "fewer events up to the kept head than when it was issued: events were deleted"
+    return None
+
+
+# --- maintenance window ---------------------------------------------------------------------------
+
+_maintenance = threading.local()
+
+
+def maintenance_flag() -> int:
+    """For SQLite's trigger (registered as ipshield_audit_maintenance()): 1 inside a window."""
+    return 1 if getattr(_maintenance, "on", False) else 0
+
+
+def register_sqlite_functions(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """On every new SQLite connection of the application: the function the DELETE trigger asks."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("ipshield_audit_maintenance", 0, maintenance_flag)
+
+
+@contextmanager
+def audit_maintenance(using: str = "default") -> Iterator[None]:
+    """Open the audit table to DELETE/TRUNCATE for the duration (the test database's flush only;
+    no request path uses it)."""
+    from django.db import connections
+
+    target = connections[using]
+    _maintenance.on = True
+    if target.vendor == "postgresql":
+        with target.cursor() as cursor:
+            cursor.execute("SET ipshield.audit_maintenance = 'on'")
+    try:
+        yield
+    finally:
+        _maintenance.on = False
+        if target.vendor == "postgresql":
+            with target.cursor() as cursor:
+                cursor.execute("RESET ipshield.audit_maintenance")
 
 
 @transaction.atomic

@@ -1,12 +1,14 @@
 """The audit log: append-only, hash-chained, verifiable, and unbroken under concurrent writers."""
 
+import io
+import json
 import threading
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, close_old_connections, connection, transaction
 
-from ipshield.core.audit import GENESIS_HASH, audit_record, verify_chain
+from ipshield.core.audit import GENESIS_HASH, audit_record, chain_head, verify_chain
 from ipshield.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +42,13 @@ def test_update_is_refused_by_the_database():
 
 
 def _drop_guard():
+    """An attacker with database access removes the triggers."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE core_auditevent DISABLE TRIGGER core_auditevent_no_update")
+            cursor.execute("ALTER TABLE core_auditevent DISABLE TRIGGER USER")
         else:
             cursor.execute("DROP TRIGGER core_auditevent_no_update")
+            cursor.execute("DROP TRIGGER core_auditevent_no_delete")
 
 
 def test_audit_verify_reports_the_first_edited_event():
@@ -101,3 +105,65 @@ def test_concurrent_writers_keep_one_unbroken_chain():
     assert count == 8 * 15
     assert first_break is None
     assert AuditEvent.objects.values("prev_hash").distinct().count() == count  # no two events share a parent
+
+
+def test_delete_is_refused_by_the_database():
+    _write(3)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEvent.objects.filter(pk=AuditEvent.objects.order_by("-id").first().pk).delete()
+    assert AuditEvent.objects.count() == 3
+
+
+def test_truncate_is_refused_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("TRUNCATE is a PostgreSQL statement; SQLite's DELETE trigger covers it")
+    _write(2)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE core_auditevent")
+
+
+def test_a_truncated_tail_is_detected_against_a_kept_head(tmp_path):
+    _write(5)
+    heads = tmp_path / "heads.jsonl"
+    call_command("audit_anchor", "--out", str(heads), stdout=io.StringIO())
+    call_command("audit_verify", "--against", str(heads), stdout=io.StringIO())
+    _drop_guard()
+    AuditEvent.objects.filter(pk__in=list(AuditEvent.objects.order_by("-id").values_list("pk", flat=True)[:2])).delete()
+    assert verify_chain()[1] is None  # what remains still links up
+    with pytest.raises(CommandError, match="truncated"):
+        call_command("audit_verify", "--against", str(heads), stdout=io.StringIO())
+
+
+def test_a_forged_head_is_refused(tmp_path):
+    _write(1)
+    head = chain_head()
+    head["sequence"] = 999
+    heads = tmp_path / "heads.jsonl"
+    heads.write_text(json.dumps(head) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="signature"):
+        call_command("audit_verify", "--against", str(heads), stdout=io.StringIO())
+
+
+@pytest.mark.concurrency
+@pytest.mark.django_db(transaction=True)
+def test_eight_writers_times_250_keep_one_chain_on_postgresql():
+    """R3: 8 writers × 250 audited writes at once (PostgreSQL, the production database)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the production-scale concurrency check runs on PostgreSQL (SQLite serialises writers)")
+    errors = []
+
+    def worker():
+        try:
+            _write(250)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert verify_chain() == (2000, None)
