@@ -149,6 +149,9 @@ WHITENOISE_USE_FINDERS = TESTING or DEBUG
 MEDIA_ROOT = DATA_DIR / "media"
 ATTACHMENT_ROOT = DATA_DIR / "attachments"
 ATTACHMENT_MAX_BYTES = env_int("IPSHIELD_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# Every upload is scanned: "auto" uses ClamAV's clamd when its socket exists; "off"; or a dotted
+# path to a callable(bytes) -> signature name | None (core.files.virus_scanner).
+IPSHIELD_VIRUS_SCANNER = env_str("IPSHIELD_VIRUS_SCANNER", "auto")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -933,3 +933,24 @@ EN.update(
 )
 
 EN.update({"文号": "Document number", "处罚": "Penalty", "机关": "Authority"})
+
+EN.update(
+    {
+        "不支持的图片格式。": "This image format is not supported.",
+        "图片尺寸过大（超过4000万像素）。": "The image is too large (over 40 megapixels).",
+        "图片文件末尾附带了其他内容，已拒收。": "Refused: the image file has other content appended after the image.",
+        "图片无法完整解码（文件损坏或伪装）。": "The image cannot be decoded completely (damaged or disguised file).",
+        "PDF 含有脚本、启动程序或嵌入文件等可执行内容，已拒收。": "Refused: the PDF contains executable content (scripts, launch actions or embedded files).",
+        "PDF 已加密，无法检查其内容，请上传未加密的文件。": "The PDF is encrypted, so its content cannot be checked. Upload an unencrypted file.",
+        "PDF 结构过于复杂，无法检查。": "The PDF's structure is too complex to check.",
+        "PDF 文件损坏，无法读取。": "The PDF is damaged and cannot be read.",
+        "文件损坏，无法读取。": "The file is damaged and cannot be read.",
+        "文件包含的条目过多，已拒收。": "Refused: the file contains too many entries.",
+        "文件解压后过大（疑似压缩炸弹），已拒收。": "Refused: the file is too large once uncompressed (a suspected zip bomb).",
+        "文件内含非法路径，已拒收。": "Refused: the file contains an illegal path.",
+        "不允许上传压缩包，请上传 PDF、图片或 Word/Excel 文件。": "Archives are not accepted. Upload a PDF, an image or a Word/Excel file.",
+        "Office 文件含有宏、控件或嵌入程序，已拒收。": "Refused: the Office file contains macros, controls or embedded programs.",
+        "Office 文件引用了外部模板或链接，已拒收。": "Refused: the Office file refers to an external template or link.",
+        "病毒扫描发现威胁（%(name)s），已拒收。": "Refused: the virus scan found a threat (%(name)s).",
+    }
+)

@@ -1,16 +1,15 @@
 """Content-addressed attachment storage: files are stored once under their SHA-256.
 
-The type is decided from the bytes (magic numbers), never from the file name, so a script
-renamed to .jpg is refused.
+What a file is comes from its content, decoded and checked by `core.files.inspect_upload` (images
+re-encoded without metadata, PDFs without scripts, plain Office files only), never from its name.
+Files are read back only through `attachment_open`, which checks the record the file belongs to.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -22,6 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from ipshield.core.audit import audit_record
+from ipshield.core.files import FileRejected, inspect_upload
 from ipshield.core.models import Attachment, Blob
 
 ALLOWED_TYPES: dict[str, str] = {
@@ -33,32 +33,6 @@ ALLOWED_TYPES: dict[str, str] = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel (.xlsx)",
 }
-
-
-def sniff_content_type(head: bytes, stream: IO[bytes] | None = None) -> str | None:
-    """The MIME type from the first bytes, or None when it is not an allowed kind."""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "image/gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    if head.startswith(b"PK\x03\x04") and stream is not None:
-        try:
-            with zipfile.ZipFile(stream) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "[Content_Types].xml" in names:
-            if any(n.startswith("word/") for n in names):
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            if any(n.startswith("xl/") for n in names):
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return None
 
 
 def blob_path(sha256: str) -> Path:
@@ -94,15 +68,13 @@ def attachment_store(
     limit = max_bytes or settings.ATTACHMENT_MAX_BYTES
     spool = _read_limited(upload, limit)
     try:
-        data = spool.read()
-        if not data:
-            raise ValidationError(_("文件为空。"), code="empty")
-        content_type = sniff_content_type(data[:16], io.BytesIO(data))
-        if content_type is None:
-            raise ValidationError(
-                _("不支持的文件类型（按文件内容判断）。允许：PDF、PNG、JPEG、GIF、WebP、Word、Excel。"),
-                code="bad_type",
-            )
+        received = spool.read()
+        try:
+            clean = inspect_upload(received)
+        except FileRejected as exc:
+            raise ValidationError(str(exc), code="rejected") from exc
+        data, content_type = clean.data, clean.content_type
+        original_sha256 = hashlib.sha256(received).hexdigest()
         sha256 = hashlib.sha256(data).hexdigest()
         path = blob_path(sha256)
         if not path.exists():
@@ -132,7 +104,13 @@ def attachment_store(
             actor=actor,
             action="attachment.store",
             target=attachment,
-            after={"sha256": sha256, "size": len(data), "name": attachment.original_name, "type": content_type},
+            after={
+                "sha256": sha256,
+                "original_sha256": original_sha256,  # before re-encoding (images), for the record
+                "size": len(data),
+                "name": attachment.original_name,
+                "type": content_type,
+            },
         )
     return attachment
 
@@ -141,3 +119,37 @@ def attachments_for(target: models.Model) -> models.QuerySet[Attachment]:
     return Attachment.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=str(target.pk)
     ).select_related("blob", "uploaded_by")
+
+
+def attachment_target_visible(user: Any, attachment: Attachment) -> bool:
+    """A file is visible exactly when the record it belongs to is (the record's own visible_to)."""
+    if attachment.content_type is None:
+        return False
+    model = attachment.content_type.model_class()
+    manager = getattr(model, "objects", None) if model is not None else None
+    if manager is None or not hasattr(manager, "visible_to"):
+        return False
+    return bool(manager.visible_to(user).filter(pk=attachment.object_id).exists())
+
+
+def attachment_open(*, actor: Any, attachment_id: object) -> tuple[Attachment, IO[bytes]]:
+    """The attachment and its bytes for a user who may see its record; 404 otherwise; audited."""
+    from django.http import Http404
+
+    from ipshield.core.inputs import parse_id
+
+    wanted = parse_id(attachment_id)
+    attachment = Attachment.objects.select_related("blob", "content_type").filter(pk=wanted).first() if wanted else None
+    if attachment is None or not attachment_target_visible(actor, attachment):
+        raise Http404
+    path = blob_path(attachment.blob_id)
+    if not path.exists():
+        raise Http404
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="attachment.download",
+            target=attachment,
+            after={"sha256": attachment.blob_id, "name": attachment.original_name},
+        )
+    return attachment, path.open("rb")

@@ -9,5 +9,6 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("work/", views.home, name="home"),
     path("account/", views.account_view, name="account"),
+    path("files/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -11,11 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ipshield.core.api import token_revoke
+from ipshield.core.attachments import attachment_open
 from ipshield.core.audit import audit_record
 from ipshield.core.feedback import service_feedback
 from ipshield.core.forms import LoginForm
@@ -77,3 +78,24 @@ def account_view(request: HttpRequest) -> HttpResponse:
             return redirect("core:account")
     tokens = ApiToken.objects.filter(user=user).order_by("-created_at")[:50]
     return render(request, "core/account.html", {"form": form, "tokens": tokens}, status=422 if form.errors else 200)
+
+
+INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"})
+
+
+@login_required
+def attachment_download_view(request: HttpRequest, pk: int) -> FileResponse:
+    """An evidence file for a user who may see its record (404 otherwise); every read is audited.
+    Images and PDFs may be previewed (`?preview=1`) in a sandbox; everything else downloads."""
+    attachment, handle = attachment_open(actor=request.user, attachment_id=pk)
+    preview = request.GET.get("preview") == "1" and attachment.blob.content_type in INLINE_TYPES
+    response = FileResponse(
+        handle,
+        as_attachment=not preview,
+        filename=attachment.original_name,
+        content_type=attachment.blob.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

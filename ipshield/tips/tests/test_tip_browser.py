@@ -4,10 +4,11 @@ citizen sees the reply; an officer of another province gets 404."""
 import pytest
 
 from ipshield.core.testing import browser_login, captcha_answer, screenshot
+from ipshield.core.tests.file_corpus import LEGITIMATE
 from ipshield.tips.models import Tip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
+PNG = LEGITIMATE["png photo"]()
 
 
 def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):

@@ -6,12 +6,13 @@ import pytest
 
 from ipshield.core.captcha import solve_for_tests
 from ipshield.core.models import Attachment, AuditEvent
+from ipshield.core.tests.file_corpus import LEGITIMATE
 from ipshield.tips.models import Tip
 
 from .conftest import BODY
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
+PNG = LEGITIMATE["png photo"]()
 
 
 def test_submission_is_routed_and_the_passphrase_is_not_stored(submit, tip_cast):
