@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "ninja",
     "ipshield.core",
     "ipshield.screening",
@@ -209,7 +211,26 @@ IPSHIELD_REPAIR_RATE_PER_HOUR = env_int("IPSHIELD_REPAIR_RATE_PER_HOUR", 10)  # 
 IPSHIELD_CREDIT_FREE_QUERIES = env_int("IPSHIELD_CREDIT_FREE_QUERIES", 5)  # per hour, then a CAPTCHA
 # Official letters: an agency installs its licensed 仿宋/小标宋 and names them here.
 IPSHIELD_LETTER_FONT = env_str("IPSHIELD_LETTER_FONT", "Noto Serif CJK SC")
+# Case-ledger imports: size and row caps; more rows than IPSHIELD_IMPORT_SYNC_ROWS run in the background.
+IPSHIELD_IMPORT_MAX_BYTES = env_int("IPSHIELD_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+IPSHIELD_IMPORT_MAX_ROWS = env_int("IPSHIELD_IMPORT_MAX_ROWS", 5000)
+IPSHIELD_IMPORT_SYNC_ROWS = env_int("IPSHIELD_IMPORT_SYNC_ROWS", 200)
 IPSHIELD_RULES_FILE = PACKAGE_DIR / "screening" / "rules" / "legal-rules.yaml"
+
+# Background work (core.jobs): Django's task API. The database queue by default (`make run` starts
+# `manage.py db_worker` and `manage.py tasks_schedule`); tasks run at once in tests.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+# Periodic tasks: (name, task, interval in seconds).
+IPSHIELD_SCHEDULE = [
+    ("transfers-remind", "ipshield.transfers.tasks.transfers_remind", 3600),
+    ("credit-expire", "ipshield.credit.tasks.credit_expire", 24 * 3600),
+]
 
 LOGGING = {
     "version": 1,

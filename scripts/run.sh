@@ -31,6 +31,12 @@ $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py core_load_regions
 $PY manage.py demo_seed
+# Background work: one worker on the database queue and the periodic schedule (no broker needed).
+$PY manage.py db_worker --queue-name '*' --interval 1 -v 0 &
+worker=$!
+$PY manage.py tasks_schedule -v 0 &
+scheduler=$!
+trap 'kill $worker $scheduler 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 echo
 echo "ipshield is serving on http://${HOST:-127.0.0.1}:${PORT:-8000}/  (Ctrl-C to stop)"
-exec .venv/bin/gunicorn ipshield.wsgi:application -c python:ipshield.gunicorn_conf
+.venv/bin/gunicorn ipshield.wsgi:application -c python:ipshield.gunicorn_conf

@@ -954,3 +954,20 @@ EN.update(
         "病毒扫描发现威胁（%(name)s），已拒收。": "Refused: the virus scan found a threat (%(name)s).",
     }
 )
+
+EN.update(
+    {
+        "台账超过 %(n)s 行，请拆分为多个文件后分别导入。": "The ledger has more than %(n)s rows. Split it into several files and import each.",
+        "共 %(rows)s 行，导入 %(imported)s 个案件，%(errors)s 行有错误。": "%(rows)s rows: %(imported)s cases imported, %(errors)s rows with errors.",
+        "导入案件台账：%(name)s": "Case ledger import: %(name)s",
+        "排队中": "Queued",
+        "进行中": "Running",
+        "已完成": "Finished",
+        "失败": "Failed",
+        "任务": "Task",
+        "后台任务": "Background job",
+        "定时任务": "Scheduled task",
+        "进度": "Progress",
+        "查看结果": "See the result",
+    }
+)

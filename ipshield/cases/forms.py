@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -152,6 +154,15 @@ class CaseFilterForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("案件台账（Excel .xlsx）"))
     import_valid_rows = forms.BooleanField(label=_("跳过有错误的行，只导入正确的行"), required=False)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        limit = settings.IPSHIELD_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("文件超过大小上限 %(limit)s。") % {"limit": filesizeformat(limit)}, code="too_large"
+            )
+        return upload
 
 
 CHANNEL_CHOICES = Channel.choices

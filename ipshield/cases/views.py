@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -21,11 +23,13 @@ from ipshield.cases.choices import CaseEvent, ScreeningOutcome
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
 from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
+from ipshield.cases.tasks import ledger_import
 from ipshield.core.attachments import attachment_store, attachments_for
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.forms import resident_id_validator, uscc_validator
 from ipshield.core.inputs import parse_id
+from ipshield.core.jobs import job_enqueue, job_start
 from ipshield.core.models import Region, validate_region_code_exists
 from ipshield.screening.services import facts_for_display, offence_label
 
@@ -260,11 +264,26 @@ def case_import_view(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = ledger.import_ledger(
-            actor=request.user,
-            upload=form.cleaned_data["file"],
-            import_valid_rows=form.cleaned_data["import_valid_rows"],
-        )
-        if report.imported:
-            messages.success(request, _("已导入 %(n)s 个案件。") % {"n": report.imported})
-    return render(request, "cases/import.html", {"form": form, "report": report})
+        upload = form.cleaned_data["file"]
+        rows = ledger.read_ledger(upload)
+        valid_rows = form.cleaned_data["import_valid_rows"]
+        if isinstance(rows, str):
+            report = ledger.ImportReport(fatal=rows)
+        elif len(rows.rows) > settings.IPSHIELD_IMPORT_SYNC_ROWS:  # long work: in the background, with progress
+            upload.seek(0)
+            with transaction.atomic():
+                job = job_start(
+                    owner=request.user,
+                    kind="cases.ledger_import",
+                    label=_("导入案件台账：%(name)s") % {"name": upload.name},
+                    total=len(rows.rows),
+                    input_bytes=upload.read(),
+                )
+                job_enqueue(job, ledger_import, import_valid_rows=valid_rows)
+            return redirect("core:job", pk=job.pk)
+        else:
+            report = ledger.import_rows(actor=request.user, ledger=rows, import_valid_rows=valid_rows)
+            if report.imported:
+                messages.success(request, _("已导入 %(n)s 个案件。") % {"n": report.imported})
+    status = 422 if report is not None and (report.fatal or report.errors) else 200
+    return render(request, "cases/import.html", {"form": form, "report": report}, status=status)

@@ -233,3 +233,54 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.counter_key}={self.count}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("排队中")
+    RUNNING = "running", _("进行中")
+    DONE = "done", _("已完成")
+    FAILED = "failed", _("失败")
+
+
+class Job(models.Model):
+    """A piece of background work a person started and watches (an import, a report package):
+    its progress and outcome, shown on a page that polls it. Scheduled sweeps have no Job."""
+
+    kind = models.CharField(max_length=64)
+    label = models.CharField(_("任务"), max_length=200)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs")
+    status = models.CharField(max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=500, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    input_path = models.CharField(max_length=500, blank=True)  # a file under DATA_DIR/jobs, deleted when done
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("后台任务")
+        verbose_name_plural = _("后台任务")
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else (100 if self.status == JobStatus.DONE else 0)
+
+
+class ScheduledRun(models.Model):
+    """When each periodic task (settings.IPSHIELD_SCHEDULE) was last enqueued (core.tasks)."""
+
+    name = models.CharField(max_length=64, primary_key=True)
+    last_enqueued_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("定时任务")
+        verbose_name_plural = _("定时任务")
+
+    def __str__(self) -> str:
+        return self.name

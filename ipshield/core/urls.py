@@ -10,5 +10,6 @@ urlpatterns = [
     path("work/", views.home, name="home"),
     path("account/", views.account_view, name="account"),
     path("files/<int:pk>/", views.attachment_download_view, name="attachment"),
+    path("jobs/<int:pk>/", views.job_view, name="job"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -20,6 +20,7 @@ from ipshield.core.attachments import attachment_open
 from ipshield.core.audit import audit_record
 from ipshield.core.feedback import service_feedback
 from ipshield.core.forms import LoginForm
+from ipshield.core.jobs import job_get
 from ipshield.core.models import ApiToken
 from ipshield.core.work import work_queues_for
 
@@ -99,3 +100,11 @@ def attachment_download_view(request: HttpRequest, pk: int) -> FileResponse:
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def job_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress of one's own background job; the page polls itself (htmx) until it ends."""
+    job = job_get(request.user, pk)
+    template = "core/_job.html" if request.htmx else "core/job.html"  # type: ignore[attr-defined]
+    return render(request, template, {"job": job})

@@ -9,9 +9,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +37,7 @@ from ipshield.transfers.models import (
     TransferEvent,
     TransferShare,
 )
+from ipshield.transfers.tasks import notification_email
 
 MSG_CONFLICT = "该移送已被他人处理（当前状态：%(status)s），请刷新后查看。"
 IP_DOMAINS = frozenset(
@@ -167,10 +166,8 @@ def _notify(agency: Agency | None, roles: Iterable[str], title: str, transfer: T
         .exclude(email="")
         .values_list("email", flat=True)
     )
-    if recipients:
-        transaction.on_commit(
-            lambda: send_mail(title, f"{title}\n{url}", settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
-        )
+    if recipients:  # the worker sends the e-mail after the step has committed
+        transaction.on_commit(lambda: notification_email.enqueue(str(title), url, recipients))
 
 
 # --- propose -----------------------------------------------------------------------------------

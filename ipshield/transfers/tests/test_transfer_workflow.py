@@ -229,7 +229,7 @@ def test_two_people_acting_at_once_one_wins(cast, proposed):
 
 
 def test_reminder_one_working_day_before_is_sent_once(cast, proposed):
-    from ipshield.transfers.management.commands.transfers_remind import send_reminders
+    from ipshield.transfers.reminders import send_reminders
 
     # proposed 2025-03-03 09:00 (Mon); the head's deadline is the end of 03-06 (Thu)
     assert send_reminders(now=T0 + dt.timedelta(hours=1)) == 0  # Tue+ is more than a working day away

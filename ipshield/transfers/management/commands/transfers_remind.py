@@ -1,69 +1,12 @@
-"""Deadline sweep: notify the side that must act one working day before a transfer step falls due.
-
-Run every hour (cron or the task runner). Idempotent: each deadline is reminded once.
-"""
+"""Remind each side of transfer steps due within one working day (idempotent; hourly on the schedule)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from ipshield.core.choices import Role
-from ipshield.core.deadlines import CHINA_TZ, END_OF_DAY, OFFICIAL_CALENDAR
-from ipshield.transfers import workflow
-from ipshield.transfers.models import Notification, Transfer
-
-SIDE_ROLES = {
-    workflow.AGENCY: [Role.OFFICER, Role.AGENCY_HEAD],
-    workflow.POLICE: [Role.POLICE],
-    workflow.PROCURATORATE: [Role.PROCURATOR],
-}
-
-
-def reminder_horizon(now: dt.datetime) -> dt.datetime:
-    """The end of the next working day: deadlines up to it get their reminder now."""
-    next_day = OFFICIAL_CALENDAR.add_working_days(timezone.localdate(now), 1)
-    return dt.datetime.combine(next_day, END_OF_DAY, tzinfo=CHINA_TZ)
-
-
-def send_reminders(now: dt.datetime | None = None) -> int:
-    now = now or timezone.now()
-    sent = 0
-    due = Transfer.objects.filter(next_due_at__gte=now, next_due_at__lte=reminder_horizon(now)).select_related(
-        "case", "agency", "police_agency", "procuratorate"
-    )
-    for transfer in due:
-        key = f"{transfer.status}@{transfer.next_due_at.isoformat()}"  # type: ignore[union-attr]
-        if transfer.reminded_for == key:
-            continue
-        agency = {
-            workflow.AGENCY: transfer.agency,
-            workflow.POLICE: transfer.police_agency,
-            workflow.PROCURATORATE: transfer.procuratorate,
-        }.get(transfer.next_due_role)
-        if agency is None:
-            continue
-        with transaction.atomic():
-            roles = SIDE_ROLES.get(transfer.next_due_role, [])
-            Notification.objects.create(
-                agency=agency,
-                roles=f",{','.join(roles)},",
-                title=_("期限将至（%(due)s）：%(n)s %(status)s")
-                % {
-                    "due": timezone.localtime(transfer.next_due_at).strftime("%Y-%m-%d %H:%M"),
-                    "n": transfer.case.number,
-                    "status": transfer.get_status_display(),
-                },
-                url=f"/transfers/{transfer.pk}/",
-            )
-            Transfer.objects.filter(pk=transfer.pk).update(reminded_for=key)
-        sent += 1
-    return sent
+from ipshield.transfers.reminders import send_reminders
 
 
 class Command(BaseCommand):
