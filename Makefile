@@ -12,6 +12,7 @@ run: setup
 
 test: setup-dev
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports
 	SECRET_KEY=typecheck-only .venv/bin/mypy ipshield
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

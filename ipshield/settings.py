@@ -25,7 +25,7 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if DEBUG or TESTING:
-        SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105 - debug/test only
+        SECRET_KEY = "insecure-development-key-never-use-in-production"
     else:
         raise ImproperlyConfiguredError(
             "SECRET_KEY is not set. Set SECRET_KEY in the environment (or DEBUG=true for local work);"
@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ipshield.credit",
     "ipshield.disclosure",
     "ipshield.portal",
+    "ipshield.demo",
 ]
 
 MIDDLEWARE = [
@@ -225,6 +226,14 @@ TASKS = {
             "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend"
         )
     }
+}
+# Domain events (core.events, ADR 0005): who acts when another domain completes something. Run in
+# the emitter's transaction, in this order.
+IPSHIELD_EVENT_SUBSCRIBERS = {
+    "case.decided": [
+        "ipshield.credit.services.record_penalty",  # the integrity archive counts the penalty
+        "ipshield.disclosure.services.disclosure_draft",  # the 20-working-day publication clock starts
+    ],
 }
 # Periodic tasks: (name, task, interval in seconds).
 IPSHIELD_SCHEDULE = [

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from translations_en import EN  # noqa: E402
+from translations_en import EN
 
 PO = Path(__file__).resolve().parent.parent / "ipshield" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 ENTRY = re.compile(

@@ -8,7 +8,6 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.choices import Channel, PartyKind, PenaltyKind
@@ -16,32 +15,8 @@ from ipshield.cases.models import Case
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.forms import ResidentIdField, USCCField
 from ipshield.core.models import validate_region_code_exists
-from ipshield.screening.services import offence_choices, offence_inputs
-
-FACT_PREFIX = "fact__"
-
-
-def fact_fields(offence: str, initial: dict[str, Any] | None = None) -> dict[str, forms.Field]:
-    """Form fields for the figures an offence's thresholds read."""
-    english = (get_language() or "").startswith("en")
-    fields: dict[str, forms.Field] = {}
-    for metric in offence_inputs(offence):
-        label = metric.label_en if english else metric.label_zh
-        if metric.kind == "flag":
-            field: forms.Field = forms.NullBooleanField(
-                label=label,
-                required=False,
-                widget=forms.Select(choices=[("unknown", _("未查明")), ("true", _("是")), ("false", _("否"))]),
-            )
-        elif metric.kind == "count":
-            field = forms.IntegerField(label=label, required=False, min_value=0)
-        else:
-            field = forms.DecimalField(label=label, required=False, min_value=0, max_digits=16, decimal_places=2)
-        field.widget.attrs["data-metric"] = metric.name
-        if initial and metric.name in initial:
-            field.initial = initial[metric.name]
-        fields[FACT_PREFIX + metric.name] = field
-    return fields
+from ipshield.screening.forms import FACT_PREFIX, fact_fields
+from ipshield.screening.services import offence_choices
 
 
 class CaseForm(forms.ModelForm):  # type: ignore[type-arg]

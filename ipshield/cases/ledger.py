@@ -254,7 +254,7 @@ def read_ledger(upload: IO[bytes]) -> LedgerRows | str:
             rows.append((index, tuple(raw)))
             if len(rows) > limit:
                 return str(_("台账超过 %(n)s 行，请拆分为多个文件后分别导入。") % {"n": limit})
-    except Exception:  # noqa: BLE001 - any unreadable file is the same answer to the user
+    except Exception:
         return str(_("无法读取该文件，请上传由模板填写的 .xlsx 文件。"))
     return LedgerRows(keys, rows)
 

@@ -19,6 +19,7 @@ from ipshield.cases.models import Case, CaseCounter, CaseScreening, Party, Seize
 from ipshield.core.audit import audit_record, snapshot
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import due_at
+from ipshield.core.events import emit
 from ipshield.core.inputs import EARLIEST_YEAR
 from ipshield.screening.engine import FactError, UnknownOffenceError
 from ipshield.screening.services import fact_reason, legal_period, metric_label, run_screening, screening_as_dict
@@ -268,12 +269,8 @@ def case_transition(
         current.full_clean()
         current.save()
         after = snapshot(current)
-        if event == CaseEvent.DECIDE:
-            from ipshield.credit.services import record_penalty  # the integrity archive builds on cases
-            from ipshield.disclosure.services import disclosure_draft  # so does publication (20 working days)
-
-            record_penalty(case=current)
-            disclosure_draft(case=current)
+        if event == CaseEvent.DECIDE:  # the integrity archive and the 20-day disclosure clock follow
+            emit("case.decided", case=current)
         audit_record(
             actor=actor,
             action=f"case.{event.value}",

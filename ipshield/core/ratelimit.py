@@ -76,7 +76,7 @@ def hit(scope: str, key: str, *, window_seconds: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute(UPSERT, [counter_key, expires])
         count = int(cursor.fetchone()[0])
-    if random.random() < 0.01:  # noqa: S311 - housekeeping, not security
+    if random.random() < 0.01:
         RateCounter.objects.filter(expires_at__lt=timezone.now()).delete()
     return count
 

@@ -8,8 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from ipshield.cases.forms import fact_fields
-from ipshield.screening.forms import ScreeningForm
+from ipshield.screening.forms import ScreeningForm, fact_fields
 from ipshield.screening.services import run_screening, screening_as_dict
 
 
@@ -37,4 +36,4 @@ def fact_fields_partial(request: HttpRequest) -> HttpResponse:
     typed = {name: value for name, value in request.GET.items() if name.startswith("fact__")}
     form = forms.Form(initial=typed)
     form.fields.update(fact_fields(offence))
-    return render(request, "cases/_fact_fields.html", {"fields": list(form), "offence": offence})
+    return render(request, "screening/_fact_fields.html", {"fields": list(form), "offence": offence})

@@ -29,6 +29,7 @@ from ipshield.core.identifiers import IdentifierError, normalise, validate_resid
 from ipshield.core.inputs import parse_id
 from ipshield.core.models import Agency, Region
 from ipshield.core.regions import subtree_prefix
+from ipshield.credit.services import record_case_event
 from ipshield.screening.services import base_document, legal_period
 from ipshield.tips import workflow
 from ipshield.tips.choices import RewardEvent, RewardStatus, TipAction, TipStatus
@@ -334,8 +335,6 @@ def tip_act(
         if act in {TipAction.ACCEPT, TipAction.REJECT}:
             current.decided_at = now
         if act == TipAction.CONCLUDE and current.case_id is not None and current.case is not None:
-            from ipshield.credit.services import record_case_event  # a substantiated report
-
             record_case_event(
                 case=current.case,
                 kind="tip_substantiated",

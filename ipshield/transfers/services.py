@@ -25,6 +25,7 @@ from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind, CampaignDomain, Role
 from ipshield.core.deadlines import due_at
 from ipshield.core.models import Agency, User
+from ipshield.credit.services import record_case_event
 from ipshield.screening.services import transfer_period
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferAction, TransferGround
@@ -345,8 +346,6 @@ def _apply(
         transfer.received_at = now
         transfer.received_manifest_hash = received or transfer.manifest_hash
     elif act == TransferAction.ACCEPT:
-        from ipshield.credit.services import record_case_event  # the integrity archive follows the case
-
         record_case_event(
             case=transfer.case,
             kind="transfer",
@@ -468,8 +467,6 @@ def criminal_step_record(
             current.next_due_at, current.next_due_role = running_deadline(current)
             current.save(update_fields=["items_handed_over_at", "next_due_at", "next_due_role"])
         if step_kind == CriminalStepKind.JUDGED:
-            from ipshield.credit.services import record_case_event
-
             record_case_event(
                 case=transfer.case,
                 kind="conviction",

@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _rows(n):
-    return [{**GOOD, "title": f"导入案件{i}", "party_kind": "person", "party_name": f"张{i}", "party_uscc": ""} for i in range(n)]
+    return [
+        {**GOOD, "title": f"导入案件{i}", "party_kind": "person", "party_name": f"张{i}", "party_uscc": ""}
+        for i in range(n)
+    ]
 
 
 def test_too_many_rows_are_refused_before_any_work(client, officer, settings):

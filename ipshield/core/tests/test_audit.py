@@ -89,7 +89,7 @@ def test_concurrent_writers_keep_one_unbroken_chain():
     def worker(n):
         try:
             _write(n)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+        except Exception as exc:
             errors.append(exc)
         finally:
             close_old_connections()
@@ -155,7 +155,7 @@ def test_eight_writers_times_250_keep_one_chain_on_postgresql():
     def worker():
         try:
             _write(250)
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()

@@ -177,7 +177,7 @@ def _flatten_sub_rules(version: Mapping[str, Any]) -> list[dict[str, Any]]:
     return triggers
 
 
-def _build(document: Mapping[str, Any]) -> RuleBook:  # noqa: C901, PLR0912, PLR0915 - one validation pass
+def _build(document: Mapping[str, Any]) -> RuleBook:
     problems: list[str] = []
     metrics: dict[str, Metric] = {}
     for name, spec in (document.get("metrics") or {}).items():
