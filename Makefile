@@ -13,6 +13,7 @@ run: setup
 test: setup-dev
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+	.venv/bin/bandit -q -ll -r ipshield -x '*/tests/*,*/migrations/*'
 	SECRET_KEY=typecheck-only .venv/bin/mypy ipshield
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

@@ -971,3 +971,7 @@ EN.update(
         "查看结果": "See the result",
     }
 )
+
+EN.update({"登录尝试过于频繁，请稍后再试。": "Too many sign-in attempts from this address. Try again later."})
+
+EN.update({"登录尝试过于频繁，请稍后再试。": "Too many sign-in attempts from this address. Try again later."})

@@ -7,6 +7,7 @@ import hashlib
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.http import HttpRequest
@@ -21,6 +22,7 @@ from ipshield.core.captcha import captcha_check, captcha_enabled
 from ipshield.core.http import AuthenticatedRequest
 from ipshield.core.models import ApiToken
 from ipshield.core.pagination import bounded_count
+from ipshield.core.ratelimit import allow, client_key
 
 TOKEN_LIFETIME = dt.timedelta(days=30)
 
@@ -131,6 +133,8 @@ class ErrorResponse(Schema):
     summary="Exchange a username and password for a bearer token",
 )
 def issue_token(request: HttpRequest, payload: TokenRequest) -> Any:
+    if not allow("login", client_key(request), limit=settings.IPSHIELD_LOGIN_ATTEMPTS_PER_15_MIN, window_seconds=900):
+        raise ApiError(429, "too_many_attempts", _("登录尝试过于频繁，请稍后再试。"))
     user = authenticate(request, username=payload.username, password=payload.password)
     if getattr(request, "axes_locked_out", False):
         raise ApiError(429, "too_many_attempts", _("登录失败次数过多，请稍后再试。"))

@@ -12,4 +12,5 @@ urlpatterns = [
     path("files/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("jobs/<int:pk>/", views.job_view, name="job"),
     path("healthz", views.healthz, name="healthz"),
+    path("csp-report/", views.csp_report_view, name="csp_report"),
 ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -14,6 +16,8 @@ from django.db import connection, transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from ipshield.core.api import token_revoke
 from ipshield.core.attachments import attachment_open
@@ -22,6 +26,7 @@ from ipshield.core.feedback import service_feedback
 from ipshield.core.forms import LoginForm
 from ipshield.core.jobs import job_get
 from ipshield.core.models import ApiToken
+from ipshield.core.ratelimit import allow, client_key
 from ipshield.core.work import work_queues_for
 
 
@@ -29,6 +34,18 @@ class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not login_attempt_allowed(request):
+            return render(request, "core/locked_out.html", {}, status=429)
+        response: HttpResponse = super().post(request, *args, **kwargs)
+        return response
+
+
+def login_attempt_allowed(request: HttpRequest) -> bool:
+    """Sign-in attempts per client address (password spraying across accounts); the lockout of
+    one account after AXES_FAILURE_LIMIT failures is django-axes'."""
+    return allow("login", client_key(request), limit=settings.IPSHIELD_LOGIN_ATTEMPTS_PER_15_MIN, window_seconds=900)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -108,3 +125,15 @@ def job_view(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_get(request.user, pk)
     template = "core/_job.html" if request.htmx else "core/job.html"  # type: ignore[attr-defined]
     return render(request, template, {"job": job})
+
+
+CSP_LOG = logging.getLogger("ipshield.csp")
+
+
+@csrf_exempt
+@require_POST
+def csp_report_view(request: HttpRequest) -> HttpResponse:
+    """Browsers' Content-Security-Policy violation reports: logged (a few per client per hour)."""
+    if allow("csp-report", client_key(request), limit=30, window_seconds=3600):
+        CSP_LOG.warning("CSP violation: %s", request.body[:2000].decode("utf-8", "replace"))
+    return HttpResponse(status=204)

@@ -57,7 +57,8 @@ def filter_text(queryset: _Q, text: str) -> _Q:
     table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
         if len(text) <= SHORT_TERM and _has_column(_database_key(), table, "search_grams"):
-            condition = RawSQL(
+            # The table name comes from model metadata; the user's text is a query parameter.
+            condition = RawSQL(  # nosec B611
                 f'"{table}"."search_grams" @@ %s::tsquery',
                 [tsquery_literal(text.upper())],
                 output_field=BooleanField(),
@@ -65,10 +66,8 @@ def filter_text(queryset: _Q, text: str) -> _Q:
             return queryset.filter(condition)
         return queryset.filter(search_text__icontains=text)
     if connection.vendor == "sqlite" and len(text) > SHORT_TERM and _has_table(_database_key(), f"{table}_fts"):
-        condition = RawSQL(
-            f'"{table}"."id" IN (SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s)',
-            [fts5_phrase(text)],
-            output_field=BooleanField(),
-        )
+        # The table name comes from model metadata; the user's text is a query parameter.
+        sql = f'"{table}"."id" IN (SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH %s)'  # nosec B608
+        condition = RawSQL(sql, [fts5_phrase(text)], output_field=BooleanField())  # nosec B611
         return queryset.filter(condition)
     return queryset.filter(search_text__icontains=text)

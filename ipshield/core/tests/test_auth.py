@@ -109,3 +109,30 @@ def test_missing_secret_key_outside_debug_refuses_to_start():
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    """HTTPS, HSTS, secure cookies and the rest are on by default outside DEBUG (issue 10)."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"IPSHIELD_TESTING", "DEBUG", "IPSHIELD_HTTPS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 20 + "-production-like-secret-key-with-enough-entropy-0123456789",
+            "ALLOWED_HOSTS": "ipshield.example.gov.cn",
+            "IPSHIELD_DATA_DIR": str(tmp_path),
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=Path(__file__).resolve().parents[3],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
