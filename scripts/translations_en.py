@@ -975,3 +975,5 @@ EN.update(
 EN.update({"登录尝试过于频繁，请稍后再试。": "Too many sign-in attempts from this address. Try again later."})
 
 EN.update({"登录尝试过于频繁，请稍后再试。": "Too many sign-in attempts from this address. Try again later."})
+
+EN.update({"处罚决定已重新作出（%(n)s）。": "The penalty decision was made again (%(n)s)."})

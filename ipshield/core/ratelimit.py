@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import random
 import time
 
@@ -49,7 +50,10 @@ def client_address(request: HttpRequest) -> str:
 
 
 def client_key(request: HttpRequest) -> str:
-    return hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
+    """A keyed hash of the client address (never the address itself, and not reversible by
+    hashing the IPv4 space without the server's secret)."""
+    secret = ("ratelimit:" + settings.SECRET_KEY).encode()
+    return hmac.new(secret, client_address(request).encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def _uses_redis() -> bool:

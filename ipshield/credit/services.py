@@ -127,17 +127,19 @@ def record_penalty(*, case: Any) -> list[IntegrityEvent]:
     events = []
     for party in case.parties.filter(kind="enterprise"):
         enterprise = enterprise_for(name=party.name, uscc=party.uscc, region_code=case.region_code)
-        events.append(
-            IntegrityEvent.objects.create(
-                enterprise=enterprise,
-                kind="penalty",
-                occurred_on=timezone.localdate(case.decided_at or timezone.now()),
-                summary=_("%(agency)s %(number)s 行政处罚")
+        # One penalty entry per case and enterprise: a case decided again replaces its entry.
+        event, _created = IntegrityEvent.objects.update_or_create(
+            enterprise=enterprise,
+            case=case,
+            kind="penalty",
+            defaults={
+                "occurred_on": timezone.localdate(case.decided_at or timezone.now()),
+                "summary": _("%(agency)s %(number)s 行政处罚")
                 % {"agency": case.agency.name, "number": case.decision_number},
-                published=False,
-                case=case,
-            )
+                "published": False,
+            },
         )
+        events.append(event)
     return events
 
 

@@ -16,7 +16,7 @@ from ipshield.core.choices import Role
 from ipshield.core.deadlines import Period, Unit, due_at
 from ipshield.credit.services import publish_penalty_events
 from ipshield.disclosure import workflow
-from ipshield.disclosure.choices import DisclosureEvent
+from ipshield.disclosure.choices import DisclosureEvent, DisclosureStatus
 from ipshield.disclosure.masking import mask_text
 from ipshield.disclosure.models import Disclosure
 from ipshield.screening.services import base_document
@@ -30,7 +30,9 @@ def disclosure_period() -> Period:
 
 
 def disclosure_draft(*, case: Case) -> Disclosure | None:
-    """Called when a penalty decision is recorded: a masked draft with the clock started."""
+    """Called when a penalty decision is recorded (event "case.decided"): a masked draft with the
+    clock started. Idempotent per case: a case decided again (after the judiciary returned it)
+    updates its one disclosure; a published one shows the new decision with a note saying so."""
     parties = list(case.parties.all())
     if not parties:
         return None
@@ -40,9 +42,12 @@ def disclosure_draft(*, case: Case) -> Disclosure | None:
     fine = f"，罚款{case.fine_amount:,}元" if case.fine_amount else ""
     decided = case.decided_at or timezone.now()
     facts = mask_text(case.facts_text or case.title, other_person_names=others)
-    disclosure = Disclosure(
+    existing = Disclosure.objects.select_for_update().filter(case=case).first()
+    disclosure = existing or Disclosure(case=case)
+    if existing is not None and existing.status == DisclosureStatus.PUBLISHED:
+        disclosure.change_note = _("处罚决定已重新作出（%(n)s）。") % {"n": case.decision_number}
+    for name, value in dict(
         agency_id=case.agency_id,
-        case=case,
         domain=case.domain,
         region_code=case.region_code,
         decision_number=case.decision_number,
@@ -54,9 +59,12 @@ def disclosure_draft(*, case: Case) -> Disclosure | None:
         agency_name=case.agency.name,
         decided_on=timezone.localdate(decided),
         due_at=due_at(decided, disclosure_period()),
-    )
+    ).items():
+        setattr(disclosure, name, value)
     disclosure.search_text = search_text_of(disclosure)
     disclosure.save()
+    if disclosure.status == DisclosureStatus.PUBLISHED:  # the public timeline shows the new decision
+        publish_penalty_events(case=case, published=True, summary=public_summary(disclosure))
     return disclosure
 
 

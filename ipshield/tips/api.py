@@ -23,10 +23,11 @@ from ipshield.tips.models import Tip
 from ipshield.tips.selectors import tip_get, tip_list
 from ipshield.tips.services import (
     TipConflict,
+    TipLookupThrottled,
     TipNotFound,
     reporter_message,
     tip_act,
-    tip_lookup,
+    tip_lookup_for_client,
     tip_reply,
     tip_submit,
 )
@@ -178,14 +179,11 @@ def _status(tip: Tip) -> dict[str, Any]:
 
 
 def lookup_or_404(request: HttpRequest, tracking_number: str, passphrase: str) -> Tip:
-    key = client_key(request)
-    if not allow("tip-lookup-fail-check", key, limit=10_000, window_seconds=900):
-        raise ApiError(429, "too_many_requests", _("尝试次数过多，请15分钟后再试。"))
     try:
-        return tip_lookup(tracking_number, passphrase)
+        return tip_lookup_for_client(client=client_key(request), tracking_number=tracking_number, passphrase=passphrase)
+    except TipLookupThrottled as exc:
+        raise ApiError(429, "too_many_requests", _("尝试次数过多，请15分钟后再试。")) from exc
     except TipNotFound as exc:
-        if not allow("tip-lookup-fail", key, limit=settings.IPSHIELD_TIP_LOOKUP_FAILURES, window_seconds=900):
-            raise ApiError(429, "too_many_requests", _("尝试次数过多，请15分钟后再试。")) from exc
         raise ApiError(404, "not_found", _("查询编号或查询密码不正确。")) from exc
 
 

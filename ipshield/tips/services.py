@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ipshield.cases.services import case_create
+from ipshield.core import ratelimit
 from ipshield.core.addresses import resolve_region
 from ipshield.core.attachments import attachment_store
 from ipshield.core.audit import audit_record
@@ -63,6 +64,10 @@ HANDLER_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
 
 class TipNotFound(Exception):
     """Wrong tracking number or passphrase: never says which."""
+
+
+class TipLookupThrottled(Exception):
+    """Too many wrong tracking-number/passphrase pairs from this client: no lookup for a while."""
 
 
 class TipConflict(Exception):
@@ -234,6 +239,22 @@ def _store_files(files: list[tuple[str, IO[bytes]]], tip: Tip) -> None:
             )
         except ValidationError as exc:
             raise ValidationError({"files": exc.messages}) from exc
+
+
+LOOKUP_WINDOW_SECONDS = 15 * 60
+
+
+def tip_lookup_for_client(*, client: str, tracking_number: str, passphrase: str) -> Tip:
+    """The reporter's lookup, throttled per client: after IPSHIELD_TIP_LOOKUP_FAILURES wrong pairs
+    in 15 minutes even a right pair is refused until the window ends, so guessing gains nothing."""
+    limit = int(settings.IPSHIELD_TIP_LOOKUP_FAILURES)
+    if ratelimit.used("tip-lookup-fail", client, window_seconds=LOOKUP_WINDOW_SECONDS) >= limit:
+        raise TipLookupThrottled
+    try:
+        return tip_lookup(tracking_number, passphrase)
+    except TipNotFound:
+        ratelimit.hit("tip-lookup-fail", client, window_seconds=LOOKUP_WINDOW_SECONDS)
+        raise
 
 
 def tip_lookup(tracking_number: str, passphrase: str) -> Tip:

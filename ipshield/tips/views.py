@@ -29,6 +29,7 @@ from ipshield.tips.selectors import tip_get, tip_list
 from ipshield.tips.services import (
     EXCLUSIONS,
     TipConflict,
+    TipLookupThrottled,
     TipNotFound,
     reassignable_agencies,
     reporter_identity,
@@ -39,7 +40,7 @@ from ipshield.tips.services import (
     reward_pay,
     reward_propose,
     tip_act,
-    tip_lookup,
+    tip_lookup_for_client,
     tip_reply,
     tip_submit,
     tip_to_case,
@@ -106,16 +107,16 @@ def status_view(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST or None)
     tip = None
     if request.method == "POST" and form.is_valid():
-        key = client_key(request)
         try:
-            tip = tip_lookup(form.cleaned_data["tracking_number"], form.cleaned_data["passphrase"])
+            tip = tip_lookup_for_client(
+                client=client_key(request),
+                tracking_number=form.cleaned_data["tracking_number"],
+                passphrase=form.cleaned_data["passphrase"],
+            )
+        except TipLookupThrottled:
+            form.add_error(None, _("尝试次数过多，请15分钟后再试。"))
         except TipNotFound:
-            from django.conf import settings
-
-            if not allow("tip-lookup-fail", key, limit=settings.IPSHIELD_TIP_LOOKUP_FAILURES, window_seconds=900):
-                form.add_error(None, _("尝试次数过多，请15分钟后再试。"))
-            else:
-                form.add_error(None, _("查询编号或查询密码不正确。"))
+            form.add_error(None, _("查询编号或查询密码不正确。"))
         else:
             extra = request.POST.get("op")
             try:

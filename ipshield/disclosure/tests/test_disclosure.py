@@ -170,3 +170,20 @@ def test_review_list_filters_and_exports_for_supervisors(client, decided, people
     assert len(rows) == 2
     client.force_login(make_user("coordinator", "310000", username="coordinator.sh"))
     assert "京市监罚〔2024〕88号" not in client.get("/disclosures/review/").content.decode()
+
+
+def test_a_case_decided_again_keeps_one_disclosure_and_one_penalty_entry(decided, people):
+    """A case returned by the judiciary and decided again: its subscribers are idempotent."""
+    from django.db import transaction
+
+    from ipshield.core.events import emit
+    from ipshield.credit.models import IntegrityEvent
+    from ipshield.disclosure.models import Disclosure
+
+    case = decided.case
+    case.decision_number = "京市监罚〔2025〕7号"
+    with transaction.atomic():
+        emit("case.decided", case=case)
+    assert Disclosure.objects.filter(case=case).count() == 1
+    assert Disclosure.objects.get(case=case).decision_number == "京市监罚〔2025〕7号"
+    assert IntegrityEvent.objects.filter(case=case, kind="penalty").count() <= 1

@@ -72,6 +72,12 @@ def test_wrong_passphrases_are_throttled(submit, client, settings):
     ]
     assert codes[:3] == [404, 404, 404]
     assert codes[3:] == [429, 429]
+    right = client.post(
+        "/api/v1/public/tips/status",
+        {"tracking_number": body["tracking_number"], "passphrase": body["passphrase"]},
+        content_type="application/json",
+    )
+    assert right.status_code == 429  # once throttled, even the right pair waits: guessing gains nothing
 
 
 def test_submissions_are_rate_limited_per_client(submit, settings):

@@ -44,7 +44,10 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {done}/{count}", ending="\r")
                 total += count
         if not options["dry_run"]:
-            audit_record(actor=None, action="crypto.field_key.rotate", target=None, after={"fields": total})
+            with transaction.atomic():
+                audit_record(
+                    actor=None, action="crypto.field_key.rotate", object_type="system", after={"fields": total}
+                )
         self.stdout.write(
             self.style.SUCCESS(f"{'would re-encrypt' if options['dry_run'] else 're-encrypted'} {total} values")
         )
