@@ -96,9 +96,9 @@ def api_token(client: Any) -> Any:
     """Bearer token for a user (via the real token endpoint)."""
 
     def issue(user: Any, password: str = "correct-horse-battery") -> str:
-        response = client.post(
-            "/api/v1/auth/token", {"username": user.username, "password": password}, content_type="application/json"
-        )
+        from ipshield.core.testing import token_request
+
+        response = token_request(client, user, password)
         assert response.status_code == 200, response.content
         return str(response.json()["token"])
 

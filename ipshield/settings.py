@@ -36,7 +36,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ipshield.core.admin_config.IpshieldAdminConfig",  # Django admin behind two factors (core.admin_site)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "ipshield.core",
     "ipshield.screening",
@@ -68,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "ipshield.core.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -162,6 +166,11 @@ ATTACHMENT_MAX_BYTES = env_int("IPSHIELD_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024
 IPSHIELD_VIRUS_SCANNER = env_str("IPSHIELD_VIRUS_SCANNER", "auto")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Two factors (core.twofactor): "required" enforces a verified session before identity reveals,
+# blacklist writes, admin pages and API tokens for people; `make run`'s local demo sets "optional".
+IPSHIELD_2FA = env_str("IPSHIELD_2FA", "required")
+OTP_TOTP_ISSUER = "ipshield"
 
 # Sessions end after 30 idle minutes and 12 hours in all (core.middleware.SessionLifetimeMiddleware).
 SESSION_IDLE_SECONDS = env_int("IPSHIELD_SESSION_IDLE_SECONDS", 30 * 60)

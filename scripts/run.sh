@@ -25,6 +25,8 @@ fi
 export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost,${HOST:-127.0.0.1}}"
 # The local demo is plain http://127.0.0.1; a deployment behind TLS leaves this unset (HTTPS on).
 export IPSHIELD_HTTPS="${IPSHIELD_HTTPS:-false}"
+# The walk-through works with passwords alone; a deployment leaves this unset (two factors required).
+export IPSHIELD_2FA="${IPSHIELD_2FA:-optional}"
 PY=.venv/bin/python
 $PY manage.py migrate --noinput -v 0
 $PY manage.py createcachetable
@@ -39,4 +41,5 @@ scheduler=$!
 trap 'kill $worker $scheduler 2>/dev/null; wait 2>/dev/null' EXIT INT TERM
 echo
 echo "ipshield is serving on http://${HOST:-127.0.0.1}:${PORT:-8000}/  (Ctrl-C to stop)"
+echo "Local demo: plain HTTP and two-factor authentication optional (IPSHIELD_HTTPS=$IPSHIELD_HTTPS, IPSHIELD_2FA=$IPSHIELD_2FA)."
 .venv/bin/gunicorn ipshield.wsgi:application -c python:ipshield.gunicorn_conf

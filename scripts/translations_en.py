@@ -977,3 +977,35 @@ EN.update({"登录尝试过于频繁，请稍后再试。": "Too many sign-in at
 EN.update({"登录尝试过于频繁，请稍后再试。": "Too many sign-in attempts from this address. Try again later."})
 
 EN.update({"处罚决定已重新作出（%(n)s）。": "The penalty decision was made again (%(n)s)."})
+
+EN.update(
+    {
+        "知识产权保护与打击假冒协同平台 · 系统管理": "IP protection and anti-counterfeiting platform · Administration",
+        "系统管理": "System administration",
+        "后台数据": "Back-office data",
+        "接口令牌须经双因素认证：请先绑定验证器，并在 otp 字段提交验证码。": "API tokens need two-factor authentication: set up an authenticator first and send its code in the otp field.",
+        "验证码不正确，请查看验证器上当前的6位数字。": "Wrong code. Enter the 6 digits your authenticator shows now.",
+        "此操作需要双因素认证，请先在“我的账号”中绑定验证器。": "This step needs two-factor authentication. Set up an authenticator under “My account” first.",
+        "验证失败次数过多，请15分钟后再试。": "Too many failed verifications. Try again in 15 minutes.",
+        "验证码不正确或已使用过。": "The code is wrong or has already been used.",
+        "双因素认证": "Two-factor authentication",
+        "已绑定验证器。": "An authenticator is set up.",
+        "本次登录已验证。": "This session is verified.",
+        "验证本次登录": "Verify this session",
+        "重新生成恢复码": "Generate new recovery codes",
+        "用手机上的验证器（如 FreeOTP、Google Authenticator）扫描二维码，或手动输入密钥，然后输入验证器显示的6位数字。": "Scan the QR code with an authenticator app on your phone (such as FreeOTP or Google Authenticator), or type in the key, then enter the 6 digits it shows.",
+        "验证器二维码": "QR code for the authenticator",
+        "密钥": "Key",
+        "6位验证码": "6-digit code",
+        "绑定": "Set up",
+        "查看举报人身份、列入或移出黑名单、系统管理和申请接口令牌都需要双因素认证。": "Revealing a reporter's identity, listing or removing a blacklist entry, administration and API tokens all need two-factor authentication.",
+        "本演示环境未强制双因素认证；正式部署中，查看举报人身份、黑名单操作和系统管理均需要。": "This demo does not enforce two-factor authentication; a real deployment requires it for identity reveals, blacklist changes and administration.",
+        "绑定验证器": "Set up an authenticator",
+        "恢复码": "Recovery codes",
+        "验证器丢失时，可用下列恢复码代替验证码，每个只能使用一次。请立即抄写或打印并妥善保管；本页关闭后不再显示。": "If you lose your authenticator, each of these recovery codes replaces a code once. Write them down or print them now and keep them safe: they are not shown again.",
+        "我已保存，返回我的账号": "I have saved them — back to my account",
+        "查看举报人身份、列入或移出黑名单和系统管理须先用第二个因素验证本次登录。请输入验证器上的6位数字，或一个恢复码。": "Revealing a reporter's identity, blacklist changes and administration need this session verified with a second factor. Enter the 6 digits of your authenticator, or a recovery code.",
+        "验证码或恢复码": "Code or recovery code",
+        "验证": "Verify",
+    }
+)

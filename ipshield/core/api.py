@@ -17,6 +17,7 @@ from ninja import Router, Schema
 from ninja.security import HttpBearer, django_auth
 from pydantic import Field
 
+from ipshield.core import twofactor
 from ipshield.core.audit import audit_record
 from ipshield.core.captcha import captcha_check, captcha_enabled
 from ipshield.core.http import AuthenticatedRequest
@@ -110,6 +111,9 @@ router = Router(tags=["auth"])
 class TokenRequest(Schema):
     username: str = Field(max_length=150)
     password: str = Field(max_length=256)
+    otp: str = Field(
+        "", max_length=16, description="the 6-digit code of one's authenticator (people; not system accounts)"
+    )
 
 
 class TokenResponse(Schema):
@@ -129,7 +133,7 @@ class ErrorResponse(Schema):
 
 @router.post(
     "/token",
-    response={200: TokenResponse, 401: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse},
+    response={200: TokenResponse, 401: ErrorResponse, 403: ErrorResponse, 422: ErrorResponse, 429: ErrorResponse},
     summary="Exchange a username and password for a bearer token",
 )
 def issue_token(request: HttpRequest, payload: TokenRequest) -> Any:
@@ -140,6 +144,9 @@ def issue_token(request: HttpRequest, payload: TokenRequest) -> Any:
         raise ApiError(429, "too_many_attempts", _("登录失败次数过多，请稍后再试。"))
     if user is None or not user.is_active:
         raise ApiError(401, "invalid_credentials", _("用户名或密码错误。"))
+    if not twofactor.token_factor_ok(user, payload.otp):
+        message = _("接口令牌须经双因素认证：请先绑定验证器，并在 otp 字段提交验证码。")
+        raise ApiError(403, "two_factor_required", message, {"otp": [message]})
     key = secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(

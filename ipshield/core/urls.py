@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("work/", views.home, name="home"),
     path("account/", views.account_view, name="account"),
+    path("account/verify/", views.verify_view, name="verify"),
     path("files/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("jobs/<int:pk>/", views.job_view, name="job"),
     path("healthz", views.healthz, name="healthz"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from base64 import b32encode
 from typing import Any
 
+import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
@@ -15,10 +17,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ipshield.core import twofactor
 from ipshield.core.api import token_revoke
 from ipshield.core.attachments import attachment_open
 from ipshield.core.audit import audit_record
@@ -89,13 +94,37 @@ def account_view(request: HttpRequest) -> HttpResponse:
             update_session_auth_hash(request, form.user)
             messages.success(request, _("密码已修改，原有接口令牌已全部失效。"))
             return redirect("core:account")
+        if op == "totp_start":
+            twofactor.totp_start(user=user)
+            return redirect("core:account")
+        if op == "totp_confirm":
+            codes = twofactor.totp_confirm(request=request, token=str(request.POST.get("token", ""))[:16])
+            if codes is None:
+                messages.error(request, _("验证码不正确，请查看验证器上当前的6位数字。"))
+                return redirect("core:account")
+            return render(request, "core/recovery_codes.html", {"codes": codes})
+        if op == "recovery_reset" and twofactor.is_verified(user):
+            with transaction.atomic():
+                codes = twofactor.recovery_codes_reset(user=user)
+                audit_record(actor=user, action="user.2fa.recovery_reset", target=user, after={})
+            return render(request, "core/recovery_codes.html", {"codes": codes})
         if op == "revoke":
             with service_feedback(request, _("令牌已撤销。")):
                 if not token_revoke(actor=user, prefix=str(request.POST.get("prefix", ""))[:8]):
                     raise ValidationError(_("没有找到该令牌。"))
             return redirect("core:account")
     tokens = ApiToken.objects.filter(user=user).order_by("-created_at")[:50]
-    return render(request, "core/account.html", {"form": form, "tokens": tokens}, status=422 if form.errors else 200)
+    pending = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    context = {
+        "form": form,
+        "tokens": tokens,
+        "has_second_factor": twofactor.has_second_factor(user),
+        "verified": twofactor.is_verified(user),
+        "required": twofactor.required(),
+        "pending_qr": segno.make(pending.config_url, error="m").svg_data_uri(scale=4) if pending else "",
+        "pending_secret": b32encode(pending.bin_key).decode() if pending else "",
+    }
+    return render(request, "core/account.html", context, status=422 if form.errors else 200)
 
 
 INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"})
@@ -137,3 +166,24 @@ def csp_report_view(request: HttpRequest) -> HttpResponse:
     if allow("csp-report", client_key(request), limit=30, window_seconds=3600):
         CSP_LOG.warning("CSP violation: %s", request.body[:2000].decode("utf-8", "replace"))
     return HttpResponse(status=204)
+
+
+@login_required
+def verify_view(request: HttpRequest) -> HttpResponse:
+    """Verify this session with a second factor (an authenticator code or a recovery code)."""
+    user: Any = request.user
+    target = request.POST.get("next") or request.GET.get("next") or "/work/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None) or not target.startswith("/"):
+        target = "/work/"
+    error = ""
+    if not twofactor.has_second_factor(user):
+        messages.info(request, _("此操作需要双因素认证，请先在“我的账号”中绑定验证器。"))
+        return redirect(f"/account/?{urlencode({'next': target})}")
+    if request.method == "POST":
+        if not allow("otp-verify", f"user-{user.pk}", limit=10, window_seconds=900):
+            error = _("验证失败次数过多，请15分钟后再试。")
+        elif twofactor.verify_session(request=request, token=str(request.POST.get("token", ""))[:16]):
+            return redirect(target)
+        else:
+            error = _("验证码不正确或已使用过。")
+    return render(request, "core/verify.html", {"next": target, "error": error}, status=422 if error else 200)

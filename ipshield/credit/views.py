@@ -12,12 +12,14 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
 from ipshield.core.feedback import redirect_back, service_feedback
+from ipshield.core.twofactor import needs_step_up
 from ipshield.credit import selectors
 from ipshield.credit.api import captcha_needed, credit_search, query_allowed, repair_allowed
 from ipshield.credit.merging import MATCH_ROLES, match_decide, proposals_for, propose_matches
@@ -63,6 +65,8 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
             found = propose_matches(enterprise)
             messages.info(request, _("新发现 %(n)s 条疑似同一主体的记录。") % {"n": len(found)})
             return redirect("credit:enterprise", pk=enterprise.pk)
+        if needs_step_up(user):  # blacklist writes only from a session verified with a second factor
+            return redirect(f"/account/verify/?{urlencode({'next': request.path})}")
         with service_feedback(request):
             if op == "remove":
                 entry = selectors.own_listing(user, enterprise, request.POST.get("entry"))

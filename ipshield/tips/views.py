@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from ipshield.core.deadlines import deadline_status
 from ipshield.core.inputs import parse_id, parse_small_int
 from ipshield.core.models import Agency
 from ipshield.core.ratelimit import allow, client_key
+from ipshield.core.twofactor import needs_step_up
 from ipshield.tips.choices import TipAction, TipStatus
 from ipshield.tips.forms import StatusForm, TipForm
 from ipshield.tips.selectors import tip_get, tip_list
@@ -166,6 +168,8 @@ def tip_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     handler = user.agency_id == tip.agency_id and user.role in {Role.OFFICER, Role.AGENCY_HEAD}
     identity = None
     if request.GET.get("reveal") == "1" and not tip.anonymous:
+        if needs_step_up(user):  # a reporter's identity only to a session verified with a second factor
+            return redirect(f"/account/verify/?{urlencode({'next': request.get_full_path()})}")
         identity = reporter_identity(actor=user, tip=tip)
     coordinators_agencies = reassignable_agencies(user) if user.role == Role.COORDINATOR else []
     return render(

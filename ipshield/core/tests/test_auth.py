@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ipshield.core.testing import token_request
+
 pytestmark = pytest.mark.django_db
 
 
@@ -48,11 +50,7 @@ def test_logout_is_a_post(client, officer):
 
 
 def test_token_endpoint_issues_a_working_bearer_token(client, officer):
-    response = client.post(
-        "/api/v1/auth/token",
-        {"username": officer.username, "password": "correct-horse-battery"},
-        content_type="application/json",
-    )
+    response = token_request(client, officer)
     assert response.status_code == 200
     token = response.json()["token"]
     listing = client.get("/api/v1/cases", HTTP_AUTHORIZATION=f"Bearer {token}")

@@ -11,18 +11,14 @@ from django.test import Client, RequestFactory
 from ipshield.core.middleware import SESSION_SEEN, SESSION_STARTED
 from ipshield.core.models import ApiToken, AuditEvent, RateCounter
 from ipshield.core.ratelimit import allow, client_address, used
+from ipshield.core.testing import token_request
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
 
 
 def _token(client, user, password=PASSWORD, **extra):
-    return client.post(
-        "/api/v1/auth/token",
-        {"username": user.username, "password": password},
-        content_type="application/json",
-        **extra,
-    )
+    return token_request(client, user, password, **extra)
 
 
 def test_lockout_counts_per_account_across_addresses(client, officer):

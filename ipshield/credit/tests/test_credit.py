@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from ipshield.cases.services import case_create, case_transition
+from ipshield.core.testing import verify_second_factor
 from ipshield.credit import rules as blacklist_rules
 from ipshield.credit.models import CreditFeedEvent, Enterprise
 from ipshield.credit.services import blacklist_list, blacklist_remove, enterprise_for, name_key, rules
@@ -241,7 +242,7 @@ def test_captcha_after_a_few_public_queries(client, settings):
 )
 def test_enterprise_page_refuses_bad_listings_in_words(client, people, user, form, message):
     enterprise = enterprise_for(name="某某商贸有限公司", uscc=USCC, region_code="110105")
-    client.force_login(people[user])
+    verify_second_factor(client, people[user])
     page = client.post(f"/credit/enterprises/{enterprise.pk}/", form, follow=True).content.decode()
     assert message in page
     assert not enterprise.blacklist_entries.exists()
@@ -249,7 +250,7 @@ def test_enterprise_page_refuses_bad_listings_in_words(client, people, user, for
 
 def test_enterprise_page_unknown_entry_is_404(client, people):
     enterprise = enterprise_for(name="某某商贸有限公司", uscc=USCC)
-    client.force_login(people["head"])
+    verify_second_factor(client, people["head"])
     for entry in ["x", "999999", ""]:
         response = client.post(f"/credit/enterprises/{enterprise.pk}/", {"op": "remove", "entry": entry})
         assert response.status_code == 404

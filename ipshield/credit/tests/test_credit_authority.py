@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from ipshield.cases.services import case_create, case_transition
+from ipshield.core.testing import verify_second_factor
 from ipshield.credit.merging import match_decide
 from ipshield.credit.models import BlacklistEntry, EnterpriseMatch, MatchStatus
 from ipshield.credit.services import blacklist_list, blacklist_remove, enterprise_for, record_case_event
@@ -69,8 +70,12 @@ def test_only_the_listing_agency_removes(two_regions, bj_case):
 def test_page_refuses_cross_region_listing_and_removal(client, two_regions, bj_case):
     planned = timezone.localdate() + dt.timedelta(days=365)
     entry = blacklist_list(actor=two_regions["bj_head"], enterprise=_enterprise(), legal_basis="x", planned_end=planned)
-    client.force_login(two_regions["sh_head"])
     url = f"/credit/enterprises/{entry.enterprise_id}/"
+    client.force_login(two_regions["sh_head"])
+    assert client.post(url, {"op": "remove", "entry": entry.pk, "reason": "x"})["Location"].startswith(
+        "/account/verify/"
+    )
+    verify_second_factor(client, two_regions["sh_head"])
     page = client.get(url)
     assert page.status_code == 200
     assert 'data-testid="blacklist-remove"' not in page.content.decode()

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from ipshield.core.testing import browser_login, screenshot
+from ipshield.core.testing import browser_login, browser_verify, screenshot
 from ipshield.credit.models import Enterprise
 from ipshield.disclosure.models import Disclosure
 
@@ -40,6 +40,7 @@ def test_blacklist_listing_and_removal_in_public_query_and_bank_feed(page, peopl
         uscc="91350100M000100Y43", name="某某商贸有限公司", name_key="某某商贸有限公司", region_code="110105"
     )
     browser_login(page, "head.bj")
+    browser_verify(page, people["head"])
     page.goto(page.base_url + f"/credit/enterprises/{enterprise.pk}/")
     page.fill("#lb", "两次以上销售假冒注册商标商品受行政处罚")
     page.fill("#pe", (timezone.localdate() + dt.timedelta(days=3 * 365)).isoformat())

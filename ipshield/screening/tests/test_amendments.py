@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ipshield.core.models import AuditEvent
+from ipshield.core.testing import verify_second_factor
 from ipshield.screening.engine import Facts, RuleDataError, screen
 from ipshield.screening.models import RuleAmendment
 from ipshield.screening.services import current_rulebook, rule_amendment_load
@@ -83,6 +84,8 @@ def test_management_command_loads_and_refuses(tmp_path, capsys):
 def test_admin_upload_page(client, make_user):
     admin = make_user("admin", username="root")
     client.force_login(admin)
+    assert client.get("/admin/").status_code == 302  # the back office asks for a second factor first
+    verify_second_factor(client, admin)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     response = client.post(
