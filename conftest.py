@@ -59,7 +59,7 @@ def make_user(make_agency: Any) -> Any:
         agency: Any = None,
         password: str = "correct-horse-battery",
     ) -> User:
-        if agency is None and role != Role.ADMIN:
+        if agency is None and role not in {Role.ADMIN, Role.AUDITOR}:
             agency = make_agency(region=region, kind=AGENCY_KIND_OF_ROLE[role])
         user = User(
             username=username or f"{role}.{region}.{User.objects.count()}",

@@ -1009,3 +1009,23 @@ EN.update(
         "验证": "Verify",
     }
 )
+
+EN.update(
+    {
+        "安全审计员": "Security auditor",
+        "审计日志": "Audit log",
+        "序号": "No.",
+        "操作人": "Actor",
+        "操作": "Action",
+        "对象类型": "Object type",
+        "对象编号": "Object id",
+        "变更前": "Before",
+        "变更后": "After",
+        "哈希": "Hash",
+        "链头": "Chain head",
+        "共 %(n)s 条": "%(n)s events",
+        "请定期保存链头（含签名），用 manage.py audit_verify --against 文件 核对日志未被截断或改写。": "Keep the chain head (with its signature) regularly; `manage.py audit_verify --against FILE` checks that the log was neither truncated nor rewritten.",
+        "对象": "Object",
+        "没有符合条件的记录。": "No events match.",
+    }
+)

@@ -52,8 +52,6 @@ class StaleCaseError(Exception):
 
 
 def _require_case_role(actor: Any, case: Case, roles: frozenset[str]) -> None:
-    if actor.is_superuser:
-        return
     if actor.agency_id != case.agency_id or actor.role not in roles:
         raise PermissionDenied(_("只有本案办案机构的相应人员可以执行此操作。"))
 

@@ -125,8 +125,8 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         deadlines.append((_("立案决定期限"), deadline_status(case.filing_due_at, now=now)))
     if case.decision_due_at and case.status in {"filed", "investigating"}:
         deadlines.append((_("处罚决定期限"), deadline_status(case.decision_due_at, now=now)))
-    own = request.user.agency_id == case.agency_id or request.user.is_superuser  # type: ignore[union-attr]
-    role = "agency_head" if request.user.is_superuser else request.user.role  # type: ignore[union-attr]
+    own = request.user.agency_id == case.agency_id  # type: ignore[union-attr]
+    role = request.user.role  # type: ignore[union-attr]
     latest = case.screenings.first()
     context = {
         "case": case,

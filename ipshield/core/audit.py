@@ -217,3 +217,26 @@ def audit_maintenance(using: str = "default") -> Iterator[None]:
 def audit_system_event(action: str, **details: Any) -> AuditEvent:
     """An event with no human actor (imports, sweeps, rule loads from the command line)."""
     return audit_record(actor=None, action=action, object_type="system", after=details)
+
+
+# --- reading the log (the security auditor) -------------------------------------------------------
+
+AUDIT_READERS = frozenset({"auditor"})
+
+
+def audit_events(filters: dict[str, Any]) -> models.QuerySet[AuditEvent]:
+    """The log, newest first, narrowed by action prefix, actor, object and dates (auditor only)."""
+    queryset = AuditEvent.objects.order_by("-id")
+    if filters.get("action"):
+        queryset = queryset.filter(action__startswith=str(filters["action"])[:64])
+    if filters.get("actor"):
+        queryset = queryset.filter(actor_name=str(filters["actor"])[:150])
+    if filters.get("object_type"):
+        queryset = queryset.filter(object_type=str(filters["object_type"])[:64])
+    if filters.get("object_id"):
+        queryset = queryset.filter(object_id=str(filters["object_id"])[:64])
+    if filters.get("from"):
+        queryset = queryset.filter(created_at__date__gte=filters["from"])
+    if filters.get("to"):
+        queryset = queryset.filter(created_at__date__lte=filters["to"])
+    return queryset

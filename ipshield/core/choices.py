@@ -14,11 +14,16 @@ class Role(models.TextChoices):
     CERTIFIER = "certifier", _("认证机构")
     BANK = "bank", _("银行")
     ADMIN = "admin", _("系统管理员")
+    AUDITOR = "auditor", _("安全审计员")
 
 
 # Roles that see every record in their region subtree (ARCHITECTURE §2 (c)).
 REGIONAL_SUPERVISOR_ROLES = frozenset({Role.COORDINATOR, Role.PROCURATOR})
 ADMINISTRATIVE_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
+# Separation of duties (三员分立): the system administrator manages accounts, agencies and rule
+# data but reads no case content or identities; the security auditor reads and exports the audit
+# log and changes nothing. Neither belongs to an agency's workflow.
+NO_CONTENT_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
 
 
 class AgencyKind(models.TextChoices):

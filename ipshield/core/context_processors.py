@@ -16,11 +16,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items: list[tuple[str, Any]] = []
     if user is not None and user.is_authenticated:
         items.append((reverse("core:home"), _("我的工作")))
-        if (
-            user.role
-            in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE, Role.JUDGE, Role.ADMIN}
-            or user.is_superuser
-        ):
+        if user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE, Role.JUDGE}:
             items.append((reverse("cases:list"), _("案件")))
             items.append((reverse("transfers:list"), _("移送")))
             items.append((reverse("tips:list"), _("举报")))
@@ -33,6 +29,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("transfers:queue", args=["not_transferred"]), _("监督")))
         if user.agency_id:
             items.append((reverse("transfers:inbox"), _("消息")))
+        if user.role == Role.AUDITOR:
+            items.append((reverse("core:audit_log"), _("审计日志")))
         items.append((reverse("screening:check"), _("立案标准筛查")))
         if user.is_staff:
             items.append((reverse("admin:index"), _("后台管理")))

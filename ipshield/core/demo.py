@@ -94,6 +94,7 @@ def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
         accounts.append(_user("officer.beijing.chaoyang", Role.OFFICER, district, password))
         accounts.append(_user("coordinator.national", Role.COORDINATOR, national, password))
         accounts.append(_user("admin", Role.ADMIN, None, password, superuser=True))
+        accounts.append(_user("auditor", Role.AUDITOR, None, password))
         audit_record(
             actor=None, action="demo.seed.accounts", object_type="system", after={"accounts": [a[0] for a in accounts]}
         )

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from ipshield.core import regions
-from ipshield.core.choices import REGIONAL_SUPERVISOR_ROLES, Role
+from ipshield.core.choices import NO_CONTENT_ROLES, REGIONAL_SUPERVISOR_ROLES
 
 if TYPE_CHECKING:
     from ipshield.core.models import User
@@ -68,8 +68,8 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
     def visible_to(self, user: User | Any) -> JurisdictionQuerySet[_M]:
         if user is None or not getattr(user, "is_authenticated", False):
             return self.none()
-        if user.is_superuser or user.role == Role.ADMIN:
-            return self
+        if user.is_superuser or user.role in NO_CONTENT_ROLES:
+            return self.none()  # separation of duties: administrators and auditors read no case content
         agency = user.agency
         if agency is None:
             return self.none()

@@ -113,7 +113,7 @@ class User(AbstractUser):
 
     def clean(self) -> None:
         super().clean()
-        if self.role not in {Role.ADMIN} and self.agency_id is None and not self.is_superuser:
+        if self.role not in {Role.ADMIN, Role.AUDITOR} and self.agency_id is None and not self.is_superuser:
             raise ValidationError({"agency": _("除系统管理员外，每个用户必须属于一个机构。")})
 
     def save(self, *args: Any, **kwargs: Any) -> None:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("account/verify/", views.verify_view, name="verify"),
     path("files/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("jobs/<int:pk>/", views.job_view, name="job"),
+    path("audit/", views.audit_log_view, name="audit_log"),
     path("healthz", views.healthz, name="healthz"),
     path("csp-report/", views.csp_report_view, name="csp_report"),
 ]

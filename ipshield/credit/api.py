@@ -167,7 +167,7 @@ class FeedPage(Schema):
 )
 def credit_feed(request: HttpRequest, params: Query[FeedParams]) -> Any:
     user: Any = request.user
-    if user.role not in {Role.BANK, Role.ADMIN} and not user.is_superuser:
+    if user.role != Role.BANK:
         raise ApiError(403, "forbidden", _("只有银行等授权机构可以读取诚信信息推送。"))
     rows = list(CreditFeedEvent.objects.filter(id__gt=params.since).order_by("id")[: params.limit + 1])
     items = [{"cursor": r.pk, "action": r.action, "at": r.at, **r.payload} for r in rows[: params.limit]]

@@ -33,8 +33,6 @@ STAFF_READ_ROLES = frozenset(
 
 def user_region_prefix(user: Any) -> str | None:
     """The user's region subtree as a code prefix ("" = the whole country); None without an agency."""
-    if user.is_superuser:
-        return ""
     if user.agency_id is None:
         return None
     return subtree_prefix(user.agency.region_id)
@@ -42,7 +40,7 @@ def user_region_prefix(user: Any) -> str | None:
 
 def enterprise_get(user: Any, pk: Any) -> Enterprise:
     """An archive record for a staff reader (404 for a bank or public account, or a bad id)."""
-    if user.role not in STAFF_READ_ROLES and not user.is_superuser:
+    if user.role not in STAFF_READ_ROLES:
         raise Http404
     try:
         return Enterprise.objects.select_related("merged_into").get(pk=int(pk))

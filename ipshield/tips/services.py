@@ -293,9 +293,7 @@ def reporter_rate(*, tip: Tip, satisfaction: int) -> Tip:
 
 
 def _may_handle(user: Any, tip: Tip) -> bool:
-    return user.is_superuser or (
-        user.agency_id is not None and user.agency_id == tip.agency_id and user.role in HANDLER_ROLES
-    )
+    return user.agency_id is not None and user.agency_id == tip.agency_id and user.role in HANDLER_ROLES
 
 
 NOT_TIP_HANDLERS = (AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE, AgencyKind.COURT, AgencyKind.BANK)
@@ -305,8 +303,6 @@ def reassignable_agencies(actor: Any) -> Any:
     """Agencies a coordinator may send a report to: active administrative agencies (or a
     leading-group office) inside the coordinator's own region, never the police or the judiciary."""
     agencies = Agency.objects.filter(is_active=True).exclude(kind__in=NOT_TIP_HANDLERS)
-    if actor.is_superuser:
-        return agencies
     if actor.agency_id is None:
         return agencies.none()
     return agencies.filter(region__code__startswith=subtree_prefix(actor.agency.region_id))
@@ -333,7 +329,7 @@ def tip_act(
         raise ValidationError({"action": _("未知的操作：%(a)s") % {"a": action}})
     act = TipAction(action)
     if act == TipAction.REASSIGN:
-        if actor.role != Role.COORDINATOR and not actor.is_superuser:
+        if actor.role != Role.COORDINATOR:
             raise PermissionDenied(_("只有领导小组办公室可以改派。"))
     elif not _may_handle(actor, tip):
         raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))

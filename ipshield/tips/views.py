@@ -256,7 +256,7 @@ def dispatch_view(request: HttpRequest) -> HttpResponse:
     from django.utils import timezone
 
     user: Any = request.user
-    if user.role not in {Role.COORDINATOR, Role.ADMIN} and not user.is_superuser:
+    if user.role != Role.COORDINATOR:
         raise PermissionDenied
     rows = (
         tip_list(user, {})
