@@ -275,6 +275,16 @@ IPSHIELD_EVENT_SUBSCRIBERS = {
 IPSHIELD_SCHEDULE = [
     ("transfers-remind", "ipshield.transfers.tasks.transfers_remind", 3600),
     ("credit-expire", "ipshield.credit.tasks.credit_expire", 24 * 3600),
+    ("retention", "ipshield.core.tasks.retention", 24 * 3600),
+]
+# Retention (core.retention, docs/personal-data.md): (rule, function, days kept). The audit log is
+# not in it: it is kept (at least six months, 网络安全法 art. 21).
+IPSHIELD_RETENTION = [
+    ("reporter-identity", "ipshield.tips.retention.erase_identities", env_int("IPSHIELD_KEEP_REPORTER_DAYS", 3 * 365)),
+    ("login-records", "ipshield.core.retention.login_records", env_int("IPSHIELD_KEEP_LOGIN_DAYS", 180)),
+    ("finished-jobs", "ipshield.core.retention.finished_jobs", 30),
+    ("rate-counters", "ipshield.core.retention.expired_rate_counters", 0),
+    ("sessions", "ipshield.core.retention.expired_sessions", 0),
 ]
 
 LOGGING = {

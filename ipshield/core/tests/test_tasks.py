@@ -42,3 +42,17 @@ def _probe() -> None:
 from django_tasks import task  # noqa: E402 - the probe task is defined after its helper
 
 probe = task()(_probe)
+
+
+def test_every_event_subscriber_and_retention_rule_resolves(settings):
+    import inspect
+
+    from django.utils.module_loading import import_string
+
+    for event, names in settings.IPSHIELD_EVENT_SUBSCRIBERS.items():
+        for name in names:
+            subscriber = import_string(name)
+            assert "case" in inspect.signature(subscriber).parameters, (event, name)
+    for _rule, dotted, days in settings.IPSHIELD_RETENTION:
+        assert set(inspect.signature(import_string(dotted)).parameters) >= {"before", "dry_run"}
+        assert days >= 0
