@@ -134,3 +134,20 @@ def test_production_settings_pass_check_deploy(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_the_captcha_is_a_raster_image_that_does_not_carry_its_answer(db):
+    import base64
+
+    from ipshield.core.captcha import captcha_check, captcha_new, solve_for_tests
+
+    challenge = captcha_new()
+    assert challenge["image"].startswith("data:image/png;base64,")
+    png = base64.b64decode(challenge["image"].split(",", 1)[1])
+    answer = solve_for_tests(challenge["token"])
+    assert png.startswith(b"\x89PNG")
+    assert answer.encode() not in png
+    assert answer not in challenge["token"]
+    assert not captcha_check(challenge["token"], "WRONG")
+    assert captcha_check(challenge["token"], answer.lower())  # case does not matter
+    assert not captcha_check(challenge["token"], answer)  # once only
