@@ -7,9 +7,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -102,8 +102,8 @@ def enterprise_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _staff(request: HttpRequest) -> Any:
     user: Any = request.user
-    if user.role not in MATCH_ROLES:
-        raise PermissionDenied
+    if user.role not in MATCH_ROLES:  # 404 as for a record that does not exist (ARCHITECTURE §2)
+        raise Http404
     return user
 
 

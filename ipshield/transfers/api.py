@@ -13,7 +13,7 @@ from pydantic import Field
 
 from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
-from ipshield.core.inputs import Date, Id, PageNumber, Revision
+from ipshield.core.inputs import Date, Id, OptionalId, PageNumber, Revision
 from ipshield.transfers.choices import SupervisionQueue, TransferGround, TransferStatus
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.selectors import supervision_queue, transfer_get, transfer_list
@@ -48,13 +48,13 @@ class StepIn(Schema):
     person_name: str = Field("", max_length=64)
     occurred_on: Date
     result: str = Field("", max_length=5000)
-    party_id: int | None = None
+    party_id: OptionalId = None
 
 
 class SupervisionIn(Schema):
     queue: SupervisionQueue
-    case_id: int
-    transfer_id: int | None = None
+    case_id: Id
+    transfer_id: OptionalId = None
     opinion: str = Field(min_length=1, max_length=20000)
 
 

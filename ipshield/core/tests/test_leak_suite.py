@@ -1,0 +1,278 @@
+"""R1: a generated leak suite. Every route that takes a record's id — pages and API, reads and
+writes — is tried as every role of another region: each answers 404 (as for a record that does
+not exist) and writes nothing; lists and the shared archive do not show the record. A route with
+an id that is missing from ROUTES fails the suite, so a new app cannot skip it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+from django.utils import timezone
+
+from ipshield.cases.services import case_create, case_transition
+from ipshield.core.attachments import attachment_store
+from ipshield.core.jobs import job_start
+from ipshield.core.models import AuditEvent
+from ipshield.core.testing import token_request, verify_second_factor
+from ipshield.credit.models import EnterpriseMatch
+from ipshield.credit.repair import repair_submit
+from ipshield.credit.services import blacklist_list, enterprise_for
+from ipshield.disclosure.models import Disclosure
+from ipshield.transfers.services import supervision_open, transfer_act, transfer_propose
+
+from .file_corpus import LEGITIMATE
+
+pytestmark = pytest.mark.django_db
+USCC = "91110105MA0000015F"  # registered in Beijing (division 110105)
+OUTSIDER_ROLES = ["officer", "agency_head", "police", "procurator", "judge", "coordinator"]
+
+
+@dataclass
+class World:
+    case: Any
+    decided_case: Any
+    transfer: Any
+    tip: Any
+    attachment: Any
+    job: Any
+    disclosure: Any
+    enterprise: Any
+    entry: Any
+    match: Any
+    repair: Any
+    supervision: Any
+
+
+@pytest.fixture
+def world(make_user, settings, client, tmp_path) -> World:
+    settings.IPSHIELD_CAPTCHA = "off"
+    settings.ATTACHMENT_ROOT = tmp_path / "attachments"
+    officer = make_user("officer", "110000", username="officer.bj")
+    officer2 = make_user("officer", agency=officer.agency, username="officer2.bj")
+    head = make_user("agency_head", agency=officer.agency, username="head.bj")
+    make_user("police", "110000", username="police.bj")
+    procurator = make_user("procurator", "110000", username="proc.bj")
+    case = case_create(
+        actor=officer,
+        data={"title": "北京泄露测试案", "domain": "trademark"},
+        parties=[{"kind": "enterprise", "name": "北京某某商贸有限公司", "uscc": USCC}],
+    )
+    case = case_transition(actor=officer, case=case, event="file")
+    attachment = attachment_store(
+        actor=officer, upload=io.BytesIO(LEGITIMATE["pdf one page"]()), original_name="笔录.pdf", target=case
+    )
+    transfer = transfer_propose(
+        actor=officer, case=case, group_member_ids=[officer.pk, officer2.pk], report="达到追诉标准"
+    )
+    transfer = transfer_act(actor=head, transfer=transfer, action="approve")
+    transfer = transfer_act(actor=officer, transfer=transfer, action="send")
+    decided = case_create(
+        actor=officer,
+        data={"title": "北京已处罚案", "domain": "trademark", "facts_text": "销售假冒白酒"},
+        parties=[{"kind": "enterprise", "name": "北京某某商贸有限公司", "uscc": USCC}],
+    )
+    for event, data in [
+        ("file", {}),
+        ("start_investigation", {}),
+        ("decide", {"penalty_kinds": ["fine"], "fine_amount": 1000, "decision_number": "京罚〔2026〕1号"}),
+    ]:
+        decided = case_transition(actor=officer, case=decided, event=event, data=data)
+    response = client.post(
+        "/api/v1/public/tips",
+        {
+            "domain": "trademark",
+            "description": "北京某店销售假冒运动鞋，价格明显低于市场价。",
+            "address": "北京市朝阳区建国路88号",
+            "anonymous": False,
+            "reporter": {"name": "王小明", "phone": "13800000000"},
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    from ipshield.tips.models import Tip
+
+    enterprise = enterprise_for(name="北京某某商贸有限公司", uscc=USCC)
+    entry = blacklist_list(
+        actor=head,
+        enterprise=enterprise,
+        legal_basis="两次处罚",
+        planned_end=timezone.localdate() + dt.timedelta(days=365),
+    )
+    enterprise_for(name="北京某某商貿有限公司", region_code="110105")  # a spelling variant: a proposal
+    repair = repair_submit(
+        uscc=USCC,
+        applicant="王经理",
+        contact="13800000000",
+        statement="已全部整改完毕，罚款已缴清，相关商品已下架销毁，特此申请信用修复。",
+    )
+    supervision = supervision_open(actor=procurator, case=case, queue="not_transferred", opinion="请说明")
+    return World(
+        case=case,
+        decided_case=decided,
+        transfer=transfer,
+        tip=Tip.objects.get(),
+        attachment=attachment,
+        job=job_start(owner=officer, kind="test", label="北京的任务"),
+        disclosure=Disclosure.objects.get(case=decided),
+        enterprise=enterprise,
+        entry=entry,
+        match=EnterpriseMatch.objects.get(),
+        repair=repair,
+        supervision=supervision,
+    )
+
+
+@pytest.fixture
+def outsiders(make_user) -> list[Any]:
+    return [make_user(role, "310000", username=f"{role}.sh") for role in OUTSIDER_ROLES]
+
+
+Probe = tuple[str, Callable[[World], str], Any]  # body: a dict, a function of the world, or None
+# route name → probes (method, url, body). Every probe must answer 404 to an outsider.
+ROUTES: dict[str, list[Probe]] = {
+    "core:attachment": [("get", lambda w: f"/files/{w.attachment.pk}/", None)],
+    "core:job": [("get", lambda w: f"/jobs/{w.job.pk}/", None)],
+    "cases:detail": [("get", lambda w: f"/cases/{w.case.pk}/", None)],
+    "cases:edit": [
+        ("get", lambda w: f"/cases/{w.case.pk}/edit/", None),
+        ("post", lambda w: f"/cases/{w.case.pk}/edit/", {"title": "改名", "domain": "trademark"}),
+    ],
+    "cases:transition": [("post", lambda w: f"/cases/{w.case.pk}/action/", {"event": "withdraw"})],
+    "cases:party_add": [
+        ("post", lambda w: f"/cases/{w.case.pk}/parties/", {"party-kind": "person", "party-name": "x"})
+    ],
+    "cases:attachment_add": [("post", lambda w: f"/cases/{w.case.pk}/attachments/", {"description": "x"})],
+    "transfers:propose": [
+        ("get", lambda w: f"/transfers/propose/{w.decided_case.pk}/", None),
+        ("post", lambda w: f"/transfers/propose/{w.decided_case.pk}/", {"report": "x"}),
+    ],
+    "transfers:detail": [("get", lambda w: f"/transfers/{w.transfer.pk}/", None)],
+    "transfers:action": [("post", lambda w: f"/transfers/{w.transfer.pk}/action/", {"action": "accept"})],
+    "transfers:step": [
+        ("post", lambda w: f"/transfers/{w.transfer.pk}/steps/", {"kind": "arrested", "person_name": "x"})
+    ],
+    "transfers:document": [("get", lambda w: f"/transfers/{w.transfer.pk}/documents/transfer_letter.pdf", None)],
+    "transfers:supervision_detail": [
+        ("get", lambda w: f"/transfers/supervision/{w.supervision.pk}/", None),
+        ("post", lambda w: f"/transfers/supervision/{w.supervision.pk}/", {"answer": "x"}),
+    ],
+    "tips:detail": [
+        ("get", lambda w: f"/tips/{w.tip.pk}/", None),
+        ("get", lambda w: f"/tips/{w.tip.pk}/?reveal=1", None),
+    ],
+    "tips:action": [("post", lambda w: f"/tips/{w.tip.pk}/action/", {"op": "accept"})],
+    "credit:match_decide": [("post", lambda w: f"/credit/matches/{w.match.pk}/", {"op": "reject", "note": "x"})],
+    "credit:repair_detail": [
+        ("get", lambda w: f"/credit/repair/requests/{w.repair.pk}/", None),
+        ("post", lambda w: f"/credit/repair/requests/{w.repair.pk}/", {"op": "approve", "reason": "x"}),
+    ],
+    "credit:enterprise": [
+        (
+            "post",
+            lambda w: f"/credit/enterprises/{w.enterprise.pk}/",
+            lambda w: {"op": "remove", "entry": w.entry.pk, "reason": "x"},
+        ),
+    ],
+    "disclosure:detail": [("get", lambda w: f"/disclosures/{w.disclosure.pk}/", None)],  # a draft: public nowhere
+    "disclosure:review": [
+        ("get", lambda w: f"/disclosures/review/{w.disclosure.pk}/", None),
+        ("post", lambda w: f"/disclosures/review/{w.disclosure.pk}/", {"op": "publish"}),
+    ],
+    "api:cases_detail": [("get", lambda w: f"/api/v1/cases/{w.case.pk}", None)],
+    "api:cases_patch": [("patch", lambda w: f"/api/v1/cases/{w.case.pk}", {"title": "改名"})],
+    "api:transfers_create": [
+        ("post", lambda w: f"/api/v1/cases/{w.decided_case.pk}/transfers", {"group_member_ids": [1, 2], "report": "x"})
+    ],
+    "api:transfers_detail": [("get", lambda w: f"/api/v1/transfers/{w.transfer.pk}", None)],
+    "api:transfers_step": [
+        (
+            "post",
+            lambda w: f"/api/v1/transfers/{w.transfer.pk}/steps",
+            {"kind": "arrested", "person_name": "x", "occurred_on": "2026-11-02"},
+        )
+    ],
+    "api:transfers_action": [("post", lambda w: f"/api/v1/transfers/{w.transfer.pk}/accept", {})],
+    "api:tips_action": [("post", lambda w: f"/api/v1/tips/{w.tip.pk}/accept", {})],
+}
+# Routes with a parameter that is not a record id: lists, checked below for the record's marks.
+LISTS = {
+    "transfers:queue": ["/transfers/queues/not_transferred/", "/transfers/queues/late/"],
+    "api:supervision_list": ["/api/v1/supervision/not_transferred", "/api/v1/supervision/late"],
+}
+UNSCOPED_LISTS = ["/cases/", "/transfers/", "/tips/", "/disclosures/review/", "/credit/matches/", "/credit/repair/requests/",
+                  "/work/", "/api/v1/cases", "/api/v1/transfers", "/api/v1/tips"]  # fmt: skip
+
+
+def _routes_with_parameters() -> set[str]:
+    names = set()
+
+    def walk(patterns: Any, namespace: str = "") -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+            elif ("<" in str(pattern.pattern) or "{" in str(pattern.pattern)) and pattern.name:
+                names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns)
+    return {n for n in names if not n.startswith("admin:")}
+
+
+def test_every_route_with_a_record_id_is_in_the_suite():
+    missing = _routes_with_parameters() - set(ROUTES) - set(LISTS)
+    assert missing == set(), f"add these routes to the leak suite: {sorted(missing)}"
+
+
+def _clients(outsiders: list[Any]) -> list[tuple[Any, Client, dict[str, str]]]:
+    sessions = []
+    for user in outsiders:
+        page = Client()
+        verify_second_factor(page, user)  # a verified session: two factors never hide a leak
+        response = token_request(Client(), user)
+        sessions.append((user, page, {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}))
+    return sessions
+
+
+def test_no_route_leaks_or_writes_for_another_regions_roles(world, outsiders):
+    sessions = _clients(outsiders)
+    written_before = AuditEvent.objects.exclude(action__in=["api_token.issue", "user.2fa.verify"]).count()
+    failures = []
+    for name, probes in ROUTES.items():
+        for method, url_of, body_of in probes:
+            url = url_of(world)
+            body = body_of(world) if callable(body_of) else body_of
+            for user, page, token in sessions:
+                if url.startswith("/api/"):
+                    call = getattr(Client(), method)
+                    response = (
+                        call(url, body or {}, content_type="application/json", **token)
+                        if method != "get"
+                        else call(url, **token)
+                    )
+                else:
+                    call = getattr(page, method)
+                    response = call(url, body or {}) if method != "get" else call(url)
+                if response.status_code != 404:
+                    failures.append(f"{name} {method.upper()} {url} as {user.username}: {response.status_code}")
+    assert failures == [], "\n".join(failures)
+    written_after = AuditEvent.objects.exclude(action__in=["api_token.issue", "user.2fa.verify"]).count()
+    assert written_after == written_before  # nothing was written by anyone outside
+
+
+def test_lists_and_the_shared_archive_show_nothing_of_another_region(world, outsiders):
+    marks = [world.case.number, world.decided_case.number, world.tip.tracking_number, "北京泄露测试案", "王小明"]
+    for user, page, token in _clients(outsiders):
+        for url in [u for urls in LISTS.values() for u in urls] + UNSCOPED_LISTS:
+            client = Client()
+            response = client.get(url, **token) if url.startswith("/api/") else page.get(url)
+            text = response.content.decode()
+            assert not [m for m in marks if m in text], (url, user.username)
+        archive = page.get(f"/credit/enterprises/{world.enterprise.pk}/").content.decode()
+        assert world.case.number not in archive  # the unpublished transfer event stays in Beijing
