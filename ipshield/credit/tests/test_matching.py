@@ -173,7 +173,7 @@ def test_match_pages(client, people):
     proposal = EnterpriseMatch.objects.get()
     assert client.get("/credit/matches/").status_code == 302  # login first
     client.force_login(people["bank"])
-    assert client.get("/credit/matches/").status_code == 403
+    assert client.get("/credit/matches/").status_code == 404
     client.force_login(people["officer"])
     page = client.get("/credit/matches/").content.decode()
     assert "恆遠商貿有限公司" in page

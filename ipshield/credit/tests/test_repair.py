@@ -130,7 +130,7 @@ def test_repair_pages(client, listed, settings):
     client.force_login(listed["sh_officer"])
     assert client.get(f"/credit/repair/requests/{made.pk}/").status_code == 404
     client.force_login(listed["bank"])
-    assert client.get("/credit/repair/requests/").status_code == 403
+    assert client.get("/credit/repair/requests/").status_code == 404
     client.force_login(listed["officer"])
     assert "某某商贸有限公司" in client.get("/credit/repair/requests/").content.decode()
     home = client.get("/work/").content.decode()
