@@ -46,4 +46,5 @@ class TipForm(forms.Form):
 
 class StatusForm(forms.Form):
     tracking_number = forms.CharField(label=_("查询编号"), max_length=24)
-    passphrase = forms.CharField(label=_("查询密码"), max_length=32)
+    # A passphrase is never written back into a page (shoulder surfing, cached pages).
+    passphrase = forms.CharField(label=_("查询密码"), max_length=32, widget=forms.PasswordInput(render_value=False))
