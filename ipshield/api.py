@@ -60,6 +60,8 @@ class IpshieldAPI(NinjaAPI):
                 extra = dict(COMMON_STATUSES)
                 if method in {"post", "put", "patch"}:
                     extra.update(BODY_STATUSES)
+                    if operation.get("security"):  # a session without its CSRF token is refused
+                        extra[403] = "Not allowed for this account, or a session request without its CSRF token"
                 if path.startswith(LIMITED_PATHS):
                     extra.update(LIMITED_STATUSES)
                 responses = operation.setdefault("responses", {})
