@@ -1029,3 +1029,5 @@ EN.update(
         "没有符合条件的记录。": "No events match.",
     }
 )
+
+EN.update({"菜单": "Menu"})

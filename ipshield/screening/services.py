@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import threading
 from collections.abc import Mapping
 from decimal import Decimal
@@ -162,9 +163,23 @@ def legal_period(rule_id: str) -> tuple[Any, Any]:
     raise KeyError(rule_id)
 
 
+def article_label(article: str) -> str:
+    """刑法第140条 in Chinese; "Criminal Law art. 140" in English (之一 → "-1")."""
+    if not _english():
+        return article
+    found = re.fullmatch(r"刑法第(\d+)条(之一)?", article.strip())
+    if found is None:
+        return article
+    return f"Criminal Law art. {found.group(1)}{'-1' if found.group(2) else ''}"
+
+
 def offence_choices() -> list[tuple[str, str]]:
+    """(id, "article name") in the reader's language, for forms and filters (call per request)."""
     rulebook = current_rulebook()
-    return [(o.id, f"{o.article} {o.name_zh}") for o in rulebook.offences.values()]
+    english = _english()
+    return [
+        (o.id, f"{article_label(o.article)} {o.name_en if english else o.name_zh}") for o in rulebook.offences.values()
+    ]
 
 
 def offence_inputs(offence_id: str) -> list[Any]:
@@ -186,7 +201,9 @@ def offence_inputs(offence_id: str) -> list[Any]:
 
 def offence_label(offence_id: str) -> str:
     offence = current_rulebook().offences.get(offence_id)
-    return f"{offence.article} {offence.name_zh}" if offence else offence_id
+    if offence is None:
+        return offence_id
+    return f"{article_label(offence.article)} {offence.name_en if _english() else offence.name_zh}"
 
 
 def facts_for_display(facts: Mapping[str, Any], *, english: bool) -> list[tuple[str, str]]:
@@ -232,3 +249,21 @@ def metric_label(name: str) -> str:
 def fact_reason(error: FactError) -> str:
     """Why a figure was refused, in the reader's language."""
     return error.reason if _english() else error.reason_zh
+
+
+def rule_version_label(version_id: str) -> str:
+    """ "counterfeit_registered_trademark@2025-04-26#2" → its source documents and start date in
+    the reader's language (法释〔2025〕5号，2025年4月26日起). The id stays in the API and the audit."""
+    offence_id, _sep, rest = str(version_id).partition("@")
+    offence = current_rulebook().offences.get(offence_id)
+    day_text = rest[:10]
+    try:
+        day = dt.date.fromisoformat(day_text)
+    except ValueError:
+        return str(version_id)
+    version = next((v for v in offence.versions if v.valid_from == day), None) if offence else None
+    rulebook = current_rulebook()
+    sources = "、".join(rulebook.source_label(s).split(" ")[0] for s in version.sources) if version else ""
+    if _english():
+        return f"{sources or offence_id}, from {day.isoformat()}"
+    return f"{sources or offence_id}，{day.year}年{day.month}月{day.day}日起"
