@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ipshield.core.models import AuditEvent
 from ipshield.core.retention import apply_retention
+from ipshield.core.testing import submit_named_tip
 from ipshield.tips.models import Tip
 
 pytestmark = pytest.mark.django_db
@@ -16,19 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _tip(client, settings):
     settings.IPSHIELD_CAPTCHA = "off"
-    response = client.post(
-        "/api/v1/public/tips",
-        {
-            "domain": "trademark",
-            "description": "某店销售假冒运动鞋，价格明显低于市场价。",
-            "address": "北京市朝阳区建国路88号",
-            "anonymous": False,
-            "reporter": {"name": "王小明", "phone": "13800000000"},
-        },
-        content_type="application/json",
-    )
-    assert response.status_code == 201
-    return Tip.objects.get()
+    return submit_named_tip(client)
 
 
 def test_identities_are_erased_after_the_period_and_the_report_stays(client, settings, officer):

@@ -8,7 +8,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ipshield.core.models import AuditEvent
-from ipshield.core.testing import second_factor_code, verify_second_factor
+from ipshield.core.testing import second_factor_code, submit_named_tip, verify_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -68,21 +68,7 @@ def test_identity_reveal_needs_a_verified_session_and_is_audited(client, make_us
     """R10: every identity reveal is audited and behind two factors."""
     settings.IPSHIELD_CAPTCHA = "off"
     officer = make_user("officer", "110000", username="officer.bj")
-    submitted = client.post(
-        "/api/v1/public/tips",
-        {
-            "domain": "trademark",
-            "description": "某店销售假冒运动鞋，价格明显低于市场价。",
-            "address": "北京市朝阳区建国路88号",
-            "anonymous": False,
-            "reporter": {"name": "王小明", "phone": "13800000000"},
-        },
-        content_type="application/json",
-    )
-    assert submitted.status_code == 201
-    from ipshield.tips.models import Tip
-
-    tip = Tip.objects.get()
+    tip = submit_named_tip(client)
     client.force_login(officer)
     blocked = client.get(f"/tips/{tip.pk}/?reveal=1")
     assert blocked.status_code == 302
