@@ -1031,3 +1031,22 @@ EN.update(
 )
 
 EN.update({"菜单": "Menu"})
+
+EN.update(
+    {
+        "忘记密码？": "Forgot your password?",
+        "重置密码": "Reset password",
+        "输入账号登记的电子邮箱，我们将发送一次性重置链接。": "Enter the e-mail address of your account; we will send a one-time reset link.",
+        "电子邮箱": "E-mail",
+        "发送重置链接": "Send the reset link",
+        "设置新密码": "Set a new password",
+        "密码已重置": "Password reset",
+        "原有接口令牌已全部失效。": "Every API token issued before has stopped working.",
+        "重置链接无效或已使用，请重新申请。": "The reset link is invalid or already used. Ask for a new one.",
+        "请查收邮件": "Check your e-mail",
+        "如果该邮箱登记在某个账号上，重置链接已发出。链接只能使用一次。": "If this address belongs to an account, a reset link has been sent. The link works once.",
+        "有人为以下账号申请了密码重置。如不是您本人操作，请忽略本邮件。": "Someone asked to reset the password of this account. If it was not you, ignore this e-mail.",
+        "账号": "Account",
+        "ipshield 密码重置": "ipshield password reset",
+    }
+)

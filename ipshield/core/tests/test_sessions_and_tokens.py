@@ -141,3 +141,25 @@ def test_rate_limit_counts_are_shared_between_connections():
     assert sorted(counted) == [False, False, False, True, True, True, True, True]
     assert used("test", "client", window_seconds=3600) == 8
     assert RateCounter.objects.count() == 1
+
+
+def test_password_reset_by_email_sets_a_new_password_and_ends_tokens(client, officer, mailoutbox):
+    officer.email = "zhang@example.gov.cn"
+    officer.save()
+    token = _token(client, officer).json()["token"]
+    assert client.post("/password-reset/", {"email": "nobody@example.gov.cn"}).status_code == 302  # same answer
+    assert len(mailoutbox) == 0
+    client.post("/password-reset/", {"email": officer.email})
+    assert len(mailoutbox) == 1
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/password-reset/" in line)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    form_page = client.get("/" + path, follow=True)
+    assert 'data-testid="password-reset-confirm"' in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "another-long-passphrase-7", "new_password2": "another-long-passphrase-7"},
+    )
+    assert done.status_code == 302
+    officer.refresh_from_db()
+    assert officer.check_password("another-long-passphrase-7")
+    assert Client().get("/api/v1/cases", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
