@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from ipshield.core.models import AuditEvent
 from ipshield.core.retention import apply_retention
-from ipshield.core.testing import submit_named_tip
 from ipshield.tips.models import Tip
+from ipshield.tips.testing import submit_named_tip
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ipshield.core.models import AuditEvent
-from ipshield.core.testing import second_factor_code, submit_named_tip, verify_second_factor
+from ipshield.core.testing import second_factor_code, verify_second_factor
+from ipshield.tips.testing import submit_named_tip
 
 pytestmark = pytest.mark.django_db
 
