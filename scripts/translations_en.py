@@ -1050,3 +1050,10 @@ EN.update(
         "ipshield 密码重置": "ipshield password reset",
     }
 )
+
+EN.update(
+    {
+        "更换验证器前，请先用现有验证器或恢复码验证本次登录。": "Before replacing the authenticator, verify this session with the current one or a recovery code.",
+        "请用验证器扫描二维码。": "Scan the QR code with your authenticator.",
+    }
+)

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import io
+import math
 import secrets
 import sys
 
@@ -68,7 +69,7 @@ def _png(text: str) -> bytes:
     amplitude, period = rng.uniform(2, 4), rng.uniform(24, 40)
     waved = Image.new("RGB", (width, height), image.getpixel((0, 0)))
     for x in range(width):  # a vertical wave: columns shift up and down
-        shift = int(amplitude * __import__("math").sin(x / period * 6.283))
+        shift = int(amplitude * math.sin(x / period * 6.283))
         waved.paste(image.crop((x, 0, x + 1, height)), (x, shift))
     waved = waved.filter(ImageFilter.SMOOTH)
     out = io.BytesIO()

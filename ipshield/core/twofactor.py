@@ -17,10 +17,12 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -64,8 +66,16 @@ def has_second_factor(user: Any) -> bool:
     return bool(user_has_device(user, confirmed=True))
 
 
+def _may_enrol(user: Any) -> None:
+    """A new authenticator replaces the old one only from a session verified with the old one: a
+    stolen password alone must not be enough to bind the thief's phone."""
+    if has_second_factor(user) and not is_verified(user):
+        raise PermissionDenied(_("更换验证器前，请先用现有验证器或恢复码验证本次登录。"))
+
+
 def totp_start(*, user: Any) -> TOTPDevice:
     """An unconfirmed authenticator for the user (replacing any earlier unconfirmed one)."""
+    _may_enrol(user)
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
 
@@ -73,6 +83,7 @@ def totp_start(*, user: Any) -> TOTPDevice:
 def totp_confirm(*, request: HttpRequest, token: str) -> list[str] | None:
     """Confirm the pending authenticator with a code; return fresh recovery codes (shown once)."""
     user: Any = request.user
+    _may_enrol(user)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or not device.verify_token(token.strip()):
         return None

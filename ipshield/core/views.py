@@ -15,7 +15,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -131,10 +131,15 @@ def account_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("密码已修改，原有接口令牌已全部失效。"))
             return redirect("core:account")
         if op == "totp_start":
-            twofactor.totp_start(user=user)
+            with service_feedback(request, _("请用验证器扫描二维码。")):
+                twofactor.totp_start(user=user)
             return redirect("core:account")
         if op == "totp_confirm":
-            codes = twofactor.totp_confirm(request=request, token=str(request.POST.get("token", ""))[:16])
+            try:
+                codes = twofactor.totp_confirm(request=request, token=str(request.POST.get("token", ""))[:16])
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+                return redirect("core:account")
             if codes is None:
                 messages.error(request, _("验证码不正确，请查看验证器上当前的6位数字。"))
                 return redirect("core:account")

@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from ipshield.cases.models import Case
-from ipshield.core.choices import REGIONAL_SUPERVISOR_ROLES, Role
+from ipshield.core.choices import Role
 from ipshield.core.inputs import parse_id
 from ipshield.core.regions import subtree_prefix
 from ipshield.credit.models import (
@@ -129,6 +129,3 @@ def repair_queue(user: Any) -> QuerySet[CreditRepairRequest]:
     return CreditRepairRequest.objects.filter(entry__authority_id=user.agency_id).select_related(
         "entry", "entry__enterprise", "decided_by"
     )
-
-
-__all__ = ["REGIONAL_SUPERVISOR_ROLES"]

@@ -103,3 +103,15 @@ def test_optional_mode_lets_the_demo_work_with_passwords(client, officer, settin
     settings.IPSHIELD_2FA = "optional"
     body = {"username": officer.username, "password": "correct-horse-battery"}
     assert client.post("/api/v1/auth/token", body, content_type="application/json").status_code == 200
+
+
+def test_a_stolen_password_cannot_replace_the_authenticator(client, officer):
+    """Binding a new authenticator needs a session verified with the current one."""
+    original = TOTPDevice.objects.create(user=officer, name="phone", confirmed=True)
+    client.force_login(officer)  # password only: not verified
+    page = client.post("/account/", {"op": "totp_start"}, follow=True)
+    assert "更换验证器前" in page.content.decode()
+    TOTPDevice.objects.create(user=officer, name="thief", confirmed=False)
+    thief = TOTPDevice.objects.get(user=officer, confirmed=False)
+    client.post("/account/", {"op": "totp_confirm", "token": _current_code(thief)})
+    assert list(TOTPDevice.objects.filter(user=officer, confirmed=True)) == [original]
