@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ipshield.screening.engine.evaluate import Hit, Outcome, Screening, VersionResult
 from ipshield.screening.engine.expressions import Value
-from ipshield.screening.engine.rules import RuleBook
+from ipshield.screening.engine.rules import RuleBook, Version
 
 OUTCOME_LABELS = {
     Outcome.SUSPECTED_CRIME: ("涉嫌犯罪，应当移送", "suspected crime: must be transferred to the police"),
@@ -55,8 +56,45 @@ def _metric(rulebook: RuleBook, name: str) -> tuple[str, str]:
     return (metric.label_zh, metric.label_en) if metric else (name, name)
 
 
+_ARTICLE_REF = re.compile(r"\barts?\.\s*(?P<nums>[0-9][0-9之一\-–]*(?:\s*(?:,|and|、)\s*[0-9][0-9之一\-–]*)*)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _articles_zh(reference: str) -> str:
+    """'法释〔2025〕5号 arts.1-2 and 7 (definitions)' → '法释〔2025〕5号第1至2条、第7条': no English in Chinese text."""
+
+    def one(number: str) -> str:
+        return f"第{number.removesuffix('之一')}条" + ("之一" if number.endswith("之一") else "")
+
+    def numbers(match: re.Match[str]) -> str:
+        parts = re.split(r"\s*(?:,|and|、)\s*", match.group("nums"))
+        return "、".join("至".join(one(n) for n in re.split(r"[-–]", part)) for part in parts if part)
+
+    text = _ARTICLE_REF.sub(numbers, reference)
+    text = re.sub(r"\s*\([^)]*\)", "", text)  # English asides such as "(definitions)"
+    text = re.sub(r"\bparas?\.\s*([0-9]+)", r"第\1款", text)
+    return re.sub(r"\s+(?=第)", "", text).strip()
+
+
 def _sources(rulebook: RuleBook, hit: Hit) -> str:
     return "；".join(rulebook.source_label(s) for s in hit.sources)
+
+
+def _sources_zh(rulebook: RuleBook, hit: Hit) -> str:
+    return "；".join(_articles_zh(rulebook.source_label(s)) for s in hit.sources)
+
+
+def version_caption(rulebook: RuleBook, version: Version) -> tuple[str, str]:
+    """A version named by its source and start date, never by its internal id."""
+    source = rulebook.source_label(version.sources[0]).split(" ")[0] if version.sources else ""
+    start = version.valid_from
+    zh = (
+        f"{source}，{start.year}年{start.month}月{start.day}日起"
+        if source
+        else f"{start.year}年{start.month}月{start.day}日起"
+    )
+    en = f"{source}, from {start.isoformat()}" if source else f"from {start.isoformat()}"
+    return zh, en
 
 
 def _hit_line(rulebook: RuleBook, hit: Hit, *, near: bool = False) -> tuple[str, str]:
@@ -71,11 +109,11 @@ def _hit_line(rulebook: RuleBook, hit: Hit, *, near: bool = False) -> tuple[str,
         zh = f"{zh_name} {format_value(hit.value)} {op} {format_value(hit.threshold)}"
         en = f"{en_name} {_value_en(hit.value)} {op} {_value_en(hit.threshold)}"
     if hit.conditions:
-        zh += f"（{hit.conditions}）"
+        if _CJK.search(hit.conditions):  # the rule data writes most conditions in English only
+            zh += f"（{hit.conditions}）"
         en += f" ({hit.conditions})"
-    source = _sources(rulebook, hit)
-    zh += f"。规则 {hit.rule_id}，{hit.article}，依据：{source}，{confidence_zh}。"
-    en += f". Rule {hit.rule_id}, {hit.article}, source: {source}, {confidence_en}."
+    zh += f"。{_articles_zh(hit.article)}，依据：{_sources_zh(rulebook, hit)}，{confidence_zh}。"
+    en += f". {hit.article}, source: {_sources(rulebook, hit)}, {confidence_en}."
     return zh, en
 
 
@@ -84,8 +122,9 @@ def _version_lines(rulebook: RuleBook, result: VersionResult) -> tuple[list[str]
     en: list[str] = []
     label_zh, label_en = OUTCOME_LABELS[result.outcome]
     reason_zh, reason_en = REASONS[result.reason]
-    zh.append(f"【{result.version.label}】{label_zh}：{reason_zh}。")
-    en.append(f"[{result.version.label}] {label_en}: {reason_en}.")
+    caption_zh, caption_en = version_caption(rulebook, result.version)
+    zh.append(f"【{caption_zh}】{label_zh}：{reason_zh}。")
+    en.append(f"[{caption_en}] {label_en}: {reason_en}.")
     for hit in result.hits + result.unverified_hits:
         line_zh, line_en = _hit_line(rulebook, hit)
         zh.append("· " + line_zh)

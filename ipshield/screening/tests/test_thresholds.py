@@ -456,8 +456,15 @@ def test_explanation_names_rule_figure_threshold_and_source(rulebook):
     text = explain(rulebook, result)
     assert "涉嫌犯罪" in text["zh-hans"]
     assert "52,000 >= 50,000" in text["zh-hans"]
-    assert "法释〔2025〕5号 art.3" in text["zh-hans"]
-    assert "counterfeit_registered_trademark@2025-04-26#" in text["en"]
+    assert "法释〔2025〕5号第3条" in text["zh-hans"]
+    assert "【法释〔2025〕5号，2025年4月26日起】" in text["zh-hans"]
+    assert "法释〔2025〕5号 art.3" in text["en"]
+    # internal ids stay in the API's fields, never in the sentences
+    for language in ("zh-hans", "en"):
+        assert "counterfeit_registered_trademark" not in text[language]
+        assert "@2025" not in text[language]
+    assert "(goods)" not in text["zh-hans"]
+    assert "art." not in text["zh-hans"]
     assert "confirmed" in text["en"]
 
 
