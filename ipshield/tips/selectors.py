@@ -3,11 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from ipshield.core.choices import Role
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
-from ipshield.tips.models import Tip
+from ipshield.core.models import Agency
+from ipshield.core.regions import subtree_prefix
+from ipshield.tips.choices import TipStatus
+from ipshield.tips.models import SpotCheck, Tip
 
 
 def tip_queryset(user: Any) -> QuerySet[Tip]:
@@ -29,3 +33,40 @@ def tip_list(user: Any, filters: Mapping[str, Any]) -> QuerySet[Tip]:
     if filters.get("overdue"):
         return qs.filter(next_due_at__lt=timezone.now()).order_by("next_due_at", "id")
     return qs.order_by("-received_at", "-id")
+
+
+def dispatch_board(user: Any) -> QuerySet[Any]:
+    """指挥: the reports in the user's scope counted per agency and stage, most overdue first."""
+    return (
+        tip_list(user, {})
+        .order_by()
+        .values("agency__id", "agency__name")
+        .annotate(
+            total=Count("id"),
+            routed=Count("id", filter=Q(status=TipStatus.ROUTED)),
+            accepted=Count("id", filter=Q(status__in=[TipStatus.ACCEPTED, TipStatus.HANDLING])),
+            concluded=Count("id", filter=Q(status__in=[TipStatus.CONCLUDED, TipStatus.REJECTED])),
+            overdue=Count("id", filter=Q(next_due_at__lt=timezone.now())),
+        )
+        .order_by("-overdue", "-routed", "agency__name")
+    )
+
+
+def spot_check_agencies(user: Any) -> QuerySet[Agency]:
+    """Agencies whose reports the user may sample: a head its own agency, a coordinator those of its region."""
+    if user.agency_id is None:
+        return Agency.objects.none()
+    if user.role == Role.AGENCY_HEAD:
+        return Agency.objects.filter(pk=user.agency_id)
+    if user.role == Role.COORDINATOR:
+        return Agency.objects.filter(region__code__startswith=subtree_prefix(user.agency.region_id))
+    return Agency.objects.none()
+
+
+def spot_checks_visible(user: Any) -> QuerySet[SpotCheck]:
+    return (
+        SpotCheck.objects.filter(agency__in=spot_check_agencies(user))
+        .prefetch_related("items__tip")
+        .select_related("agency")
+        .order_by("-drawn_at", "-id")
+    )

@@ -1,15 +1,13 @@
-"""Tip writes: submit (public), route, handle with statutory clocks, reply, rewards, spot checks."""
+"""Tip writes: submit (public), route, handle with statutory clocks, reply. Rewards: tips/rewarding.py; spot checks: tips/spot_checks.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import hmac
-import random
 import re
 import secrets
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import IO, Any
 
 from django.conf import settings
@@ -31,11 +29,10 @@ from ipshield.core.inputs import parse_id
 from ipshield.core.models import Agency, Region
 from ipshield.core.regions import subtree_prefix
 from ipshield.credit.services import record_case_event
-from ipshield.screening.services import base_document, legal_period
+from ipshield.screening.services import legal_period
 from ipshield.tips import workflow
-from ipshield.tips.choices import RewardEvent, RewardStatus, TipAction, TipStatus
-from ipshield.tips.models import Reward, SpotCheck, SpotCheckItem, Tip, TipMessage
-from ipshield.tips.rewards import compute_reward, load_rules
+from ipshield.tips.choices import TipAction, TipStatus
+from ipshield.tips.models import Tip, TipMessage
 from ipshield.transfers.services import counterpart_agency
 
 # Domain → competent agency kind (OUTLINE §一).
@@ -292,7 +289,7 @@ def reporter_rate(*, tip: Tip, satisfaction: int) -> Tip:
 # --- agency side -------------------------------------------------------------------------------
 
 
-def _may_handle(user: Any, tip: Tip) -> bool:
+def may_handle(user: Any, tip: Tip) -> bool:
     return user.agency_id is not None and user.agency_id == tip.agency_id and user.role in HANDLER_ROLES
 
 
@@ -331,7 +328,7 @@ def tip_act(
     if act == TipAction.REASSIGN:
         if actor.role != Role.COORDINATOR:
             raise PermissionDenied(_("只有领导小组办公室可以改派。"))
-    elif not _may_handle(actor, tip):
+    elif not may_handle(actor, tip):
         raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
     text = str(data.get("reason") or data.get("result") or "").strip()
     with transaction.atomic():
@@ -388,7 +385,7 @@ def tip_act(
 
 
 def tip_reply(*, actor: Any, tip: Tip, text: str) -> TipMessage:
-    if not _may_handle(actor, tip):
+    if not may_handle(actor, tip):
         raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
     if not text.strip():
         raise ValidationError({"text": _("请填写回复内容。")})
@@ -400,7 +397,7 @@ def tip_reply(*, actor: Any, tip: Tip, text: str) -> TipMessage:
 
 def reporter_identity(*, actor: Any, tip: Tip) -> dict[str, str]:
     """Reveal a named reporter's identity to the handling agency's head or officer; every reveal is audited."""
-    if not _may_handle(actor, tip):
+    if not may_handle(actor, tip):
         raise PermissionDenied(_("只有承办机构的执法人员可以查看举报人信息。"))
     identity = decrypt_json(tip.reporter_ciphertext)
     with transaction.atomic():
@@ -410,7 +407,7 @@ def reporter_identity(*, actor: Any, tip: Tip) -> dict[str, str]:
 
 def tip_to_case(*, actor: Any, tip: Tip) -> Any:
     """Turn a report into a case (lead) of the handling agency, keeping the link both ways."""
-    if not _may_handle(actor, tip):
+    if not may_handle(actor, tip):
         raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
     if tip.case_id:
         raise TipConflict(_("该举报已转为案件。"))
@@ -432,177 +429,3 @@ def tip_to_case(*, actor: Any, tip: Tip) -> Any:
         audit_record(actor=actor, action="tip.to_case", target=tip, after={"case": case.number})
     tip.case = case
     return case
-
-
-# --- rewards -----------------------------------------------------------------------------------
-
-EXCLUSIONS = {
-    "staff": _("举报人为负有相关职责的工作人员"),
-    "infringed_party": _("举报人为被侵权方或其代理人"),
-    "paid_reporter": _("举报人受其他经营者指使或资助"),
-}
-
-
-def reward_rules() -> list[Any]:
-    return load_rules(base_document().get("tip_rewards") or [])
-
-
-def reward_propose(
-    *, actor: Any, tip: Tip, level: int, exclusions: list[str] | None = None, now: dt.datetime | None = None
-) -> Reward:
-    """Propose a reward from the linked case's outcome (fines and confiscations)."""
-    now = now or timezone.now()
-    if not _may_handle(actor, tip):
-        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
-    errors: dict[str, str] = {}
-    if tip.status != TipStatus.CONCLUDED or tip.case_id is None:
-        errors["tip"] = _("举报须已办结并关联案件。")
-    elif tip.case is not None and not tip.case.decision_number:
-        errors["tip"] = _("关联案件尚未作出处罚决定。")
-    excluded = [EXCLUSIONS[e] for e in exclusions or [] if e in EXCLUSIONS]
-    if excluded:
-        errors["exclusions"] = _("不予奖励：%(w)s（国市监稽规〔2021〕4号）。") % {
-            "w": "；".join(str(e) for e in excluded)
-        }
-    if errors:
-        raise ValidationError(errors)
-    assert tip.case is not None
-    fines = (tip.case.fine_amount or Decimal(0)) + (tip.case.confiscated_amount or Decimal(0))
-    try:
-        decision = compute_reward(
-            reward_rules(), day=timezone.localdate(tip.received_at), level=level, fines_yuan=fines
-        )
-    except ValueError as exc:
-        raise ValidationError({"level": _("奖励等级应为1、2或3。")}) from exc
-    if not decision.determined:
-        raise ValidationError({"level": decision.explanation_zh})
-    with transaction.atomic():
-        reward = Reward.objects.create(
-            tip=tip,
-            level=level,
-            fines_yuan=fines,
-            amount_yuan=decision.amount,
-            rule_id=decision.rule_id,
-            explanation=decision.explanation_zh,
-            joint_approval=decision.joint_approval,
-            proposed_by=actor,
-            proposed_at=now,
-        )
-        audit_record(
-            actor=actor, action="tip.reward.propose", target=tip, after={"amount": str(decision.amount), "level": level}
-        )
-    return reward
-
-
-def reward_decide(
-    *, actor: Any, reward: Reward, approve: bool, reason: str = "", now: dt.datetime | None = None
-) -> Reward:
-    if actor.role != Role.AGENCY_HEAD or actor.agency_id != reward.tip.agency_id:
-        raise PermissionDenied(_("奖励由承办机构负责人批准。"))
-    with transaction.atomic():
-        current = Reward.objects.select_for_update().get(pk=reward.pk)
-        event = RewardEvent.APPROVE if approve else RewardEvent.REFUSE
-        if not workflow.REWARD.allows(current.status, event):
-            raise TipConflict(_("该奖励已处理。"))
-        if not approve and not reason.strip():
-            raise ValidationError({"reason": _("不予奖励须说明理由。")})
-        workflow.REWARD.move(current, event)
-        current.approved_by, current.approved_at = actor, now or timezone.now()
-        current.refusal_reason = reason.strip()
-        current.save()
-        audit_record(
-            actor=actor,
-            action="tip.reward.decide",
-            target=current.tip,
-            after={"status": current.status, "amount": str(current.amount_yuan)},
-        )
-    return current
-
-
-def reward_claim(*, tip: Tip, now: dt.datetime | None = None) -> Reward:
-    """An anonymous reporter claims with the tracking number and passphrase alone."""
-    reward = tip.rewards.filter(status=RewardStatus.APPROVED, claimed_at__isnull=True).first()
-    if reward is None:
-        raise ValidationError({"reward": _("没有可领取的奖励。")})
-    with transaction.atomic():
-        Reward.objects.filter(pk=reward.pk).update(claimed_at=now or timezone.now())
-        audit_record(actor=None, action="tip.reward.claim", target=tip, after={"reward": reward.pk})
-    reward.refresh_from_db()
-    return reward
-
-
-def reward_pay(*, actor: Any, reward: Reward, now: dt.datetime | None = None) -> Reward:
-    if actor.agency_id != reward.tip.agency_id or actor.role not in HANDLER_ROLES:
-        raise PermissionDenied(_("只有承办机构的执法人员可以办理。"))
-    with transaction.atomic():
-        current = Reward.objects.select_for_update().get(pk=reward.pk)
-        if not workflow.REWARD.allows(current.status, RewardEvent.PAY) or current.claimed_at is None:
-            raise TipConflict(_("奖励须经批准并由举报人领取后才能发放。"))
-        workflow.REWARD.move(current, RewardEvent.PAY)
-        current.paid_at = now or timezone.now()
-        current.save()
-        audit_record(
-            actor=actor, action="tip.reward.pay", target=current.tip, after={"amount": str(current.amount_yuan)}
-        )
-    return current
-
-
-# --- spot checks -------------------------------------------------------------------------------
-
-
-def spot_check_draw(
-    *, actor: Any, agency: Agency, period: str, ratio_percent: int, now: dt.datetime | None = None
-) -> SpotCheck:
-    """Draw a reproducible sample (seeded by agency and period) of the agency's tips concluded in the period."""
-    if actor.role not in {Role.COORDINATOR, Role.AGENCY_HEAD}:
-        raise PermissionDenied(_("抽查由负责人或领导小组办公室组织。"))
-    if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", period):
-        raise ValidationError({"period": _("期间格式为 YYYY-MM。")})
-    if not 1 <= ratio_percent <= 100:
-        raise ValidationError({"ratio_percent": _("抽查比例应在1%至100%之间。")})
-    year, month = (int(p) for p in period.split("-"))
-    start = dt.datetime(year, month, 1, tzinfo=timezone.get_current_timezone())
-    end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=timezone.get_current_timezone())
-    concluded = list(
-        Tip.objects.filter(agency=agency, status=TipStatus.CONCLUDED, concluded_at__gte=start, concluded_at__lt=end)
-        .order_by("id")
-        .values_list("id", flat=True)
-    )
-    seed = hashlib.sha256(f"{agency.pk}:{period}".encode()).hexdigest()
-    size = min(len(concluded), max(1, round(len(concluded) * ratio_percent / 100))) if concluded else 0
-    sample = sorted(random.Random(seed).sample(concluded, size))
-    with transaction.atomic():
-        if SpotCheck.objects.filter(agency=agency, period=period).exists():
-            raise TipConflict(_("本期已抽查。"))
-        check = SpotCheck.objects.create(
-            agency=agency,
-            period=period,
-            seed=seed,
-            ratio_percent=ratio_percent,
-            drawn_by=actor,
-            drawn_at=now or timezone.now(),
-        )
-        SpotCheckItem.objects.bulk_create([SpotCheckItem(spot_check=check, tip_id=tip_id) for tip_id in sample])
-        audit_record(
-            actor=actor,
-            action="tip.spot_check.draw",
-            target=check,
-            after={"period": period, "seed": seed, "sample": sample},
-        )
-    return check
-
-
-def spot_check_review(*, actor: Any, item: SpotCheckItem, satisfactory: bool, finding: str) -> SpotCheckItem:
-    if actor.role not in {Role.COORDINATOR, Role.AGENCY_HEAD}:
-        raise PermissionDenied(_("抽查由负责人或领导小组办公室组织。"))
-    with transaction.atomic():
-        item.satisfactory, item.finding = satisfactory, finding.strip()
-        item.reviewed_by, item.reviewed_at = actor, timezone.now()
-        item.save()
-        audit_record(
-            actor=actor,
-            action="tip.spot_check.review",
-            target=item.spot_check,
-            after={"tip": item.tip_id, "satisfactory": satisfactory},
-        )
-    return item

@@ -16,7 +16,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ipshield.core import regions
 from ipshield.core.attachments import attachments_for
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
@@ -27,9 +26,10 @@ from ipshield.core.ratelimit import allow, client_key
 from ipshield.core.twofactor import needs_step_up
 from ipshield.tips.choices import TipAction, TipStatus
 from ipshield.tips.forms import StatusForm, TipForm
-from ipshield.tips.selectors import tip_get, tip_list
+from ipshield.tips.models import SpotCheckItem
+from ipshield.tips.rewarding import EXCLUSIONS, reward_claim, reward_decide, reward_pay, reward_propose
+from ipshield.tips.selectors import dispatch_board, spot_check_agencies, spot_checks_visible, tip_get, tip_list
 from ipshield.tips.services import (
-    EXCLUSIONS,
     TipConflict,
     TipLookupThrottled,
     TipNotFound,
@@ -37,16 +37,13 @@ from ipshield.tips.services import (
     reporter_identity,
     reporter_message,
     reporter_rate,
-    reward_claim,
-    reward_decide,
-    reward_pay,
-    reward_propose,
     tip_act,
     tip_lookup_for_client,
     tip_reply,
     tip_submit,
     tip_to_case,
 )
+from ipshield.tips.spot_checks import spot_check_draw, spot_check_review
 
 
 def report_view(request: HttpRequest) -> HttpResponse:
@@ -252,42 +249,19 @@ def _reward_of(tip: Any, reward_id: object) -> Any:
 @login_required
 def dispatch_view(request: HttpRequest) -> HttpResponse:
     """指挥: every report in the coordinator's region by agency and status, overdue highlighted."""
-    from django.db.models import Count, Q
-    from django.utils import timezone
-
     user: Any = request.user
     if user.role != Role.COORDINATOR:
         raise PermissionDenied
-    rows = (
-        tip_list(user, {})
-        .order_by()
-        .values("agency__id", "agency__name")
-        .annotate(
-            total=Count("id"),
-            routed=Count("id", filter=Q(status=TipStatus.ROUTED)),
-            accepted=Count("id", filter=Q(status__in=[TipStatus.ACCEPTED, TipStatus.HANDLING])),
-            concluded=Count("id", filter=Q(status__in=[TipStatus.CONCLUDED, TipStatus.REJECTED])),
-            overdue=Count("id", filter=Q(next_due_at__lt=timezone.now())),
-        )
-        .order_by("-overdue", "-routed", "agency__name")
-    )
-    return render(request, "tips/dispatch.html", {"rows": rows})
+    return render(request, "tips/dispatch.html", {"rows": dispatch_board(user)})
 
 
 @login_required
 def spot_checks_view(request: HttpRequest) -> HttpResponse:
     """跟踪抽查: draw a seeded sample of an agency's concluded tips and record the review."""
-    from ipshield.tips.models import SpotCheck, SpotCheckItem
-    from ipshield.tips.services import spot_check_draw, spot_check_review
-
     user: Any = request.user
     if user.role not in {Role.COORDINATOR, Role.AGENCY_HEAD}:
         raise PermissionDenied
-    agencies = (
-        Agency.objects.filter(pk=user.agency_id)
-        if user.role == Role.AGENCY_HEAD
-        else Agency.objects.filter(region__code__startswith=regions.subtree_prefix(user.agency.region_id))
-    )
+    agencies = spot_check_agencies(user)
     if request.method == "POST":
         try:
             if request.POST.get("op") == "review":
@@ -309,15 +283,18 @@ def spot_checks_view(request: HttpRequest) -> HttpResponse:
                     ratio_percent=parse_small_int(request.POST.get("ratio")),
                 )
             messages.success(request, _("已办理。"))
-        except (ValidationError, TipConflict) as exc:
+        except (ValidationError, TipConflict, PermissionDenied) as exc:
             messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         except (Agency.DoesNotExist, SpotCheckItem.DoesNotExist, ValueError):
             messages.error(request, _("请选择承办机构。"))
         return redirect("tips:spot_checks")
-    checks = SpotCheck.objects.filter(agency__in=agencies).prefetch_related("items__tip").select_related("agency")[:24]
     last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
     return render(
         request,
         "tips/spot_checks.html",
-        {"checks": checks, "agencies": agencies, "default_period": last_month.strftime("%Y-%m")},
+        {
+            "checks": spot_checks_visible(user)[:24],
+            "agencies": agencies,
+            "default_period": last_month.strftime("%Y-%m"),
+        },
     )

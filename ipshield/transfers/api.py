@@ -15,15 +15,11 @@ from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.inputs import Date, Id, OptionalId, PageNumber, Revision
 from ipshield.transfers.choices import SupervisionQueue, TransferGround, TransferStatus
+from ipshield.transfers.criminal_steps import criminal_step_record
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.selectors import supervision_queue, transfer_get, transfer_list
-from ipshield.transfers.services import (
-    TransferConflict,
-    criminal_step_record,
-    supervision_open,
-    transfer_act,
-    transfer_propose,
-)
+from ipshield.transfers.services import TransferConflict, transfer_act, transfer_propose
+from ipshield.transfers.supervision import supervision_open
 
 router = Router(tags=["transfers"], auth=AUTH)
 cases_router = Router(tags=["transfers"], auth=AUTH)

@@ -1,5 +1,6 @@
-"""Transfer writes: propose, act (the only code that sets Transfer.status), criminal steps,
-procuratorate supervision, notifications. Atomic, audited, notifications sent on commit."""
+"""Transfer writes: propose, act (the only code that sets Transfer.status), notifications. Atomic,
+audited, notifications sent on commit. Criminal steps: transfers/criminal_steps.py; procuratorate
+supervision: transfers/supervision.py."""
 
 from __future__ import annotations
 
@@ -28,15 +29,12 @@ from ipshield.core.models import Agency, User
 from ipshield.credit.services import record_case_event
 from ipshield.screening.services import transfer_period
 from ipshield.transfers import workflow
-from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferAction, TransferGround
+from ipshield.transfers.choices import CriminalStepKind, TransferAction, TransferGround
 from ipshield.transfers.choices import TransferStatus as S
 from ipshield.transfers.models import (
-    CriminalStep,
     Notification,
-    SupervisionRecord,
     Transfer,
     TransferEvent,
-    TransferShare,
 )
 from ipshield.transfers.tasks import notification_email
 
@@ -137,7 +135,7 @@ def side_of(user: Any, transfer: Transfer) -> set[str]:
     return sides
 
 
-def _require(user: Any, transfer: Transfer, owner: tuple[str, frozenset[str]]) -> None:
+def require_side(user: Any, transfer: Transfer, owner: tuple[str, frozenset[str]]) -> None:
     side, roles = owner
     if user.role not in roles or side not in side_of(user, transfer):
         raise PermissionDenied(_("您的机构或角色不能办理此环节。"))
@@ -154,7 +152,7 @@ def running_deadline(transfer: Transfer) -> tuple[dt.datetime | None, str]:
     return due_at(start, transfer_period(spec.rule, spec.key)), spec.side
 
 
-def _notify(agency: Agency | None, roles: Iterable[str], title: str, transfer: Transfer) -> None:
+def notify_agency(agency: Agency | None, roles: Iterable[str], title: str, transfer: Transfer) -> None:
     if agency is None:
         return
     url = reverse("transfers:detail", args=[transfer.pk])
@@ -253,7 +251,7 @@ def transfer_propose(
                 "manifest_hash": transfer.manifest_hash,
             },
         )
-        _notify(locked.agency, [Role.AGENCY_HEAD], _("待批准的移送：%(n)s") % {"n": locked.number}, transfer)
+        notify_agency(locked.agency, [Role.AGENCY_HEAD], _("待批准的移送：%(n)s") % {"n": locked.number}, transfer)
     return transfer
 
 
@@ -276,7 +274,7 @@ def transfer_act(
         act = TransferAction(action)
     except ValueError as exc:
         raise ValidationError({"action": _("未知的操作：%(a)s") % {"a": action}}) from exc
-    _require(actor, transfer, workflow.ACTION_OWNER[act])
+    require_side(actor, transfer, workflow.ACTION_OWNER[act])
     reason = str(data.get("reason") or "").strip()
     if act in workflow.REASON_REQUIRED and not reason:
         raise ValidationError({"reason": _("此环节须写明理由。")})
@@ -416,153 +414,8 @@ def _after(transfer: Transfer, act: TransferAction, actor: Any) -> None:
         workflow.POLICE: transfer.police_agency,
         workflow.PROCURATORATE: transfer.procuratorate,
     }[side]
-    _notify(agency, roles, _(title) % {"n": transfer.case.number}, transfer)
+    notify_agency(agency, roles, _(title) % {"n": transfer.case.number}, transfer)
     if act == TransferAction.SEND:  # copy to the procuratorate (第6条 / 第14条)
-        _notify(transfer.procuratorate, [Role.PROCURATOR], _("移送抄送：%(n)s") % {"n": transfer.case.number}, transfer)
-
-
-# --- criminal steps, per person ----------------------------------------------------------------
-
-
-def criminal_step_record(
-    *,
-    actor: Any,
-    transfer: Transfer,
-    kind: str,
-    person_name: str,
-    occurred_on: dt.date,
-    result: str = "",
-    party_id: int | None = None,
-) -> CriminalStep:
-    try:
-        step_kind = CriminalStepKind(kind)
-    except ValueError as exc:
-        raise ValidationError({"kind": _("未知的环节：%(k)s") % {"k": kind}}) from exc
-    _require(actor, transfer, STEP_ROLES[step_kind])
-    errors: dict[str, str] = {}
-    if transfer.status != S.ACCEPTED:
-        errors["kind"] = _("公安机关立案后才能登记刑事程序环节。")
-    if not person_name.strip() and step_kind != CriminalStepKind.ITEMS_HANDED_OVER:
-        errors["person_name"] = _("请填写涉案人员姓名（刑事环节按人登记）。")
-    if occurred_on > timezone.localdate():
-        errors["occurred_on"] = _("日期不能晚于今天。")
-    if party_id is not None and not transfer.case.parties.filter(pk=party_id).exists():
-        errors["party_id"] = _("该当事人不属于本案。")
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        step = CriminalStep.objects.create(
-            transfer=transfer,
-            party_id=party_id,
-            person_name=person_name.strip(),
-            kind=step_kind,
-            occurred_on=occurred_on,
-            result=result.strip(),
-            recorded_by=actor,
-            agency_id=actor.agency_id,
+        notify_agency(
+            transfer.procuratorate, [Role.PROCURATOR], _("移送抄送：%(n)s") % {"n": transfer.case.number}, transfer
         )
-        if step_kind == CriminalStepKind.ITEMS_HANDED_OVER:
-            current = Transfer.objects.select_for_update().get(pk=transfer.pk)
-            current.items_handed_over_at = timezone.now()
-            current.next_due_at, current.next_due_role = running_deadline(current)
-            current.save(update_fields=["items_handed_over_at", "next_due_at", "next_due_role"])
-        if step_kind == CriminalStepKind.JUDGED:
-            record_case_event(
-                case=transfer.case,
-                kind="conviction",
-                on=occurred_on,
-                published=True,
-                summary=_("刑事判决：%(r)s") % {"r": result.strip() or transfer.case.number},
-            )
-        if step_kind == CriminalStepKind.PROSECUTED:
-            court = counterpart_agency(transfer.agency.region_id, AgencyKind.COURT)
-            if court is not None:
-                TransferShare.objects.get_or_create(transfer=transfer, agency=court)
-                CaseShare.objects.get_or_create(case=transfer.case, agency=court, defaults={"reason": "prosecution"})
-        audit_record(
-            actor=actor,
-            action="transfer.criminal_step",
-            target=transfer,
-            after={"kind": step_kind.value, "person": step.person_name, "on": occurred_on.isoformat()},
-        )
-        _notify(
-            transfer.agency,
-            [],
-            _("刑事程序进展（%(k)s）：%(n)s") % {"k": step_kind.label, "n": transfer.case.number},
-            transfer,
-        )
-    return step
-
-
-# --- procuratorate supervision -----------------------------------------------------------------
-
-
-def supervision_open(
-    *,
-    actor: Any,
-    case: Case,
-    queue: str,
-    opinion: str,
-    transfer: Transfer | None = None,
-    now: dt.datetime | None = None,
-) -> SupervisionRecord:
-    """检察监督: a procurator opens a record on a queue item; the addressee replies within 7 days."""
-    now = now or timezone.now()
-    if actor.role != Role.PROCURATOR:
-        raise PermissionDenied(_("只有检察机关可以开展监督。"))
-    errors: dict[str, str] = {}
-    if queue not in SupervisionQueue.values:
-        errors["queue"] = _("未知的监督事项。")
-    if not opinion.strip():
-        errors["opinion"] = _("请填写监督意见。")
-    if errors:
-        raise ValidationError(errors)
-    addressee = transfer.police_agency if transfer is not None and queue == SupervisionQueue.REFUSALS else case.agency
-    from ipshield.core.deadlines import Period, Unit
-
-    with transaction.atomic():
-        record = SupervisionRecord(
-            agency_id=actor.agency_id,
-            queue=queue,
-            case=case,
-            transfer=transfer,
-            addressee=addressee,
-            opinion=opinion.strip(),
-            opened_by=actor,
-            opened_at=now,
-            region_code=case.region_code,
-            reply_due_at=due_at(now, Period(SUPERVISION_REPLY_DAYS, Unit.DAYS)),
-        )
-        record.full_clean()
-        record.save()
-        audit_record(
-            actor=actor,
-            action="supervision.open",
-            target=record,
-            after={"queue": queue, "case": case.number, "addressee": addressee.name},
-        )
-        Notification.objects.create(
-            agency=addressee,
-            roles="",
-            title=_("检察监督意见：%(n)s") % {"n": case.number},
-            url=reverse("transfers:supervision_detail", args=[record.pk]),
-        )
-    return record
-
-
-def supervision_reply(
-    *, actor: Any, record: SupervisionRecord, reply: str, now: dt.datetime | None = None
-) -> SupervisionRecord:
-    if actor.agency_id != record.addressee_id:
-        raise PermissionDenied(_("只有被监督机关可以回复。"))
-    if not reply.strip():
-        raise ValidationError({"reply": _("请填写回复内容。")})
-    with transaction.atomic():
-        current = SupervisionRecord.objects.select_for_update().get(pk=record.pk)
-        if current.replied_at is not None:
-            raise TransferConflict(_("该监督意见已回复。"))
-        current.reply = reply.strip()
-        current.replied_at = now or timezone.now()
-        current.save(update_fields=["reply", "replied_at"])
-        audit_record(actor=actor, action="supervision.reply", target=current, after={"reply": current.reply[:500]})
-    return current

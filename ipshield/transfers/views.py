@@ -21,6 +21,7 @@ from ipshield.core.feedback import redirect_back
 from ipshield.core.inputs import parse_id
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue, TransferAction
+from ipshield.transfers.criminal_steps import criminal_step_record
 from ipshield.transfers.documents import available_documents, render_document_pdf
 from ipshield.transfers.forms import ProposeForm, QueueFilterForm, StepForm, SupervisionForm
 from ipshield.transfers.models import Transfer
@@ -31,15 +32,8 @@ from ipshield.transfers.selectors import (
     transfer_get,
     transfer_list,
 )
-from ipshield.transfers.services import (
-    TransferConflict,
-    criminal_step_record,
-    side_of,
-    supervision_open,
-    supervision_reply,
-    transfer_act,
-    transfer_propose,
-)
+from ipshield.transfers.services import TransferConflict, side_of, transfer_act, transfer_propose
+from ipshield.transfers.supervision import supervision_open, supervision_reply
 
 
 def _errors(exc: ValidationError) -> str:

@@ -25,7 +25,8 @@ from ipshield.credit.models import EnterpriseMatch
 from ipshield.credit.repair import repair_submit
 from ipshield.credit.services import blacklist_list, enterprise_for
 from ipshield.disclosure.models import Disclosure
-from ipshield.transfers.services import supervision_open, transfer_act, transfer_propose
+from ipshield.transfers.services import transfer_act, transfer_propose
+from ipshield.transfers.supervision import supervision_open
 
 from .file_corpus import LEGITIMATE
 

@@ -183,7 +183,8 @@ def test_expired_entries_are_removed_and_fed(people):
 
 
 def test_transfer_and_judgment_attach_to_the_timeline(make_user):
-    from ipshield.transfers.services import criminal_step_record, transfer_act, transfer_propose
+    from ipshield.transfers.criminal_steps import criminal_step_record
+    from ipshield.transfers.services import transfer_act, transfer_propose
 
     officer = make_user("officer", "110000", username="o1")
     officer2 = make_user("officer", agency=officer.agency, username="o2")

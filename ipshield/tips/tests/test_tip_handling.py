@@ -12,19 +12,10 @@ from ipshield.core.deadlines import CHINA_TZ
 from ipshield.core.models import AuditEvent
 from ipshield.core.testing import assert_hidden
 from ipshield.tips.choices import RewardStatus, TipStatus
-from ipshield.tips.models import SpotCheckItem, Tip
-from ipshield.tips.services import (
-    TipConflict,
-    reporter_identity,
-    reward_claim,
-    reward_decide,
-    reward_pay,
-    reward_propose,
-    spot_check_draw,
-    tip_act,
-    tip_submit,
-    tip_to_case,
-)
+from ipshield.tips.models import SpotCheck, SpotCheckItem, Tip
+from ipshield.tips.rewarding import reward_claim, reward_decide, reward_pay, reward_propose
+from ipshield.tips.services import TipConflict, reporter_identity, tip_act, tip_submit, tip_to_case
+from ipshield.tips.spot_checks import spot_check_draw, spot_check_review
 
 from .conftest import BODY
 
@@ -243,3 +234,21 @@ def test_a_coordinator_cannot_move_a_report_out_of_its_region(tip, tip_cast, mak
             tip_act(actor=tip_cast["coordinator"], tip=tip, action="reassign", data={"agency_id": bad})
     tip.refresh_from_db()
     assert tip.agency == tip_cast["officer"].agency
+
+
+def test_spot_check_services_refuse_an_agency_outside_the_actors_scope(tip_cast, head, make_user, make_agency):
+    """The service checks the agency itself, whatever page or API called it."""
+    beijing = tip_cast["officer"].agency
+    other_head = make_user("agency_head", "310000", username="head.sh.spot")
+    sh_coordinator = make_user("coordinator", "310000", username="coord.sh.spot")
+    for outsider in (other_head, sh_coordinator, tip_cast["officer"]):
+        with pytest.raises(PermissionDenied):
+            spot_check_draw(actor=outsider, agency=beijing, period="2024-10", ratio_percent=30)
+    assert not SpotCheck.objects.exists()
+    check = spot_check_draw(actor=head, agency=beijing, period="2024-10", ratio_percent=30)
+    created, _ = tip_submit(data=BODY, now=T0)
+    item = SpotCheckItem.objects.create(spot_check=check, tip=created)
+    with pytest.raises(PermissionDenied):
+        spot_check_review(actor=other_head, item=item, satisfactory=False, finding="越权")
+    item.refresh_from_db()
+    assert item.reviewed_at is None

@@ -10,12 +10,14 @@ from django.db import close_old_connections, connection
 
 from ipshield.cases.choices import CaseStatus
 from ipshield.cases.models import Case
+from ipshield.cases.services import case_create
 from ipshield.core.audit import verify_chain
 from ipshield.core.deadlines import CHINA_TZ
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import TransferAction, TransferStatus
-from ipshield.transfers.models import Notification, Transfer, TransferEvent
+from ipshield.transfers.models import Notification, SupervisionRecord, Transfer, TransferEvent
 from ipshield.transfers.services import TransferConflict, transfer_act, transfer_propose
+from ipshield.transfers.supervision import supervision_open
 
 from .conftest import T0, walk
 
@@ -265,3 +267,17 @@ def test_police_review_over_spring_festival_2024(cast, proposed):
     t = transfer_act(actor=cast["officer"], transfer=t, action="send", now=dt.datetime(2024, 2, 8, 10, tzinfo=CHINA_TZ))
     # 3 days from 02-08 end on 02-11, inside the 02-10..02-17 holiday → 02-18 (a make-up working Sunday)
     assert t.next_due_at == dt.datetime(2024, 2, 18, 23, 59, 59, tzinfo=CHINA_TZ)
+
+
+def test_a_procurator_cannot_supervise_a_case_of_another_region(cast, filed_case, proposed):
+    """The service checks the case itself, whatever page or API called it."""
+    with pytest.raises(PermissionDenied):
+        supervision_open(actor=cast["sh_procurator"], case=filed_case, queue="not_transferred", opinion="越权监督")
+    other = case_for_other_party(cast)
+    with pytest.raises(ValidationError):  # the transfer must be the case's own
+        supervision_open(actor=cast["procurator"], case=other, queue="refusals", opinion="张冠李戴", transfer=proposed)
+    assert not SupervisionRecord.objects.exists()
+
+
+def case_for_other_party(cast):
+    return case_create(actor=cast["officer"], data={"title": "另一案", "domain": "trademark"}, parties=[], now=T0)
