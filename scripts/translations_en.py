@@ -1057,3 +1057,13 @@ EN.update(
         "请用验证器扫描二维码。": "Scan the QR code with your authenticator.",
     }
 )
+
+EN.update(
+    {
+        "抽查由本机构负责人或本辖区领导小组办公室组织。": (
+            "Spot checks are organised by the agency's own head or by the leading-group office of its region."
+        ),
+        "该案件不在本院的监督范围内。": "This case is outside your procuratorate's supervision.",
+        "该移送不属于本案。": "That transfer does not belong to this case.",
+    }
+)
