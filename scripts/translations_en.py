@@ -1067,3 +1067,11 @@ EN.update(
         "该移送不属于本案。": "That transfer does not belong to this case.",
     }
 )
+
+EN.update(
+    {
+        "%(name)s（%(title)s）": "%(name)s (%(title)s)",
+        "职务": "Title",
+        "留空时显示角色名称": "Leave blank to show the role.",
+    }
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -101,6 +102,22 @@ def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
     return accounts
 
 
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉宇浩凯健俊帆帅旭宁琳晨欣雪"
+
+
+def demo_person_name(username: str) -> str:
+    """A stable, plausible Chinese name per demo account (so pages show people, not login names)."""
+    if username in {"admin", "auditor"}:
+        return {"admin": "系统管理员", "auditor": "审计员"}[username]
+    digest = hashlib.sha256(username.encode()).digest()
+    return (
+        SURNAMES[digest[0] % len(SURNAMES)]
+        + GIVEN[digest[1] % len(GIVEN)]
+        + GIVEN[digest[2] % len(GIVEN)][: digest[3] % 2]
+    )
+
+
 def _user(
     username: str, role: str, agency: Agency | None, password: str, *, superuser: bool = False
 ) -> tuple[str, str, str]:
@@ -110,7 +127,7 @@ def _user(
             username=username,
             role=role,
             agency=agency,
-            display_name=username,
+            display_name=demo_person_name(username),
             is_staff=superuser,
             is_superuser=superuser,
         )

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core import regions
@@ -103,13 +104,20 @@ class User(AbstractUser):
         Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name=_("所属机构")
     )
     display_name = models.CharField(_("姓名"), max_length=64, blank=True)
+    title = models.CharField(_("职务"), max_length=64, blank=True, help_text=_("留空时显示角色名称"))
 
     class Meta:
         verbose_name = _("用户")
         verbose_name_plural = _("用户")
 
     def __str__(self) -> str:
-        return self.display_name or self.username
+        """张三（执法人员）: people are shown by name and title, never by login name when a name exists."""
+        if not self.display_name:
+            return self.username
+        return gettext("%(name)s（%(title)s）") % {
+            "name": self.display_name,
+            "title": self.title or self.get_role_display(),
+        }
 
     def clean(self) -> None:
         super().clean()

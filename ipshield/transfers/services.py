@@ -96,7 +96,7 @@ def build_manifest(case: Case) -> dict[str, Any]:
                 "size": a.blob.size,
                 "type": a.blob.content_type,
                 "name": a.original_name,
-                "uploaded_by": a.uploaded_by.username if a.uploaded_by else "",
+                "uploaded_by": str(a.uploaded_by) if a.uploaded_by else "",
                 "uploaded_at": a.uploaded_at.isoformat(),
             }
             for a in attachments_for(case)

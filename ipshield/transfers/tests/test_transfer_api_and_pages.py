@@ -266,3 +266,20 @@ def test_propose_page_errors_and_success(client, cast, filed_case):
     )
     assert response.status_code == 302
     assert Transfer.objects.get().status == TransferStatus.PROPOSED
+
+
+def test_people_are_shown_by_name_and_title_not_login_name(client, cast, proposed):
+    from ipshield.core.models import User
+
+    User.objects.filter(pk=cast["officer"].pk).update(display_name="张伟")
+    User.objects.filter(pk=cast["officer2"].pk).update(display_name="李娜", title="稽查科科长")
+    client.force_login(cast["head"])
+    html = client.get(f"/transfers/{proposed.pk}/").content.decode()
+    assert "张伟（执法人员）" in html
+    assert "李娜（稽查科科长）" in html
+    assert "officer.bj" not in html
+    assert "officer2.bj" not in html
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/transfers/{proposed.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "张伟 (" in html
+    assert "（执法人员）" not in html
