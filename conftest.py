@@ -193,3 +193,15 @@ def _fresh_cache(request: Any) -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A request in English leaves English active in the worker thread (LocaleMiddleware does not
+    reset it): every test starts in the default language, as a fresh process would."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

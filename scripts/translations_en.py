@@ -899,6 +899,9 @@ SYNONYMS = [
     ("已逾期", "已超期"),
     ("已逾期", "逾期"),
     ("已超期", "逾期"),
+    ("所在地区", "地区"),
+    ("所在地区", "行政区划"),
+    ("地区", "行政区划"),
 ]
 
 EN.update(
@@ -1073,5 +1076,27 @@ EN.update(
         "%(name)s（%(title)s）": "%(name)s (%(title)s)",
         "职务": "Title",
         "留空时显示角色名称": "Leave blank to show the role.",
+    }
+)
+
+EN.update(
+    {
+        "所在地区": "Region",
+        "地区": "Region",
+        "选择省份": "Province…",
+        "选择地市": "Prefecture…",
+        "选择区县": "County…",
+        "搜索地区名称或代码": "Search a region by name or code",
+        "没有匹配的地区。": "No region matches.",
+        "所在地区（地址无法识别时选择）": "Region (choose it if the address is not recognised)",
+    }
+)
+
+EN.update(
+    {
+        "匿名举报不需要填写姓名和联系方式；凭查询编号和查询密码查看进度。": (
+            "An anonymous report needs no name or contact details; follow it with the tracking number and passphrase."
+        ),
+        "举报人信息": "Reporter's details",
     }
 )

@@ -15,13 +15,14 @@ from ipshield.cases.models import Case
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.forms import ResidentIdField, USCCField
 from ipshield.core.models import validate_region_code_exists
+from ipshield.core.region_picker import region_field
 from ipshield.screening.forms import FACT_PREFIX, fact_fields
 from ipshield.screening.services import offence_choices
 
 
 class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
     offence = forms.ChoiceField(label=_("涉嫌罪名"), required=False)
-    region_code = forms.CharField(label=_("区划代码"), max_length=6, validators=[validate_region_code_exists])
+    region_code = region_field(_("所在地区"), required=True, validators=[validate_region_code_exists])
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -111,7 +112,7 @@ class CaseFilterForm(forms.Form):
     domain = forms.ChoiceField(label=_("专项领域"), required=False)
     offence = forms.ChoiceField(label=_("罪名"), required=False)
     screening = forms.ChoiceField(label=_("筛查结果"), required=False)
-    region = forms.CharField(label=_("区划代码"), required=False, max_length=6)
+    region = region_field(_("地区"))
     overdue = forms.BooleanField(label=_("仅看逾期"), required=False)
     queue = forms.CharField(required=False, widget=forms.HiddenInput)
 

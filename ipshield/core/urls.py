@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ipshield.core import views
+from ipshield.core.region_picker import region_picker_view
 
 app_name = "core"
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("files/<int:pk>/", views.attachment_download_view, name="attachment"),
     path("jobs/<int:pk>/", views.job_view, name="job"),
     path("audit/", views.audit_log_view, name="audit_log"),
+    path("regions/picker/", region_picker_view, name="region_picker"),
     path("healthz", views.healthz, name="healthz"),
     path("csp-report/", views.csp_report_view, name="csp_report"),
 ]

@@ -21,6 +21,7 @@ from ipshield.core.inputs import parse_id
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.core.models import Agency
 from ipshield.core.pagination import EstimatingPaginator
+from ipshield.core.region_picker import region_param
 from ipshield.disclosure.models import Disclosure, DisclosureStatus
 from ipshield.disclosure.selectors import public_disclosures, staff_disclosures
 from ipshield.disclosure.services import disclosure_change, disclosure_publish, disclosure_withhold
@@ -36,7 +37,7 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
     agency = request.GET.get("agency", "")
     return {
         "q": request.GET.get("q", "")[:100],
-        "region": request.GET.get("region", ""),
+        "region": region_param(request),
         "domain": request.GET.get("domain", ""),
         "agency": parse_id(agency),
         "from": day("from"),
@@ -100,7 +101,7 @@ def atom_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def review_list_view(request: HttpRequest) -> HttpResponse:
     """The agency's drafts and publications; supervisors see their region's, per agency (overdue first)."""
-    qs = narrow_to_region(staff_disclosures(request.user).select_related("agency"), request.GET.get("region"))
+    qs = narrow_to_region(staff_disclosures(request.user).select_related("agency"), region_param(request))
     agency = parse_id(request.GET.get("agency"))
     if agency is not None:
         qs = qs.filter(agency_id=agency)

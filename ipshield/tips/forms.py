@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain
+from ipshield.core.region_picker import region_field
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -30,7 +31,7 @@ class TipForm(forms.Form):
         label=_("举报内容（时间、地点、商品、经过）"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
     address = forms.CharField(label=_("地点（详细地址）"), max_length=255, required=False)
-    region_code = forms.CharField(label=_("所在地区代码（地址无法识别时填写）"), max_length=6, required=False)
+    region_code = region_field(_("所在地区（地址无法识别时选择）"))
     target_name = forms.CharField(label=_("被举报对象（店铺、企业名称）"), max_length=200, required=False)
     target_uscc = forms.CharField(label=_("统一社会信用代码"), max_length=24, required=False)
     target_url = forms.CharField(label=_("网址或网店链接"), max_length=500, required=False)

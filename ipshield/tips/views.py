@@ -103,7 +103,11 @@ def _rate() -> int:
 
 
 def status_view(request: HttpRequest) -> HttpResponse:
-    form = StatusForm(request.POST or None)
+    # The receipt links here with the tracking number (never the passphrase) filled in.
+    number = request.GET.get("n", "")
+    form = StatusForm(
+        request.POST or None, initial={"tracking_number": number if number.isalnum() and len(number) <= 24 else ""}
+    )
     tip = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.models import User
+from ipshield.core.region_picker import region_field
 from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferGround
 
 
@@ -41,5 +42,5 @@ class SupervisionForm(forms.Form):
 
 
 class QueueFilterForm(forms.Form):
-    region = forms.CharField(label=_("区划代码"), required=False, max_length=6)
+    region = region_field(_("地区"))
     domain = forms.ChoiceField(label=_("专项领域"), required=False, choices=[("", _("全部")), *CampaignDomain.choices])

@@ -2,6 +2,8 @@ from typing import Any
 
 from django import template
 
+from ipshield.core.region_picker import picker_context
+
 register = template.Library()
 
 
@@ -12,3 +14,9 @@ def get_item(mapping: Any, key: str) -> Any:
         return mapping.get(key, "")
     except AttributeError:
         return ""
+
+
+@register.inclusion_tag("core/_region_picker.html")
+def region_picker(name: str, value: Any = "") -> dict[str, Any]:
+    """{% region_picker "region" filters.region %} for filters that are not Django forms."""
+    return picker_context(name, str(value or ""))

@@ -21,6 +21,22 @@ def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
     page.fill("#id_description", "朝阳区某体育用品店销售假冒运动鞋，标价明显低于正品。")
     page.fill("#id_address", "北京市朝阳区建国路88号")
     page.fill("#id_target_name", "某某体育用品店")
+    # Anonymous by default: no name or phone is asked; unticking asks for them.
+    assert page.is_checked("#id_anonymous")
+    assert not page.is_visible("#id_name")
+    assert not page.is_visible("#id_phone")
+    page.uncheck("#id_anonymous")
+    assert page.is_visible("#id_name")
+    page.check("#id_anonymous")
+    assert not page.is_visible("#id_phone")
+    # The region is chosen by name, province → prefecture → county.
+    page.select_option("#id_region_code", "110000")
+    page.wait_for_selector("#id_region_code_2 option[value='110100']", state="attached")
+    page.select_option("#id_region_code_2", "110100")
+    page.wait_for_selector("#id_region_code_3 option[value='110105']", state="attached")
+    page.select_option("#id_region_code_3", "110105")
+    chosen = page.wait_for_selector("[data-testid=region-picker-region_code] .region-chosen:has-text('朝阳区')")
+    assert "北京市" in chosen.inner_text()
     page.set_input_files("#id_attachments", str(photo))
     page.fill("#id_captcha_answer", captcha_answer(page))
     screenshot(page, "tip-form")
@@ -32,6 +48,11 @@ def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
     screenshot(page, "tip-receipt")
     tip = Tip.objects.get(tracking_number=tracking)
     assert tip.agency == tip_cast["officer"].agency
+    assert tip.region_code == "110105"
+    assert tip.anonymous
+    page.click("[data-testid=receipt-status-link]")
+    assert page.input_value("#id_tracking_number") == tracking  # carried over; the passphrase never is
+    assert page.input_value("#id_passphrase") == ""
 
     browser_login(page, "officer.bj")
     page.goto(page.base_url + f"/tips/{tip.pk}/")
