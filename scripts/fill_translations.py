@@ -15,6 +15,7 @@ from translations_en import EN
 
 PO = Path(__file__).resolve().parent.parent / "ipshield" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 ENTRY = re.compile(
+    r'(?:msgctxt "(?P<context>(?:[^"\\]|\\.)*)"\n)?'
     r'(msgid "((?:[^"\\]|\\.)*)"\n(msgid_plural "(?:[^"\\]|\\.)*"\n)?)((?:msgstr(?:\[\d\])? "(?:[^"\\]|\\.)*"\n)+)'
 )
 
@@ -43,17 +44,21 @@ def main() -> int:
     missing: list[str] = []
 
     def fill(match: re.Match[str]) -> str:
-        msgid = match.group(2).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+        msgid = match.group(3).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
         if not msgid:
             return match.group(0)
-        english = EN.get(msgid)
+        context = match.group("context")
+        # A word in a particular use (msgctxt) is keyed "context\x04msgid", as gettext itself does.
+        key = f"{context}\x04{msgid}" if context is not None else msgid
+        head = f'msgctxt "{context}"\n{match.group(2)}' if context is not None else match.group(2)
+        english = EN.get(key)
         if english is None:
-            missing.append(msgid)
+            missing.append(key.replace("\x04", " | "))
             return match.group(0)
-        if match.group(3):
+        if match.group(4):
             one, many = english if isinstance(english, tuple) else (english, english)
-            return f'{match.group(1)}msgstr[0] "{_escape(one)}"\nmsgstr[1] "{_escape(many)}"\n'
-        return f'{match.group(1)}msgstr "{_escape(english)}"\n'
+            return f'{head}msgstr[0] "{_escape(one)}"\nmsgstr[1] "{_escape(many)}"\n'
+        return f'{head}msgstr "{_escape(english)}"\n'
 
     PO.write_text(ENTRY.sub(fill, text), encoding="utf-8")
     for msgid in missing:

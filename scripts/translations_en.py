@@ -429,7 +429,7 @@ EN.update(
         "待决定是否立案的移送（3日内）": "Transfers awaiting your decision (3 days)",
         "逾期的移送环节": "Overdue transfer steps",
         "应移未移（监督）": "Not transferred (supervision)",
-        "不立案待监督": "Refusals to supervise",
+        "不立案待监督": "Refusals awaiting supervision",
         "移送已批准，须在24小时内移送：%(n)s": "Transfer approved, send within 24 hours: %(n)s",
         "移送未获批准：%(n)s": "Transfer not approved: %(n)s",
         "收到涉嫌犯罪案件移送：%(n)s": "Transfer received: %(n)s",
@@ -1100,3 +1100,14 @@ EN.update(
         "举报人信息": "Reporter's details",
     }
 )
+
+EN.update(
+    {
+        "：": ": ",
+        "one report, heading\x04举报": "Tip",
+        "one case, label\x04案件": "Case",
+        "one transfer, heading\x04移送": "Transfer",
+    }
+)
+
+EN.update({"、": ", "})

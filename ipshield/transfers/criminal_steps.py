@@ -9,15 +9,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.cases.models import CaseShare
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind
+from ipshield.core.text import source_text
 from ipshield.credit.services import record_case_event
 from ipshield.transfers.choices import CriminalStepKind
 from ipshield.transfers.choices import TransferStatus as S
 from ipshield.transfers.models import CriminalStep, Transfer, TransferShare
-from ipshield.transfers.services import STEP_ROLES, counterpart_agency, notify_agency, require_side, running_deadline
+from ipshield.transfers.services import (
+    STEP_ROLES,
+    counterpart_agency,
+    notify_agency,
+    require_side,
+    running_deadline,
+)
 
 
 def criminal_step_record(
@@ -84,7 +92,8 @@ def criminal_step_record(
         notify_agency(
             transfer.agency,
             [],
-            _("刑事程序进展（%(k)s）：%(n)s") % {"k": step_kind.label, "n": transfer.case.number},
+            gettext_noop("刑事程序进展（%(k)s）：%(n)s"),
             transfer,
+            {"k": source_text(step_kind.label), "n": transfer.case.number},
         )
     return step

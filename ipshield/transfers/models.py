@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case, Party
@@ -172,7 +173,10 @@ class Notification(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="notifications")
     roles = models.CharField(max_length=200, blank=True, help_text=",role,role, of the agency it is for; empty = all")
+    # The title is kept as its Chinese source text (a msgid) with its figures apart, so that each
+    # reader sees it in their own language (`text`), not in the language of whoever caused it.
     title = models.CharField(max_length=200)
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
     read_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
@@ -180,3 +184,11 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["agency", "-created_at"])]
+
+    @property
+    def text(self) -> str:
+        params = {k: gettext(v) if isinstance(v, str) else v for k, v in (self.params or {}).items()}
+        try:
+            return gettext(self.title) % params if params else gettext(self.title)
+        except (KeyError, TypeError, ValueError):  # a catalogue entry that lost a placeholder
+            return self.title

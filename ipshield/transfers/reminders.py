@@ -10,11 +10,13 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import CHINA_TZ, END_OF_DAY, OFFICIAL_CALENDAR
+from ipshield.core.text import source_text
 from ipshield.transfers import workflow
+from ipshield.transfers.choices import TransferStatus
 from ipshield.transfers.models import Notification, Transfer
 
 SIDE_ROLES = {
@@ -52,11 +54,11 @@ def send_reminders(now: dt.datetime | None = None) -> int:
             Notification.objects.create(
                 agency=agency,
                 roles=f",{','.join(roles)},",
-                title=_("期限将至（%(due)s）：%(n)s %(status)s")
-                % {
+                title=gettext_noop("期限将至（%(due)s）：%(n)s %(status)s"),
+                params={
                     "due": timezone.localtime(transfer.next_due_at).strftime("%Y-%m-%d %H:%M"),
                     "n": transfer.case.number,
-                    "status": transfer.get_status_display(),
+                    "status": source_text(TransferStatus(transfer.status).label),
                 },
                 url=f"/transfers/{transfer.pk}/",
             )

@@ -10,10 +10,11 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -152,14 +153,20 @@ def running_deadline(transfer: Transfer) -> tuple[dt.datetime | None, str]:
     return due_at(start, transfer_period(spec.rule, spec.key)), spec.side
 
 
-def notify_agency(agency: Agency | None, roles: Iterable[str], title: str, transfer: Transfer) -> None:
+def notify_agency(
+    agency: Agency | None, roles: Iterable[str], title: str, transfer: Transfer, params: dict[str, Any] | None = None
+) -> None:
+    """`title` is a msgid (gettext_noop) with %(name)s placeholders filled from `params` when shown."""
     if agency is None:
         return
     url = reverse("transfers:detail", args=[transfer.pk])
     role_list = sorted(roles)
+    params = params or {}
     Notification.objects.create(
-        agency=agency, roles=f",{','.join(role_list)}," if role_list else "", title=title, url=url
+        agency=agency, roles=f",{','.join(role_list)}," if role_list else "", title=title, params=params, url=url
     )
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _(title) % params if params else _(title)
     recipients = list(
         User.objects.filter(agency=agency, is_active=True, role__in=role_list or list(Role.values))
         .exclude(email="")
@@ -251,7 +258,9 @@ def transfer_propose(
                 "manifest_hash": transfer.manifest_hash,
             },
         )
-        notify_agency(locked.agency, [Role.AGENCY_HEAD], _("待批准的移送：%(n)s") % {"n": locked.number}, transfer)
+        notify_agency(
+            locked.agency, [Role.AGENCY_HEAD], gettext_noop("待批准的移送：%(n)s"), transfer, {"n": locked.number}
+        )
     return transfer
 
 
@@ -414,8 +423,12 @@ def _after(transfer: Transfer, act: TransferAction, actor: Any) -> None:
         workflow.POLICE: transfer.police_agency,
         workflow.PROCURATORATE: transfer.procuratorate,
     }[side]
-    notify_agency(agency, roles, _(title) % {"n": transfer.case.number}, transfer)
+    notify_agency(agency, roles, title, transfer, {"n": transfer.case.number})
     if act == TransferAction.SEND:  # copy to the procuratorate (第6条 / 第14条)
         notify_agency(
-            transfer.procuratorate, [Role.PROCURATOR], _("移送抄送：%(n)s") % {"n": transfer.case.number}, transfer
+            transfer.procuratorate,
+            [Role.PROCURATOR],
+            gettext_noop("移送抄送：%(n)s"),
+            transfer,
+            {"n": transfer.case.number},
         )

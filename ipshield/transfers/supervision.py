@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.cases.models import Case
 from ipshield.core.audit import audit_record
@@ -69,7 +70,8 @@ def supervision_open(
         Notification.objects.create(
             agency=addressee,
             roles="",
-            title=_("检察监督意见：%(n)s") % {"n": case.number},
+            title=gettext_noop("检察监督意见：%(n)s"),
+            params={"n": case.number},
             url=reverse("transfers:supervision_detail", args=[record.pk]),
         )
     return record

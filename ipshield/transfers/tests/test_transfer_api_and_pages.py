@@ -283,3 +283,12 @@ def test_people_are_shown_by_name_and_title_not_login_name(client, cast, propose
     html = client.get(f"/transfers/{proposed.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "张伟 (" in html
     assert "（执法人员）" not in html
+
+
+def test_inbox_titles_follow_the_readers_language(client, cast, proposed):
+    client.force_login(cast["head"])
+    chinese = client.get("/transfers/inbox/").content.decode()
+    assert f"待批准的移送：{proposed.case.number}" in chinese
+    english = client.get("/transfers/inbox/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert proposed.case.number in english
+    assert "待批准的移送" not in english
