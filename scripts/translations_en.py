@@ -1111,3 +1111,14 @@ EN.update(
 )
 
 EN.update({"、": ", "})
+
+EN.update({"（": " (", "）": ")"})
+
+EN.update(
+    {
+        "自收到处罚决定书之日起履行": "Within the time the decision sets, from its receipt",
+        "决定书未载明": "Not stated in the decision",
+    }
+)
+
+EN.update({"自收到处罚决定书之日起十五日内缴纳罚款": "Pay the fine within 15 days of receiving the decision"})

@@ -123,6 +123,19 @@ def _amount(rng: random.Random, threshold: int) -> int:
     return int(threshold * rng.uniform(0.05, 0.75))
 
 
+# The article a demo decision cites, by campaign domain (the laws' penalty articles).
+PENALTY_BASIS: dict[str, str] = {
+    CampaignDomain.TRADEMARK: "《中华人民共和国商标法》第六十条第二款",
+    CampaignDomain.ONLINE_TRADE: "《中华人民共和国商标法》第六十条第二款、《中华人民共和国电子商务法》第七十五条",
+    CampaignDomain.COPYRIGHT: "《中华人民共和国著作权法》第五十三条",
+    CampaignDomain.PATENT: "《中华人民共和国专利法》第六十八条",
+    CampaignDomain.GEOGRAPHICAL_INDICATION: "《中华人民共和国商标法》第六十条第二款",
+    CampaignDomain.TRADE_SECRET: "《中华人民共和国反不正当竞争法》第二十一条",
+    CampaignDomain.DRUGS_COSMETICS: "《化妆品监督管理条例》第五十九条",
+    CampaignDomain.AGRI_INPUTS: "《农药管理条例》第五十五条",
+}
+
+
 class Progress(Protocol):
     def write(self, msg: str) -> Any: ...
 
@@ -200,6 +213,7 @@ class DemoCaseFactory:
             case.penalty_kinds = [PenaltyKind.FINE, PenaltyKind.CONFISCATE_GOODS]
             case.fine_amount = Decimal(rng.randint(2, 200) * 1000)
             case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
+            case.penalty_basis = PENALTY_BASIS.get(domain, "《中华人民共和国产品质量法》第五十条")
             if status == CaseStatus.CLOSED:
                 case.closed_at = min(decided_at + dt.timedelta(days=rng.randint(1, 30)), now)
         case.next_due_at = case.running_deadline()  # bulk inserts skip save()

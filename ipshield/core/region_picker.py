@@ -118,7 +118,7 @@ def region_param(request: HttpRequest, name: str = "region") -> str:
     return chosen_code(values) or next((v.strip()[:6] for v in values if v.strip()), "")
 
 
-def region_field(label: str, *, required: bool = False, **kwargs: Any) -> forms.CharField:
+def region_field(label: Any, *, required: bool = False, **kwargs: Any) -> forms.CharField:
     return forms.CharField(label=label, required=required, max_length=6, widget=RegionPicker, **kwargs)
 
 

@@ -90,6 +90,7 @@ class Grade:
     label_zh: str
     score: int
     reasons: tuple[str, ...]
+    label_en: str = ""
 
 
 def grade(config: Mapping[str, Any], *, on: dt.date, events: Sequence[tuple[str, dt.date]]) -> Grade:
@@ -103,4 +104,6 @@ def grade(config: Mapping[str, Any], *, on: dt.date, events: Sequence[tuple[str,
             score -= int(rule["points"]) * len(hits)
             reasons.append(f"{rule['kind']} × {len(hits)} (−{int(rule['points']) * len(hits)})")
     band = next(b for b in config["bands"] if score >= int(b["min"]))
-    return Grade(str(band["grade"]), str(band["label_zh"]), score, tuple(reasons))
+    return Grade(
+        str(band["grade"]), str(band["label_zh"]), score, tuple(reasons), str(band.get("label_en", band["label_zh"]))
+    )

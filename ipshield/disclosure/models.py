@@ -22,6 +22,10 @@ class Disclosure(RegionScopedModel):
     legal_representative = models.CharField(_("法定代表人"), max_length=64, blank=True)
     facts = models.TextField(_("违法事实"))
     penalty = models.TextField(_("处罚种类和依据"))
+    # The same decision in fields, so that each reader sees it in their own language.
+    penalty_kinds = models.JSONField(_("处罚种类"), default=list, blank=True)
+    fine_amount = models.DecimalField(_("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    legal_basis = models.CharField(_("处罚依据"), max_length=255, blank=True)
     performance = models.CharField(_("履行方式和期限"), max_length=255)
     agency_name = models.CharField(_("作出处罚决定的机关"), max_length=128)
     decided_on = models.DateField(_("处罚决定日期"))

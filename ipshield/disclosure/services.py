@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.cases.choices import PenaltyKind, ScreeningOutcome
 from ipshield.cases.models import Case
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import Period, Unit, due_at
+from ipshield.core.text import source_text
 from ipshield.credit.services import publish_penalty_events
 from ipshield.disclosure import workflow
 from ipshield.disclosure.choices import DisclosureEvent, DisclosureStatus
@@ -29,6 +31,11 @@ def disclosure_period() -> Period:
     return Period(int(spec["value"]), Unit(spec["unit"]))
 
 
+# Stored as source text and shown through the catalogue, in the reader's language.
+PERFORMANCE_FINE = gettext_noop("自收到处罚决定书之日起十五日内缴纳罚款")
+PERFORMANCE_NONE = gettext_noop("自收到处罚决定书之日起履行")
+
+
 def disclosure_draft(*, case: Case) -> Disclosure | None:
     """Called when a penalty decision is recorded (event "case.decided"): a masked draft with the
     clock started. Idempotent per case: a case decided again (after the judiciary returned it)
@@ -38,7 +45,7 @@ def disclosure_draft(*, case: Case) -> Disclosure | None:
         return None
     subject = parties[0]
     others = [p.name for p in parties[1:] if p.kind == "person"]
-    kinds = "、".join(str(PenaltyKind(k).label) for k in case.penalty_kinds if k in PenaltyKind.values)
+    kinds = "、".join(source_text(PenaltyKind(k).label) for k in case.penalty_kinds if k in PenaltyKind.values)
     fine = f"，罚款{case.fine_amount:,}元" if case.fine_amount else ""
     decided = case.decided_at or timezone.now()
     facts = mask_text(case.facts_text or case.title, other_person_names=others)
@@ -55,7 +62,10 @@ def disclosure_draft(*, case: Case) -> Disclosure | None:
         legal_representative=subject.legal_representative if subject.kind == "enterprise" else "",
         facts=facts,
         penalty=f"{kinds}{fine}。依据：{case.penalty_basis or '—'}",
-        performance="自收到处罚决定书之日起十五日内缴纳罚款",
+        penalty_kinds=[k for k in case.penalty_kinds if k in PenaltyKind.values],
+        fine_amount=case.fine_amount,
+        legal_basis=case.penalty_basis,
+        performance=PERFORMANCE_FINE if case.fine_amount else PERFORMANCE_NONE,
         agency_name=case.agency.name,
         decided_on=timezone.localdate(decided),
         due_at=due_at(decided, disclosure_period()),

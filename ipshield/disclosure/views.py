@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from ipshield.cases.choices import PenaltyKind
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
 from ipshield.core.exports import csv_response, xlsx_response
 from ipshield.core.feedback import service_feedback
@@ -75,9 +76,14 @@ def search_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     )
 
 
+def disclosure_context(disclosure: Any) -> dict[str, Any]:
+    labels = [PenaltyKind(k).label for k in disclosure.penalty_kinds if k in PenaltyKind.values]
+    return {"d": disclosure, "penalty_kind_labels": labels}
+
+
 def detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     disclosure = get_object_or_404(public_disclosures({}), pk=pk)
-    return render(request, "disclosure/detail.html", {"d": disclosure})
+    return render(request, "disclosure/detail.html", disclosure_context(disclosure))
 
 
 def atom_view(request: HttpRequest) -> HttpResponse:

@@ -263,7 +263,8 @@ def rule_version_label(version_id: str) -> str:
         return str(version_id)
     version = next((v for v in offence.versions if v.valid_from == day), None) if offence else None
     rulebook = current_rulebook()
-    sources = "、".join(rulebook.source_label(s).split(" ")[0] for s in version.sources) if version else ""
+    names = dict.fromkeys(rulebook.source_label(s).split(" ")[0] for s in version.sources) if version else {}
+    sources = (", " if _english() else "、").join(names)
     if _english():
         return f"{sources or offence_id}, from {day.isoformat()}"
     return f"{sources or offence_id}，{day.year}年{day.month}月{day.day}日起"

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 
 from ipshield.core.region_picker import picker_context
 
@@ -20,3 +21,11 @@ def get_item(mapping: Any, key: str) -> Any:
 def region_picker(name: str, value: Any = "") -> dict[str, Any]:
     """{% region_picker "region" filters.region %} for filters that are not Django forms."""
     return picker_context(name, str(value or ""))
+
+
+@register.filter
+def localized(obj: Any, field: str) -> str:
+    """{{ rule|localized:"reason" }}: obj.reason_en in English, obj.reason_zh otherwise (rule data in both)."""
+    english = (get_language() or "").startswith("en")
+    value = getattr(obj, f"{field}_en", "") if english else ""
+    return str(value or getattr(obj, f"{field}_zh", "") or "")

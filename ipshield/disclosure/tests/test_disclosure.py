@@ -187,3 +187,16 @@ def test_a_case_decided_again_keeps_one_disclosure_and_one_penalty_entry(decided
     assert Disclosure.objects.filter(case=case).count() == 1
     assert Disclosure.objects.get(case=case).decision_number == "京市监罚〔2025〕7号"
     assert IntegrityEvent.objects.filter(case=case, kind="penalty").count() <= 1
+
+
+def test_a_published_decision_states_its_legal_basis_in_the_readers_language(client, decided, people):
+    disclosure_publish(actor=people["officer"], disclosure=decided)
+    chinese = client.get(f"/disclosures/{decided.pk}/").content.decode()
+    assert "商标法第六十条" in chinese
+    assert "罚款、没收违法所得" in chinese or "罚款" in chinese
+    assert "自收到处罚决定书之日起十五日内缴纳罚款" in chinese
+    english = client.get(f"/disclosures/{decided.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "商标法第六十条" in english  # the article cited is the decision's own text
+    assert "Pay the fine within 15 days" in english
+    assert "罚款" not in english
+    assert "依据：" not in english
