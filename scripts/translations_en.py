@@ -1122,3 +1122,31 @@ EN.update(
 )
 
 EN.update({"自收到处罚决定书之日起十五日内缴纳罚款": "Pay the fine within 15 days of receiving the decision"})
+
+EN.update(
+    {
+        "失信名单推送": "Blacklist feed",
+        "严重违法失信名单的列入、变更和移出，按发生顺序编号（游标）。贵行系统从上次读到的游标继续读取即可，不会遗漏。": (
+            "Listings on, changes to and removals from the serious-violation blacklist, numbered in order (the cursor)."
+            " Your system reads on from the last cursor it saw and misses nothing."
+        ),
+        "最新游标": "Latest cursor",
+        "从游标之后": "After cursor",
+        "查看": "Show",
+        "该游标之后没有新的变动。": "No change after this cursor.",
+        "游标": "Cursor",
+        "变动": "Change",
+        "列入日期": "Listed on",
+        "移出日期": "Removed on",
+        "列入机关": "Listing authority",
+        "变更": "Changed",
+        "近7日失信名单变动": "Blacklist changes in the last 7 days",
+        "有机产品认证核验登记簿": "Organic certificate verification registry",
+        "认证机构的工作（登记有机产品认证证书和认证标志、回应公众核验）将在核验登记簿上线后在这里办理。在此之前，您可以使用立案标准筛查。": (
+            "A certification body's work (registering organic certificates and marks, answering public verification)"
+            " will be done here once the verification registry is online. Until then you can use the threshold screening."
+        ),
+    }
+)
+
+EN.update({"企业名称": "Enterprise name"})

@@ -21,7 +21,7 @@ from ipshield.core.deadlines import OFFICIAL_CALENDAR
 from ipshield.core.work import WorkQueue, register_queue
 
 ADMIN_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
-SUPERVISORS = frozenset({Role.PROCURATOR, Role.COORDINATOR, Role.ADMIN})
+SUPERVISORS = frozenset({Role.PROCURATOR, Role.COORDINATOR})  # the system administrator reads no case content
 
 
 def _list_url(**params: str) -> str:
@@ -60,7 +60,7 @@ register_queue(
         key="cases_suspected_not_transferred",
         title=_("涉嫌犯罪、尚未移送"),
         # Supervisors see the same cases, after the grace period, as the 应移未移 supervision queue.
-        roles=ADMIN_ROLES | {Role.ADMIN},
+        roles=ADMIN_ROLES,
         severity="danger",
         count=lambda user: case_queryset(user).filter(suspected_not_transferred_q()).count(),
         url=lambda user: _list_url(queue="suspected_not_transferred"),

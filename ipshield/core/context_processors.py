@@ -19,8 +19,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR, Role.POLICE, Role.JUDGE}:
             items.append((reverse("cases:list"), _("案件")))
             items.append((reverse("transfers:list"), _("移送")))
+        # Reports and publication are the administrative side's work (and its supervisors').
+        if user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR}:
             items.append((reverse("tips:list"), _("举报")))
             items.append((reverse("disclosure:review_list"), _("公开")))
+        if user.role == Role.BANK:
+            items.append((reverse("credit:bank_feed"), _("失信名单推送")))
         if user.role in {Role.OFFICER, Role.AGENCY_HEAD}:
             items.append((reverse("credit:repair_list"), _("信用")))
         if user.role == Role.COORDINATOR:

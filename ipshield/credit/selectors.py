@@ -19,6 +19,7 @@ from ipshield.core.inputs import parse_id
 from ipshield.core.regions import subtree_prefix
 from ipshield.credit.models import (
     BlacklistEntry,
+    CreditFeedEvent,
     CreditRepairRequest,
     Enterprise,
     EnterpriseMatch,
@@ -129,3 +130,10 @@ def repair_queue(user: Any) -> QuerySet[CreditRepairRequest]:
     return CreditRepairRequest.objects.filter(entry__authority_id=user.agency_id).select_related(
         "entry", "entry__enterprise", "decided_by"
     )
+
+
+def bank_feed(user: Any, *, since: int = 0) -> QuerySet[CreditFeedEvent]:
+    """The bank feed for its page (newest first); the API reads the same rows in cursor order."""
+    if user.role != Role.BANK:
+        return CreditFeedEvent.objects.none()
+    return CreditFeedEvent.objects.filter(id__gt=since).order_by("-id")

@@ -7,18 +7,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
+from ipshield.core.exports import csv_response
 from ipshield.core.feedback import redirect_back, service_feedback
+from ipshield.core.inputs import parse_id
 from ipshield.core.twofactor import needs_step_up
 from ipshield.credit import selectors
 from ipshield.credit.api import captcha_needed, credit_search, query_allowed, repair_allowed
@@ -188,3 +191,56 @@ def repair_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return redirect("credit:repair_detail", pk=repair.pk)
     return render(request, "credit/repair_detail.html", {"r": repair, "now": timezone.now()})
+
+
+FEED_EXPORT_LIMIT = 100_000
+FEED_ACTIONS = {"listed": _lazy("列入"), "changed": _lazy("变更"), "removed": _lazy("移出")}
+
+
+@login_required
+def bank_feed_view(request: HttpRequest) -> HttpResponse:
+    """The bank's landing work: the latest listings, changes and removals, the cursor its system
+    reads from, and an export from any cursor (the API `GET /api/v1/credit/feed` gives the same rows)."""
+    user: Any = request.user
+    if user.role != Role.BANK:
+        raise PermissionDenied
+    since = parse_id(request.GET.get("since")) or 0
+    rows = selectors.bank_feed(user, since=since)
+    header = [
+        _("游标"),
+        _("时间"),
+        _("变动"),
+        _("企业名称"),
+        _("统一社会信用代码"),
+        _("列入日期"),
+        _("计划移出日期"),
+        _("移出日期"),
+        _("列入机关"),
+        _("依据"),
+    ]
+
+    def line(e: Any) -> list[Any]:
+        p = e.payload
+        return [
+            e.pk,
+            timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"),
+            FEED_ACTIONS.get(e.action, e.action),
+            p.get("name"),
+            p.get("uscc"),
+            p.get("starts_on"),
+            p.get("planned_end"),
+            p.get("removed_on") or "",
+            p.get("authority"),
+            p.get("legal_basis"),
+        ]
+
+    if request.GET.get("format") == "csv":
+        ordered = rows.order_by("id")[:FEED_EXPORT_LIMIT]
+        return csv_response(header=header, rows=(line(e) for e in ordered), filename=f"credit-feed-since-{since}.csv")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    latest = selectors.bank_feed(user).values_list("id", flat=True).first() or 0
+    return render(
+        request,
+        "credit/bank_feed.html",
+        {"page": page, "rows": [line(e) for e in page], "header": header, "since": since, "latest": latest},
+    )

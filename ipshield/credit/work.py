@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ipshield.core.choices import Role
 from ipshield.core.work import WorkQueue, register_queue
 from ipshield.credit.models import RepairStatus
-from ipshield.credit.selectors import match_queue, repair_queue
+from ipshield.credit.selectors import bank_feed, match_queue, repair_queue
 
 DECIDERS = frozenset({Role.OFFICER, Role.AGENCY_HEAD})
 
@@ -40,5 +42,14 @@ register_queue(
         roles=DECIDERS,
         count=lambda user: match_queue(user).count(),
         url=lambda user: reverse("credit:matches"),
+    )
+)
+register_queue(
+    WorkQueue(
+        key="credit_feed_recent",
+        title=_("近7日失信名单变动"),
+        roles=frozenset({Role.BANK}),
+        count=lambda user: bank_feed(user).filter(at__gte=timezone.now() - dt.timedelta(days=7)).count(),
+        url=lambda user: reverse("credit:bank_feed"),
     )
 )

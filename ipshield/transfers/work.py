@@ -71,7 +71,7 @@ register_queue(
     WorkQueue(
         key="transfers_late",
         title=_("逾期的移送环节"),
-        roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.COORDINATOR, Role.ADMIN}),
+        roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.COORDINATOR}),
         severity="danger",
         count=lambda user: transfer_queryset(user).filter(next_due_at__lt=timezone.now()).count(),
         url=lambda user: reverse("transfers:list") + "?overdue=1",

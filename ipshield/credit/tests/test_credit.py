@@ -281,3 +281,30 @@ def test_the_public_sees_a_penalty_only_while_its_decision_is_published(client, 
     assert len(public_events()) == 1
     disclosure_withhold(actor=people["head"], disclosure=disclosure, reason="涉及商业秘密")
     assert public_events() == []
+
+
+def test_the_bank_reads_the_feed_on_its_own_page_and_exports_it(client, people):
+    for i in range(3):
+        blacklist_list(
+            actor=people["head"],
+            enterprise=enterprise_for(name=f"推送企业{i}", uscc="", region_code="110105"),
+            legal_basis="行政处罚决定",
+            planned_end=timezone.localdate() + dt.timedelta(days=365),
+        )
+    client.force_login(people["bank"])
+    home = client.get("/work/")
+    assert {q.key: q.count for q in home.context["queues"]}["credit_feed_recent"] == 3
+    assert "/credit/feed/" in home.content.decode()
+    page = client.get("/credit/feed/").content.decode()
+    for i in range(3):
+        assert f"推送企业{i}" in page
+    first = CreditFeedEvent.objects.order_by("id").first()
+    later = client.get("/credit/feed/", {"since": first.pk}).content.decode()
+    assert "推送企业0" not in later
+    assert "推送企业2" in later
+    export = client.get("/credit/feed/", {"since": 0, "format": "csv"})
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert text.count("推送企业") == 3
+    assert client.get("/credit/feed/", {"since": "x" * 50}).status_code == 200  # a bad cursor reads from 0
+    client.force_login(people["officer"])
+    assert client.get("/credit/feed/").status_code == 403
