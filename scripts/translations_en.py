@@ -1150,3 +1150,39 @@ EN.update(
 )
 
 EN.update({"企业名称": "Enterprise name"})
+
+EN.update(
+    {
+        "下一步：审查线索，在立案决定期限内决定立案或不予立案。立案后才能调查、处罚或提请移送。": (
+            "Next: review the lead and decide, before the filing deadline, to open a case or not."
+            " Only an opened case can be investigated, penalised or proposed for transfer."
+        ),
+        "下一步：开展调查（勘验、询问、抽样、鉴定）；达到刑事立案追诉标准的，提请移送公安机关。": (
+            "Next: investigate (inspection, questioning, sampling, appraisal); if a prosecution threshold is met,"
+            " propose a transfer to the police."
+        ),
+        "下一步：在处罚决定期限内作出处罚决定；涉嫌犯罪的应当提请移送，不得以罚代刑。": (
+            "Next: decide the penalty before its deadline; a suspected crime must be proposed for transfer,"
+            " never settled with a penalty instead."
+        ),
+        "下一步：处罚决定执行完毕后结案；处罚决定将在20个工作日内公开。": (
+            "Next: close the case once the decision is carried out; the decision is published within 20 working days."
+        ),
+    }
+)
+
+EN.update(
+    {
+        "未列入严重违法失信名单": "Not on the serious-violation blacklist",
+        "查看已公开的行政处罚决定": "See its published penalty decisions",
+    }
+)
+
+EN.update(
+    {
+        "两条记录分属不同省份，由领导小组办公室确认。": (
+            "The two records are in different provinces: the leading-group office decides."
+        ),
+        "%(n)s 条记录": ("%(n)s entry", "%(n)s entries"),
+    }
+)

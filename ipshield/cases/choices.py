@@ -57,3 +57,12 @@ class ScreeningOutcome(models.TextChoices):
     BELOW_THRESHOLD = "below_threshold", _("未达标准")
     UNDETERMINED = "undetermined", _("无法判定")
     NOT_SCREENED = "not_screened", _("未筛查")
+
+
+# What the handling officer does next, shown on the case page (no one is left to guess).
+NEXT_STEPS = {
+    CaseStatus.LEAD: _("下一步：审查线索，在立案决定期限内决定立案或不予立案。立案后才能调查、处罚或提请移送。"),
+    CaseStatus.FILED: _("下一步：开展调查（勘验、询问、抽样、鉴定）；达到刑事立案追诉标准的，提请移送公安机关。"),
+    CaseStatus.INVESTIGATING: _("下一步：在处罚决定期限内作出处罚决定；涉嫌犯罪的应当提请移送，不得以罚代刑。"),
+    CaseStatus.DECIDED: _("下一步：处罚决定执行完毕后结案；处罚决定将在20个工作日内公开。"),
+}

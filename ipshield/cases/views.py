@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ipshield.cases import ledger, workflow
-from ipshield.cases.choices import CaseEvent, ScreeningOutcome
+from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
 from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
@@ -149,6 +149,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         and case.status in {"filed", "investigating", "decided"}
         and not case.transfers.exclude(status__in=["not_approved", "closed_no_case", "returned"]).exists(),
         "penalty_form": PenaltyForm(prefix="penalty"),
+        "next_step": NEXT_STEPS.get(case.status, "") if own else "",
     }
     return render(request, "cases/detail.html", context)
 

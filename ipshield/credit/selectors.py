@@ -16,6 +16,7 @@ from django.http import Http404
 from ipshield.cases.models import Case
 from ipshield.core.choices import Role
 from ipshield.core.inputs import parse_id
+from ipshield.core.models import Region
 from ipshield.core.regions import subtree_prefix
 from ipshield.credit.models import (
     BlacklistEntry,
@@ -137,3 +138,33 @@ def bank_feed(user: Any, *, since: int = 0) -> QuerySet[CreditFeedEvent]:
     if user.role != Role.BANK:
         return CreditFeedEvent.objects.none()
     return CreditFeedEvent.objects.filter(id__gt=since).order_by("-id")
+
+
+def match_evidence(user: Any, proposals: list[EnterpriseMatch], *, events_each: int = 3) -> dict[int, dict[str, Any]]:
+    """What a person needs to judge a proposal, per enterprise: its region by name, whether it is
+    listed, and its latest archive entries the user may see. One query per kind of fact."""
+    enterprises = {m.first_id: m.first for m in proposals} | {m.second_id: m.second for m in proposals}
+    codes = {e.region_code for e in enterprises.values() if e.region_code}
+    regions = {r.code: r for r in Region.objects.filter(code__in=codes).select_related("parent__parent")}
+    listed = set(
+        BlacklistEntry.objects.filter(enterprise_id__in=enterprises, removed_on__isnull=True).values_list(
+            "enterprise_id", flat=True
+        )
+    )
+    visible = Q(published=True) | Q(case__in=Case.objects.visible_to(user).values("pk"))
+    events: dict[int, list[IntegrityEvent]] = {pk: [] for pk in enterprises}
+    totals: dict[int, int] = dict.fromkeys(enterprises, 0)
+    for event in IntegrityEvent.objects.filter(visible, enterprise_id__in=enterprises).order_by("-occurred_on", "-id"):
+        totals[event.enterprise_id] += 1
+        if len(events[event.enterprise_id]) < events_each:
+            events[event.enterprise_id].append(event)
+    return {
+        pk: {
+            "region": regions[e.region_code].full_name if e.region_code in regions else "",
+            "listed": pk in listed,
+            "events": events[pk],
+            "event_count": totals[pk],
+            "may_decide": False,
+        }
+        for pk, e in enterprises.items()
+    }

@@ -46,6 +46,8 @@ def public_query_view(request: HttpRequest) -> HttpResponse:
             challenge = captcha_new()
         else:
             results = credit_search(q)
+            for enterprise in results:  # prefetched: no query per result
+                enterprise.is_listed = any(x.removed_on is None for x in enterprise.blacklist_entries.all())  # type: ignore[attr-defined]
     return render(request, "credit/query.html", {"q": q, "results": results, "error": error, "captcha": challenge})
 
 
@@ -114,7 +116,18 @@ def _staff(request: HttpRequest) -> Any:
 def match_list_view(request: HttpRequest) -> HttpResponse:
     user = _staff(request)
     page = Paginator(selectors.match_queue(user).order_by("-score", "id"), 30).get_page(request.GET.get("page"))
-    return render(request, "credit/matches.html", {"page": page})
+    proposals = list(page)
+    evidence = selectors.match_evidence(user, proposals)
+    rows = [
+        {
+            "m": m,
+            "first": evidence[m.first_id],
+            "second": evidence[m.second_id],
+            "may_decide": selectors.may_decide_match(user, m),
+        }
+        for m in proposals
+    ]
+    return render(request, "credit/matches.html", {"page": page, "rows": rows})
 
 
 @login_required

@@ -178,3 +178,16 @@ def test_edit_form_keeps_the_date_in_the_date_picker(client, officer, new_case):
     html = client.get(f"/cases/{case.pk}/edit/").content.decode()
     assert 'type="date"' in html
     assert 'value="2025-09-01"' in html  # ISO, which <input type=date> requires in every language
+
+
+def test_a_new_lead_says_what_to_do_next(client, officer, new_case, make_user):
+    case = new_case(facts=SUSPECTED_FACTS)
+    client.force_login(officer)
+    html = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "下一步：审查线索" in html
+    assert "立案后才能" in html
+    assert 'data-testid="propose-transfer"' not in html  # a lead cannot be proposed yet
+    english = client.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Next: review the lead" in english
+    client.force_login(make_user("procurator", "110000", username="proc.next"))
+    assert "下一步" not in client.get(f"/cases/{case.pk}/").content.decode()  # advice is for the handler

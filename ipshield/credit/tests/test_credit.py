@@ -139,7 +139,22 @@ def test_public_query_is_rate_limited(client, settings):
 
 def test_public_query_page(client, people):
     enterprise_for(name="某某商贸有限公司", uscc=USCC)
-    assert "某某商贸有限公司" in client.get("/credit/", {"q": "某某商贸"}).content.decode()
+    html = client.get("/credit/", {"q": "某某商贸"}).content.decode()
+    assert "某某商贸有限公司" in html
+    # a clean enterprise says so, and links to its published penalty decisions
+    assert "未列入严重违法失信名单" in html
+    assert 'data-testid="listed"' not in html
+    assert "/disclosures/?q=%E6%9F%90%E6%9F%90" in html
+    listed = enterprise_for(name="失信商贸有限公司", uscc="", region_code="110105")
+    blacklist_list(
+        actor=people["head"],
+        enterprise=listed,
+        legal_basis="决定",
+        planned_end=timezone.localdate() + dt.timedelta(days=30),
+    )
+    html = client.get("/credit/", {"q": "失信商贸"}).content.decode()
+    assert 'data-testid="listed"' in html
+    assert "未列入严重违法失信名单" not in html
 
 
 @pytest.mark.parametrize(

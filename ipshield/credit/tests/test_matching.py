@@ -178,6 +178,11 @@ def test_match_pages(client, people):
     page = client.get("/credit/matches/").content.decode()
     assert "恆遠商貿有限公司" in page
     assert "繁体/简体不同" in page
+    # the two records side by side, regions by name, the confirm button not the page's primary action
+    assert "北京市朝阳区" in page
+    assert page.count('class="match-side"') == 2
+    assert 'class="primary small" data-testid="match-confirm"' not in page
+    assert 'data-testid="match-confirm"' in page
     # rejecting without a reason: a clear message, nothing written
     response = client.post(f"/credit/matches/{proposal.pk}/", {"op": "reject", "note": ""}, follow=True)
     assert "否定匹配时请说明理由" in response.content.decode()
@@ -189,3 +194,17 @@ def test_match_pages(client, people):
     response = client.get(f"/credit/enterprises/{seller.pk}/")
     assert response.status_code == 302
     assert response["Location"] == f"/credit/enterprises/{registered.pk}/"
+
+
+@pytest.mark.django_db
+def test_a_cross_province_proposal_offers_no_decision_to_an_officer(client, people, make_user):
+    enterprise_for(name="恒远商贸有限公司", uscc=USCC, region_code="110105")
+    enterprise_for(name="恆遠商貿有限公司", region_code="310115")
+    assert EnterpriseMatch.objects.count() == 1
+    client.force_login(people["officer"])
+    page = client.get("/credit/matches/").content.decode()
+    assert "上海市浦东新区" in page
+    assert 'data-testid="match-confirm"' not in page
+    assert "由领导小组办公室确认" in page
+    client.force_login(make_user("coordinator", "000000", username="coord.national.match"))
+    assert 'data-testid="match-confirm"' in client.get("/credit/matches/").content.decode()
