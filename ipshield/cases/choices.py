@@ -1,5 +1,7 @@
 """Case choices: status, channel, party kind, penalty kinds (named once)."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -60,7 +62,7 @@ class ScreeningOutcome(models.TextChoices):
 
 
 # What the handling officer does next, shown on the case page (no one is left to guess).
-NEXT_STEPS = {
+NEXT_STEPS: dict[str, Any] = {
     CaseStatus.LEAD: _("下一步：审查线索，在立案决定期限内决定立案或不予立案。立案后才能调查、处罚或提请移送。"),
     CaseStatus.FILED: _("下一步：开展调查（勘验、询问、抽样、鉴定）；达到刑事立案追诉标准的，提请移送公安机关。"),
     CaseStatus.INVESTIGATING: _("下一步：在处罚决定期限内作出处罚决定；涉嫌犯罪的应当提请移送，不得以罚代刑。"),

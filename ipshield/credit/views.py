@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -211,7 +211,7 @@ FEED_ACTIONS = {"listed": _lazy("列入"), "changed": _lazy("变更"), "removed"
 
 
 @login_required
-def bank_feed_view(request: HttpRequest) -> HttpResponse:
+def bank_feed_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The bank's landing work: the latest listings, changes and removals, the cursor its system
     reads from, and an export from any cursor (the API `GET /api/v1/credit/feed` gives the same rows)."""
     user: Any = request.user
