@@ -100,7 +100,44 @@ COMPANY_WORDS = ["鑫盛", "华通", "恒远", "佳美", "宏达", "金诚", "�
 COMPANY_KINDS = ["商贸有限公司", "贸易有限责任公司", "电子商务有限公司", "服饰有限公司", "科技有限公司"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静强磊军洋勇艳杰娟涛明超秀霞平刚"
-RIGHT_HOLDERS = ["某国际体育用品公司", "某酒业股份有限公司", "某汽车集团", "某出版社", "某软件公司", "某种业公司"]
+# The right-holder a product's case names (a pirated book's is a publisher, not a car maker).
+RIGHT_HOLDER_OF_PRODUCT = {
+    "运动鞋": "某国际体育用品公司",
+    "箱包": "某国际奢侈品集团",
+    "白酒": "某酒业股份有限公司",
+    "手表": "某钟表集团",
+    "化妆品": "某化妆品集团",
+    "服装": "某服饰集团",
+    "汽车配件": "某汽车集团",
+    "电池": "某新能源科技公司",
+    "润滑油": "某石化润滑油公司",
+    "商标标识": "某国际体育用品公司",
+    "包装盒": "某酒业股份有限公司",
+    "盗版图书": "某出版社",
+    "盗版软件": "某软件公司",
+    "网络视频": "某网络视频平台公司",
+    "盗版光盘": "某音像出版社",
+    "家用电器": "某电器股份有限公司",
+    "医疗器械": "某医疗器械公司",
+    "数码配件": "某电子科技公司",
+    "种子": "某种业公司",
+    "农药": "某农化股份有限公司",
+    "化肥": "某化肥集团",
+    "兽药": "某动物保健品公司",
+    "刹车片": "某汽车零部件集团",
+    "轮胎": "某轮胎股份有限公司",
+    "机油滤清器": "某汽车零部件集团",
+    "小家电": "某电器股份有限公司",
+    "食品": "某食品集团",
+    "日化用品": "某日化集团",
+    "液化气钢瓶": "某燃气设备公司",
+    "电子产品": "某电子科技公司",
+    "技术图纸": "某精密机械公司",
+    "客户名单": "某供应链管理公司",
+    "茶叶": "某茶叶地理标志协会",
+    "大米": "某大米地理标志协会",
+}
+DEMO_SPAN_DAYS = 730  # two years of history: statistics compare a year with the one before
 
 
 def fake_uscc(rng: random.Random, region_code: str) -> str:
@@ -162,7 +199,9 @@ class DemoCaseFactory:
         agency = rng.choice(self.agencies)
         domain, offence, metric, threshold, products = rng.choice(PROFILES)
         region = agency.region_id if agency.level == "county" else rng.choice(self.counties[agency.region_id[:2]])
-        lead_at = now - dt.timedelta(days=rng.randint(0, 420), hours=rng.randint(0, 10), minutes=rng.randint(0, 59))
+        lead_at = now - dt.timedelta(
+            days=rng.randint(0, DEMO_SPAN_DAYS), hours=rng.randint(0, 10), minutes=rng.randint(0, 59)
+        )
         conduct = (lead_at - dt.timedelta(days=rng.randint(5, 200))).date()
         facts: dict[str, Any] = {metric: _amount(rng, threshold)}
         if metric in {"sales_amount_yuan", "illegal_business_amount_yuan"} and rng.random() < 0.3:
@@ -193,8 +232,12 @@ class DemoCaseFactory:
             else rng.choice([Channel.OFFLINE_MARKET, Channel.FACTORY, Channel.ONLINE_PLATFORM, Channel.RURAL_MARKET]),
             offence=offence,
             conduct_date=conduct,
-            right_holder=rng.choice(RIGHT_HOLDERS),
-            facts_text=f"执法人员在{product}经营场所检查时发现涉嫌侵权假冒商品，现场查扣并登记保存。",
+            right_holder=RIGHT_HOLDER_OF_PRODUCT.get(product, "某权利人"),
+            facts_text=(
+                f"执法人员检查{company}经营场所时发现涉嫌假冒的{product}，现场查扣并登记保存。"
+                if domain != CampaignDomain.TRADE_SECRET
+                else f"权利人举报{company}以不正当手段获取并使用其{product}，执法人员调取了相关材料。"
+            ),
             facts=facts,
             status=status,
             lead_received_at=lead_at,

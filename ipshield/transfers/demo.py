@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ipshield.cases.choices import CaseStatus, ScreeningOutcome
 from ipshield.cases.models import Case
+from ipshield.core.demo import PROVINCES
 from ipshield.core.models import User
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.services import transfer_act, transfer_propose
@@ -38,13 +39,17 @@ SCENARIOS: list[list[tuple[str, str, str]]] = [
 ]
 
 
-def seed_transfers(limit: int = 48, seed: int = 4) -> int:
+SETTLED = SCENARIOS[4:]  # an old transfer has run its course: accepted, refused, reconsidered, supervised
+
+
+def seed_transfers(limit: int = 16, seed: int = 4) -> int:
+    """Per demo province, up to `limit` transfers of suspected cases over the whole demo history."""
     if Transfer.objects.exists():
         return 0
     rng = random.Random(seed)
     now = timezone.now()
     created = 0
-    for pinyin in ("beijing", "shanghai"):
+    for pinyin in [p.pinyin for p in PROVINCES]:
         users = {u.role: u for u in User.objects.filter(username__endswith=f".{pinyin}")}
         if not {"officer", "agency_head", "police"} <= set(users):
             continue
@@ -55,11 +60,17 @@ def seed_transfers(limit: int = 48, seed: int = 4) -> int:
             agency_id=officer.agency_id,
             screening_outcome=ScreeningOutcome.SUSPECTED_CRIME,
             status__in=[CaseStatus.FILED, CaseStatus.INVESTIGATING],
-        ).order_by("-lead_received_at")[: limit // 2]
+        ).order_by("-lead_received_at")[:limit]
         for index, case in enumerate(candidates):
-            steps = SCENARIOS[index % len(SCENARIOS)]
-            # Most move on time; every fifth stalls long enough to be overdue.
-            start = now - dt.timedelta(days=rng.randint(5, 30) if index % 5 == 0 else 0, hours=len(steps) * 7 + 2)
+            opened = case.filed_at or case.lead_received_at
+            if now - opened > dt.timedelta(days=45):
+                # An old case was proposed soon after it was opened and the transfer has settled.
+                steps = SETTLED[index % len(SETTLED)]
+                start = opened + dt.timedelta(days=rng.randint(1, 5))
+            else:
+                steps = SCENARIOS[index % len(SCENARIOS)]
+                # Most move on time; every fifth stalls long enough to be overdue.
+                start = now - dt.timedelta(days=rng.randint(5, 30) if index % 5 == 0 else 0, hours=len(steps) * 7 + 2)
             transfer = transfer_propose(
                 actor=officer,
                 case=case,

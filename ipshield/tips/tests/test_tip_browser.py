@@ -32,8 +32,10 @@ def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
     # The region is chosen by name, province → prefecture → county.
     page.select_option("#id_region_code", "110000")
     page.wait_for_selector("#id_region_code_2 option[value='110100']", state="attached")
+    page.wait_for_load_state("networkidle")
     page.select_option("#id_region_code_2", "110100")
     page.wait_for_selector("#id_region_code_3 option[value='110105']", state="attached")
+    page.wait_for_load_state("networkidle")
     page.select_option("#id_region_code_3", "110105")
     chosen = page.wait_for_selector("[data-testid=region-picker-region_code] .region-chosen:has-text('朝阳区')")
     assert "北京市" in chosen.inner_text()
