@@ -1186,3 +1186,22 @@ EN.update(
         "%(n)s 条记录": ("%(n)s entry", "%(n)s entries"),
     }
 )
+
+EN.update(
+    {
+        "行政案件": "Administrative cases",
+        "基础数据与账号": "Core data and accounts",
+        "诚信档案": "Integrity archive",
+        "演示数据": "Demo data",
+        "案件信息公开": "Case disclosure",
+        "公众门户": "Public portal",
+        "立案标准筛查": "Threshold screening",
+        "举报投诉": "Tips and complaints",
+        "两法衔接": "Administrative-criminal linkage",
+        "登录失败记录": "Failed sign-ins",
+        "后台任务": "Background tasks",
+        "后台任务队列": "Background task queue",
+        "动态验证码设备": "Authenticator devices",
+        "恢复码": "Recovery codes",
+    }
+)

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "ipshield.core"
     label = "core"
-    verbose_name = "核心 Core"
+    verbose_name = _("基础数据与账号")
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "ipshield.portal"
     label = "portal"
-    verbose_name = "公众门户 Portal"
+    verbose_name = _("公众门户")

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TipsConfig(AppConfig):
     name = "ipshield.tips"
     label = "tips"
-    verbose_name = "举报投诉 Tips"
+    verbose_name = _("举报投诉")
 
     def ready(self) -> None:
         from ipshield.tips import work  # noqa: F401 - registers the work queues
