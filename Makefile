@@ -15,7 +15,7 @@ test: setup-dev
 	.venv/bin/lint-imports
 	.venv/bin/bandit -q -ll -r ipshield -x '*/tests/*,*/migrations/*'
 	SECRET_KEY=typecheck-only .venv/bin/mypy ipshield
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --cov --cov-report=xml:test-artifacts/coverage.xml $(PYTEST_ARGS)
 
 setup:
 	@scripts/setup.sh run

@@ -26,7 +26,7 @@ def regions(db: Any) -> None:
 @pytest.fixture
 def make_agency(regions: None) -> Any:
     from ipshield.core.choices import AgencyKind
-    from ipshield.core.models import Agency
+    from ipshield.core.factories import AgencyFactory
 
     def make(
         region: str = "110000",
@@ -34,22 +34,17 @@ def make_agency(regions: None) -> Any:
         level: str | None = None,
         code: str | None = None,
         name: str | None = None,
-    ) -> Agency:
-        from ipshield.core import regions as region_codes
-
-        level = level or region_codes.level_of(region)
-        code = code or f"{kind}-{region}-{level}"
-        agency, _created = Agency.objects.get_or_create(
-            code=code, defaults={"name": name or f"{region} {kind}", "kind": kind, "level": level, "region_id": region}
-        )
-        return agency
+    ) -> Any:
+        given = {k: v for k, v in {"level": level, "code": code, "name": name}.items() if v is not None}
+        return AgencyFactory(region_id=region, kind=kind, **given)
 
     return make
 
 
 @pytest.fixture
 def make_user(make_agency: Any) -> Any:
-    from ipshield.core.choices import AGENCY_KIND_OF_ROLE, Role
+    from ipshield.core.choices import Role
+    from ipshield.core.factories import TEST_PASSWORD, UserFactory
     from ipshield.core.models import User
 
     def make(
@@ -57,20 +52,13 @@ def make_user(make_agency: Any) -> Any:
         region: str = "110000",
         username: str | None = None,
         agency: Any = None,
-        password: str = "correct-horse-battery",
-    ) -> User:
-        if agency is None and role not in {Role.ADMIN, Role.AUDITOR}:
-            agency = make_agency(region=region, kind=AGENCY_KIND_OF_ROLE[role])
-        user = User(
-            username=username or f"{role}.{region}.{User.objects.count()}",
-            role=role,
-            agency=agency,
-            is_superuser=role == Role.ADMIN,
-            is_staff=role == Role.ADMIN,
-        )
-        user.set_password(password)
-        user.save()
-        return user
+        password: str = TEST_PASSWORD,
+    ) -> Any:
+        given: dict[str, Any] = {"role": role, "region": region, "password": password}
+        if agency is not None:
+            given["agency"] = agency
+        given["username"] = username or f"{role}.{region}.{User.objects.count()}"
+        return UserFactory(**given)
 
     return make
 
