@@ -1205,3 +1205,12 @@ EN.update(
         "恢复码": "Recovery codes",
     }
 )
+
+EN.update(
+    {
+        "一个当事人只能有一个身份代码：单位填写统一社会信用代码，个人填写公民身份号码。": (
+            "A party has one identifier only: the unified social credit code for an organisation,"
+            " the resident ID number for a person."
+        ),
+    }
+)

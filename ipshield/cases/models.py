@@ -60,6 +60,16 @@ class Case(RegionScopedModel):
     )
     screened_at = models.DateTimeField(_("筛查时间"), null=True, blank=True)
     suspected_since = models.DateTimeField(_("首次筛查为涉嫌犯罪的时间"), null=True, blank=True)
+    # 累计计算: the party's open cases of the same offence screened together (cases/cumulative.py).
+    # `screening_outcome` is the case's own outcome raised to suspected when the sum is.
+    own_outcome = models.CharField(
+        _("本案单独筛查结果"), max_length=20, choices=ScreeningOutcome.choices, default=ScreeningOutcome.NOT_SCREENED
+    )
+    cumulative_outcome = models.CharField(_("累计筛查结果"), max_length=20, blank=True, default="")
+    cumulative_key = models.CharField(max_length=40, blank=True, default="", help_text="party key the sum is for")
+    cumulative = models.JSONField(default=dict, blank=True)
+    # 二年内再犯 found in the platform's own decisions (number, date, agency), or {}.
+    prior_penalty = models.JSONField(default=dict, blank=True)
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -79,6 +89,11 @@ class Case(RegionScopedModel):
             models.Index(fields=["status", "decision_due_at"], name="case_status_decision_due"),
             models.Index(fields=["screening_outcome", "status"], name="case_screening_status"),
             models.Index(fields=["domain"], name="case_domain"),
+            models.Index(
+                fields=["cumulative_outcome", "cumulative_key"],
+                name="case_cumulative",
+                condition=~models.Q(cumulative_outcome=""),
+            ),
             models.Index(fields=["-lead_received_at", "-id"], name="case_recent"),
             # Scope × the filters officers use most: counts become index-only scans.
             models.Index(fields=["agency", "status"], name="case_agency_status"),

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ipshield.cases import workflow
+from ipshield.cases import cumulative, workflow
 from ipshield.cases.choices import CaseEvent, CaseStatus, PartyKind, ScreeningOutcome
 from ipshield.cases.models import Case, CaseCounter, CaseScreening, Party, SeizedItem
 from ipshield.core.audit import audit_record, snapshot
@@ -97,22 +97,48 @@ def clean_facts(offence: str, facts: Mapping[str, Any], conduct_date: dt.date | 
     return cleaned
 
 
-def case_rescreen(*, case: Case, actor: Any | None = None, now: dt.datetime | None = None) -> CaseScreening | None:
-    """Screen the case's figures now; store the result in its history and on the case."""
+def case_rescreen(
+    *,
+    case: Case,
+    actor: Any | None = None,
+    now: dt.datetime | None = None,
+    previous: tuple[str, str] | None = None,
+) -> CaseScreening | None:
+    """Screen the case's figures now; store the result in its history and on the case; then
+    re-sum the party's open cases (累计计算). `previous` is the (offence, party key) the case
+    was summed under before this change, so the group it left is re-summed too."""
     now = now or timezone.now()
+    keys = cumulative.case_keys(case)
+    old_offence, old_key = previous or (case.offence, case.cumulative_key)
     if not case.offence or case.conduct_date is None:
         if case.screening_outcome != ScreeningOutcome.NOT_SCREENED:
-            Case.objects.filter(pk=case.pk).update(screening_outcome=ScreeningOutcome.NOT_SCREENED, screened_at=now)
-            case.screening_outcome = ScreeningOutcome.NOT_SCREENED
+            Case.objects.filter(pk=case.pk).update(
+                screening_outcome=ScreeningOutcome.NOT_SCREENED,
+                own_outcome=ScreeningOutcome.NOT_SCREENED,
+                screened_at=now,
+            )
+            case.screening_outcome = case.own_outcome = ScreeningOutcome.NOT_SCREENED
+        cumulative.refresh_cumulative(keys=[*keys, old_key] if old_key else keys, offences=[old_offence], actor=actor)
         return None
     handling = timezone.localdate(now)
+    prior = cumulative.prior_penalty(case, keys) if case.status in cumulative.OPEN_STATES else case.prior_penalty
+    values = dict(case.facts)
+    if prior and values.get(cumulative.PRIOR_PENALTY_METRIC) is not True:
+        values[cumulative.PRIOR_PENALTY_METRIC] = True  # derived from the platform's own decision
     rulebook, screening = run_screening(
         offence=case.offence,
         conduct_date=case.conduct_date,
         handling_date=max(handling, case.conduct_date),
-        values=case.facts,
+        values=values,
     )
     result = screening_as_dict(rulebook, screening, language="zh-hans")
+    if prior:
+        result["prior_penalty"] = prior
+        result["explanations"] = {
+            language: text + "\n" + prior_penalty_line(prior, language)
+            for language, text in result["explanations"].items()
+        }
+        result["explanation"] = result["explanations"]["zh-hans"]
     record = CaseScreening.objects.create(
         case=case,
         offence=case.offence,
@@ -122,12 +148,19 @@ def case_rescreen(*, case: Case, actor: Any | None = None, now: dt.datetime | No
         facts=case.facts,
         result=result,
     )
-    case.screening_outcome = screening.outcome.value
+    case.own_outcome = screening.outcome.value
+    case.prior_penalty = prior or {}
+    cumulative_hit = case.cumulative_outcome == ScreeningOutcome.SUSPECTED_CRIME and case.offence == old_offence
+    case.screening_outcome = ScreeningOutcome.SUSPECTED_CRIME if cumulative_hit else case.own_outcome
     case.screened_at = now
-    if screening.outcome.value == ScreeningOutcome.SUSPECTED_CRIME and case.suspected_since is None:
+    if case.screening_outcome == ScreeningOutcome.SUSPECTED_CRIME and case.suspected_since is None:
         case.suspected_since = now
     Case.objects.filter(pk=case.pk).update(
-        screening_outcome=case.screening_outcome, screened_at=now, suspected_since=case.suspected_since
+        screening_outcome=case.screening_outcome,
+        own_outcome=case.own_outcome,
+        prior_penalty=case.prior_penalty,
+        screened_at=now,
+        suspected_since=case.suspected_since,
     )
     audit_record(
         actor=actor,
@@ -135,7 +168,26 @@ def case_rescreen(*, case: Case, actor: Any | None = None, now: dt.datetime | No
         target=case,
         after={"outcome": record.outcome, "rule_version": record.rule_version},
     )
+    cumulative.refresh_cumulative(
+        keys=[*keys, old_key] if old_key else keys, offences={case.offence, old_offence}, actor=actor
+    )
+    case.refresh_from_db(
+        fields=["screening_outcome", "cumulative", "cumulative_outcome", "cumulative_key", "suspected_since"]
+    )
     return record
+
+
+def prior_penalty_line(prior: Mapping[str, Any], language: str) -> str:
+    """The explanation's line for a repeat found in the platform's own decisions."""
+    if language == "en":
+        return (
+            f"· Penalised within two years (platform record): {prior['agency']}, decision {prior['decision_number']}"
+            f" of {prior['decided_on']}; source: {prior['source']}."
+        )
+    return (
+        f"· 二年内受过行政处罚（平台记录）：{prior['agency']} {prior['decision_number']}，"
+        f"{prior['decided_on']}；依据：{prior['source']}。"
+    )
 
 
 def case_create(
@@ -210,7 +262,9 @@ def case_update(*, actor: Any, case: Case, data: Mapping[str, Any], revision: in
             after={k: v for k, v in after.items() if before.get(k) != after.get(k)},
         )
         if any(before.get(f) != after.get(f) for f in SCREENED_FIELDS):
-            case_rescreen(case=current, actor=actor)
+            case_rescreen(
+                case=current, actor=actor, previous=(str(before.get("offence") or ""), current.cumulative_key)
+            )
     return current
 
 
@@ -269,6 +323,8 @@ def case_transition(
         after = snapshot(current)
         if event == CaseEvent.DECIDE:  # the integrity archive and the 20-day disclosure clock follow
             emit("case.decided", case=current)
+        if before.get("status") != current.status:  # a decided or withdrawn case leaves its party's sum
+            cumulative.refresh_cumulative(keys=cumulative.case_keys(current), offences=[current.offence], actor=actor)
         audit_record(
             actor=actor,
             action=f"case.{event.value}",
@@ -324,6 +380,8 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
         errors["resident_id"] = RESIDENT_ID_MESSAGES[exc.code]
     if party.kind == PartyKind.ENTERPRISE and not party.uscc and "uscc" not in errors:
         errors["uscc"] = _("企业当事人须填写统一社会信用代码。")
+    if party.uscc and party.resident_id:  # one party, one key: which one would its cases be summed by?
+        errors["resident_id"] = _("一个当事人只能有一个身份代码：单位填写统一社会信用代码，个人填写公民身份号码。")
     if errors:
         raise ValidationError(errors)
     party.full_clean()
@@ -336,6 +394,8 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
                 target=case,
                 after={"party_id": party.pk, "kind": party.kind, "name": party.name},
             )
+            if case.offence and case.conduct_date is not None:  # a new key may join the case to a group
+                case_rescreen(case=case, actor=actor)
     return party
 
 

@@ -41,9 +41,11 @@ class UserFactory(DjangoModelFactory):  # type: ignore[misc]
     role = Role.OFFICER
     username = factory.Sequence(lambda n: f"user{n}")
     agency = factory.LazyAttribute(
-        lambda u: None
-        if u.role in {Role.ADMIN, Role.AUDITOR}
-        else AgencyFactory(region_id=u.region, kind=AGENCY_KIND_OF_ROLE[u.role])
+        lambda u: (
+            None
+            if u.role in {Role.ADMIN, Role.AUDITOR}
+            else AgencyFactory(region_id=u.region, kind=AGENCY_KIND_OF_ROLE[u.role])
+        )
     )
     is_superuser = factory.LazyAttribute(lambda u: u.role == Role.ADMIN)
     is_staff = factory.LazyAttribute(lambda u: u.role == Role.ADMIN)

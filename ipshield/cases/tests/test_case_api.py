@@ -57,8 +57,16 @@ def test_police_cannot_create_cases(api, make_user):
 
 def test_list_filters_and_paginates(api, officer):
     client = api(officer)
-    for i in range(3):
-        client.post("/api/v1/cases", {**BODY, "title": f"案件{i}", "facts": {"sales_amount_yuan": 1000 * (i + 1)}})
+    for i in range(3):  # three different small traders: nothing to sum
+        client.post(
+            "/api/v1/cases",
+            {
+                **BODY,
+                "title": f"案件{i}",
+                "facts": {"sales_amount_yuan": 1000 * (i + 1)},
+                "parties": [{"kind": "person", "name": f"个体户{i}"}],
+            },
+        )
     client.post("/api/v1/cases", BODY)
     page = client.get("/api/v1/cases?page_size=2").json()
     assert page["count"] == 4

@@ -1,0 +1,265 @@
+"""累计计算 and 二年内再犯 on the platform's own records (rule data `aggregation`).
+
+A party's open, not yet penalised cases of the same offence are screened together, across every
+agency and region, matched by party key (USCC for an organisation, resident ID for a person; a
+party without a valid key sums nothing). The engine stays pure: this module finds the cases and
+hands the summed figures to it. Each open case of the group keeps the group's result on itself
+(`Case.cumulative`, `cumulative_outcome`), so queues and the 拆分案件 list are index scans.
+
+Re-summed whenever a member changes: created, figures edited, a party added, decided, withdrawn.
+Group rows are locked in id order first, so two edits of two members never leave a stale sum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ipshield.cases.choices import CaseStatus, PartyKind, ScreeningOutcome
+from ipshield.cases.models import Case, Party
+from ipshield.core.audit import audit_record
+from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
+from ipshield.screening.engine import FactError, Facts, screen
+from ipshield.screening.engine.aggregation import (
+    PRIOR_PENALTY_METRIC,
+    REPEAT_WINDOW_DAYS,
+    cumulative_rule_for,
+    repeat_group_for,
+    same_repeat_group,
+    sum_figures,
+)
+from ipshield.screening.services import current_rulebook, json_number
+
+OPEN_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING)  # 未经处理
+PENALISED_STATES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
+SEVERITY = {ScreeningOutcome.SUSPECTED_CRIME: 3, "near": 2, ScreeningOutcome.BELOW_THRESHOLD: 1}
+
+
+def party_key(party: Party) -> str:
+    """uscc:<code> or rid:<number>, or "" when the party has no valid key of its kind."""
+    try:
+        if party.kind == PartyKind.ENTERPRISE and party.uscc:
+            return "uscc:" + validate_uscc(party.uscc)
+        if party.kind == PartyKind.PERSON and party.resident_id:
+            return "rid:" + validate_resident_id(party.resident_id)
+    except IdentifierError:
+        return ""
+    return ""
+
+
+def case_keys(case: Case) -> list[str]:
+    return sorted({k for k in (party_key(p) for p in case.parties.all()) if k})
+
+
+def _key_filter(key: str) -> Q:
+    kind, _sep, value = key.partition(":")
+    if kind == "uscc":
+        return Q(parties__kind=PartyKind.ENTERPRISE, parties__uscc=value)
+    return Q(parties__kind=PartyKind.PERSON, parties__resident_id=value)
+
+
+def _members(key: str, offence: str) -> QuerySet[Case]:
+    return Case.objects.filter(_key_filter(key), offence=offence, status__in=OPEN_STATES).exclude(conduct_date=None)
+
+
+def prior_penalty(case: Case, keys: Iterable[str]) -> dict[str, Any] | None:
+    """The platform's own penalty decision against the same party for conduct of the same repeat
+    group within the two years before this conduct (二年内受过行政处罚), newest first."""
+    if not case.offence or case.conduct_date is None:
+        return None
+    rulebook = current_rulebook()
+    offences = same_repeat_group(rulebook, case.offence)
+    if not offences:
+        return None
+    since = case.conduct_date - dt.timedelta(days=REPEAT_WINDOW_DAYS)
+    match = Q()
+    for key in keys:
+        match |= _key_filter(key)
+    if not match:
+        return None
+    found = (
+        Case.objects.filter(match, offence__in=offences, status__in=PENALISED_STATES)
+        .exclude(pk=case.pk)
+        .filter(decided_at__date__gte=since, decided_at__date__lt=case.conduct_date)
+        .select_related("agency")
+        .order_by("-decided_at")
+        .first()
+    )
+    if found is None or found.decided_at is None:
+        return None
+    group = repeat_group_for(rulebook, case.offence)
+    return {
+        "case_id": found.pk,
+        "decision_number": found.decision_number,
+        "decided_on": timezone.localdate(found.decided_at).isoformat(),
+        "agency": found.agency.name,
+        "source": rulebook.source_label(group.source) if group else "",
+    }
+
+
+def _screen(case_offence: str, conduct: dt.date, values: dict[str, object]) -> Any:
+    rulebook = current_rulebook()
+    facts = Facts.build(
+        rulebook,
+        offence=case_offence,
+        conduct_date=conduct,
+        handling_date=max(timezone.localdate(), conduct),
+        values=values,
+    )
+    return screen(rulebook, facts)
+
+
+def _hit(h: Any) -> dict[str, Any]:
+    return {
+        "metric": h.metric,
+        "operator": h.operator,
+        "value": json_number(h.value),
+        "threshold": json_number(h.threshold),
+        "ratio": float(h.ratio) if h.ratio is not None else None,
+    }
+
+
+def group_result(members: list[Case], member: Case, key: str) -> dict[str, Any] | None:
+    """The group's sum screened for one member (its own flags and conduct date)."""
+    rulebook = current_rulebook()
+    if member.conduct_date is None or not member.offence:
+        return None
+    rule = cumulative_rule_for(rulebook, member.offence, member.conduct_date)
+    if rule is None:
+        return None
+    others = [m for m in members if m.pk != member.pk]
+    values, totals = sum_figures(rulebook, member.facts or {}, [m.facts or {} for m in others])
+    if member.prior_penalty:
+        values[PRIOR_PENALTY_METRIC] = True
+    try:
+        screening = _screen(member.offence, member.conduct_date, values)
+    except FactError:
+        return None
+    near = [h for h in screening.near_threshold if h.metric in totals]
+    outcome = screening.outcome.value
+    label = outcome if outcome != ScreeningOutcome.BELOW_THRESHOLD or not near else "near"
+    return {
+        "key": key,
+        "outcome": label,
+        "rule": {"source": rulebook.source_label(rule.source), "text": rule.text, "confidence": rule.confidence},
+        "totals": {metric: json_number(value) for metric, value in sorted(totals.items())},
+        "cases": [
+            {
+                "id": m.pk,
+                "number": m.number,
+                "agency_id": m.agency_id,
+                "agency": m.agency.name,
+                "figures": {k: json_number(Decimal(str(v))) for k, v in (m.facts or {}).items() if k in totals},
+            }
+            for m in sorted(members, key=lambda m: m.pk)
+        ],
+        "hits": [_hit(h) for h in screening.hits if h.metric in totals],
+        "near": [_hit(h) for h in near],
+        "at": timezone.now().isoformat(),
+    }
+
+
+def refresh_cumulative(*, keys: Iterable[str], offences: Iterable[str], actor: Any = None) -> list[int]:
+    """Re-sum every group of these party keys and offences; returns the ids of the cases written.
+
+    Runs inside the caller's transaction. Open members get the group's result; open cases that
+    no longer belong to any group lose theirs; decided or withdrawn cases keep what they had
+    (a penalised case that was suspected stays in the 以罚代刑 queue) but leave every sum."""
+    written: list[int] = []
+    keys = sorted(set(keys))
+    for offence in sorted({o for o in offences if o}):
+        for key in keys:
+            members = list(
+                _members(key, offence)
+                .select_related("agency")
+                .prefetch_related("parties")
+                .select_for_update(of=("self",))
+                .order_by("pk")
+            )
+            stale = Case.objects.filter(cumulative_key=key, offence=offence, status__in=OPEN_STATES).exclude(
+                pk__in=[m.pk for m in members]
+            )
+            for case in stale:
+                _store(case, {}, "")
+                written.append(case.pk)
+            if len(members) < 2:
+                for case in members:
+                    if case.cumulative_key == key:
+                        _store(case, {}, "")
+                        written.append(case.pk)
+                continue
+            for member in members:
+                result = group_result(members, member, key)
+                if result is None:
+                    continue
+                current = member.cumulative if member.cumulative_key == key else {}
+                # One party's group at a time; another key's group of the same case keeps the worse result.
+                if (
+                    member.cumulative_key
+                    and member.cumulative_key != key
+                    and SEVERITY.get(member.cumulative_outcome, 0) > SEVERITY.get(result["outcome"], 0)
+                ):
+                    continue
+                if (
+                    current.get("totals") == result["totals"]
+                    and current.get("outcome") == result["outcome"]
+                    and [c["id"] for c in current.get("cases", [])] == [c["id"] for c in result["cases"]]
+                ):
+                    continue
+                _store(member, result, result["outcome"])
+                written.append(member.pk)
+    if written:
+        audit_record(
+            actor=actor,
+            action="case.cumulative_screen",
+            object_type="case",
+            after={"cases": sorted(set(written))[:200], "keys": [k.split(":")[0] for k in keys]},
+        )
+    return written
+
+
+def _store(case: Case, result: dict[str, Any], outcome: str) -> None:
+    case.cumulative, case.cumulative_outcome = result, outcome
+    case.cumulative_key = result.get("key", "") if result else ""
+    effective = ScreeningOutcome.SUSPECTED_CRIME if outcome == ScreeningOutcome.SUSPECTED_CRIME else case.own_outcome
+    now = timezone.now()
+    if effective == ScreeningOutcome.SUSPECTED_CRIME and case.suspected_since is None:
+        case.suspected_since = now
+    case.screening_outcome = effective
+    Case.objects.filter(pk=case.pk).update(
+        cumulative=result,
+        cumulative_outcome=outcome,
+        cumulative_key=case.cumulative_key,
+        screening_outcome=effective,
+        suspected_since=case.suspected_since,
+    )
+
+
+def visible_summary(case: Case, user: Any) -> dict[str, Any] | None:
+    """The cumulative result as this reader may see it: the cases they can open by number and
+    figures; the others as a count per agency (never their content)."""
+    result = case.cumulative or {}
+    if not result.get("cases"):
+        return None
+    ids = [c["id"] for c in result["cases"]]
+    visible = set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    shown, hidden = [], {}
+    for entry in result["cases"]:
+        if entry["id"] in visible:
+            shown.append(entry)
+        else:
+            hidden[entry["agency"]] = hidden.get(entry["agency"], 0) + 1
+    return {
+        "outcome": result.get("outcome"),
+        "rule": result.get("rule"),
+        "totals": result.get("totals"),
+        "hits": result.get("hits"),
+        "near": result.get("near"),
+        "cases": shown,
+        "others": [{"agency": agency, "count": n} for agency, n in sorted(hidden.items())],
+    }
