@@ -1214,3 +1214,5 @@ EN.update(
         ),
     }
 )
+
+EN.update({"本案单独筛查结果": "Screening of this case alone", "累计筛查结果": "Cumulative screening"})
