@@ -1216,3 +1216,19 @@ EN.update(
 )
 
 EN.update({"本案单独筛查结果": "Screening of this case alone", "累计筛查结果": "Cumulative screening"})
+
+EN.update(
+    {
+        "已移送司法机关": "Transferred to the judiciary",
+        "查看移送": "Open the transfer",
+        "涉嫌犯罪（累计计算），应当移送": "Suspected crime (cumulative): must be transferred",
+        "累计计算接近立案追诉标准": "Cumulative figures near a prosecution threshold",
+        "同一当事人未经处理的同类行为累计计算（%(source)s）：": (
+            "The same party's unhandled conduct of this kind, summed (%(source)s): "
+        ),
+        "%(agency)s：%(n)s 件（无权查看内容）": (
+            "%(agency)s: %(n)s case (content not visible to you)",
+            "%(agency)s: %(n)s cases (content not visible to you)",
+        ),
+    }
+)

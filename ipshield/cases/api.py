@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.cases.choices import CaseStatus, Channel, ScreeningOutcome
+from ipshield.cases.cumulative import screening_for
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_update
@@ -151,8 +152,7 @@ def _case_out(case: Case) -> dict[str, Any]:
     }
 
 
-def _detail(case: Case) -> dict[str, Any]:
-    latest = case.screenings.first()
+def _detail(case: Case, user: Any) -> dict[str, Any]:
     data = _case_out(case)
     data.update(
         facts_text=case.facts_text,
@@ -161,7 +161,7 @@ def _detail(case: Case) -> dict[str, Any]:
             {"kind": p.kind, "name": p.name, "uscc": p.uscc, "resident_id_masked": p.masked_resident_id}
             for p in case.parties.all()
         ],
-        screening=latest.result if latest else None,
+        screening=screening_for(case, user),
     )
     return data
 
@@ -183,7 +183,7 @@ def cases_create(request: HttpRequest, payload: CaseIn) -> Any:
         case = case_create(actor=request.user, data=data, parties=[p.dict() for p in payload.parties])
     except ValidationError as exc:
         raise validation_error(exc) from exc
-    return 201, _detail(case_get(request.user, case.pk))
+    return 201, _detail(case_get(request.user, case.pk), request.user)
 
 
 @router.get(
@@ -192,7 +192,7 @@ def cases_create(request: HttpRequest, payload: CaseIn) -> Any:
     summary="One case with its latest screening",
 )
 def cases_detail(request: HttpRequest, case_id: int) -> Any:
-    return _detail(case_get(request.user, case_id))
+    return _detail(case_get(request.user, case_id), request.user)
 
 
 @router.patch(
@@ -221,7 +221,7 @@ def cases_patch(request: HttpRequest, case_id: int, payload: CasePatch) -> Any:
         raise ApiError(409, "conflict", str(exc)) from exc
     except ValidationError as exc:
         raise validation_error(exc) from exc
-    return _detail(case_get(request.user, case_id))
+    return _detail(case_get(request.user, case_id), request.user)
 
 
 __all__ = ["router", "_"]

@@ -263,3 +263,21 @@ def visible_summary(case: Case, user: Any) -> dict[str, Any] | None:
         "cases": shown,
         "others": [{"agency": agency, "count": n} for agency, n in sorted(hidden.items())],
     }
+
+
+def screening_for(case: Case, user: Any) -> dict[str, Any] | None:
+    """The case's screening as the API and pages show it: the latest result of the case alone,
+    raised to suspected_crime by a cumulative hit, with the sum as this reader may see it."""
+    latest = case.screenings.first()
+    if latest is None:
+        return None
+    screening = dict(latest.result)
+    screening["own_outcome"] = latest.outcome
+    summary = visible_summary(case, user) if case.status in OPEN_STATES or case.cumulative_outcome else None
+    screening["cumulative"] = summary
+    if summary and summary.get("outcome") == ScreeningOutcome.SUSPECTED_CRIME:
+        screening["outcome"] = ScreeningOutcome.SUSPECTED_CRIME.value
+        screening["basis"] = "cumulative"
+    else:
+        screening["basis"] = "own"
+    return screening

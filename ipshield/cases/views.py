@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ipshield.cases import ledger, workflow
 from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
+from ipshield.cases.cumulative import screening_for
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
 from ipshield.cases.selectors import case_get, case_list
 from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
@@ -116,6 +117,10 @@ def case_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/form.html", {"form": form, "case": case, "creating": False})
 
 
+# Transfer states in which nothing has left the agency yet, or the judiciary sent the case back.
+TRANSFER_NOT_UNDER_WAY = frozenset({"proposed", "approved", "not_approved", "returned", "closed_no_case"})
+
+
 @login_required
 def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     case = case_get(request.user, pk)
@@ -128,6 +133,10 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     own = request.user.agency_id == case.agency_id  # type: ignore[union-attr]
     role = request.user.role  # type: ignore[union-attr]
     latest = case.screenings.first()
+    transfers = list(case.transfers.select_related("police_agency").order_by("-proposed_at"))
+    # Once sent, the banner says where the transfer stands, not "应当移送".
+    under_way = next((t for t in transfers if t.status not in TRANSFER_NOT_UNDER_WAY), None)
+    screening = screening_for(case, request.user)
     context = {
         "case": case,
         "offence_label": offence_label(case.offence) if case.offence else "",
@@ -143,7 +152,9 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "events": workflow.allowed_events(case.status, role) if own else [],
         "can_edit": own and _is_writer(request) and case.status in workflow.EDITABLE_STATES,
         "party_form": PartyForm(prefix="party"),
-        "transfers": case.transfers.select_related("police_agency").order_by("-proposed_at"),
+        "transfers": transfers,
+        "transfer_under_way": under_way,
+        "cumulative": (screening or {}).get("cumulative"),
         "can_propose": own
         and _is_writer(request)
         and case.status in {"filed", "investigating", "decided"}
