@@ -1232,3 +1232,22 @@ EN.update(
         ),
     }
 )
+
+EN.update(
+    {
+        "拆分案件线索": "Split-case leads",
+        "同一当事人有两件以上未经处理的同类案件，每件都未达到立案追诉标准，累计后达到标准或达到数额标准的八成。依照相关司法解释应当累计计算，请核查是否存在拆分案件、以罚代刑。": (
+            "One party has two or more unhandled cases of the same kind, each below the prosecution thresholds,"
+            " whose sum meets a threshold or reaches four fifths of an amount. The judicial interpretations require the sum:"
+            " check for split cases and penalties in place of transfers."
+        ),
+        "累计达到立案追诉标准": "Sum meets a prosecution threshold",
+        "累计接近立案追诉标准": "Sum near a prosecution threshold",
+        "没有需要核查的拆分案件线索。": "No split-case lead to check.",
+        "统一社会信用代码/公民身份号码": "USCC / resident ID",
+        "累计数额": "Summed figures",
+        "可查看的案件": "Cases you can open",
+        "其他机构的案件": "Cases of other agencies",
+        "接近标准": "Near a threshold",
+    }
+)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from ipshield.cases.choices import CaseStatus, PartyKind, ScreeningOutcome
 from ipshield.cases.models import Case, Party
 from ipshield.core.audit import audit_record
-from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
+from ipshield.core.identifiers import IdentifierError, mask_resident_id, validate_resident_id, validate_uscc
 from ipshield.screening.engine import FactError, Facts, screen
 from ipshield.screening.engine.aggregation import (
     PRIOR_PENALTY_METRIC,
@@ -143,8 +143,11 @@ def group_result(members: list[Case], member: Case, key: str) -> dict[str, Any] 
     near = [h for h in screening.near_threshold if h.metric in totals]
     outcome = screening.outcome.value
     label = outcome if outcome != ScreeningOutcome.BELOW_THRESHOLD or not near else "near"
+    party = next((p for p in member.parties.all() if party_key(p) == key), None)
     return {
         "key": key,
+        "party": party.name if party else "",
+        "party_id_masked": key.removeprefix("uscc:") if key.startswith("uscc:") else mask_resident_id(key[4:]),
         "outcome": label,
         "rule": {"source": rulebook.source_label(rule.source), "text": rule.text, "confidence": rule.confidence},
         "totals": {metric: json_number(value) for metric, value in sorted(totals.items())},
@@ -262,6 +265,8 @@ def visible_summary(case: Case, user: Any) -> dict[str, Any] | None:
         "near": result.get("near"),
         "cases": shown,
         "others": [{"agency": agency, "count": n} for agency, n in sorted(hidden.items())],
+        "party": result.get("party", ""),
+        "party_id_masked": result.get("party_id_masked", ""),
     }
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ipshield.cases.choices import CaseStatus, ScreeningOutcome
+from ipshield.cases.cumulative import visible_summary
 from ipshield.cases.models import Case
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 
@@ -76,3 +77,29 @@ def _text_filter(qs: QuerySet[Case], filters: Mapping[str, Any]) -> QuerySet[Cas
 def case_get(user: Any, pk: Any) -> Case:
     case: Case = get_visible_or_404(case_queryset(user), user, pk=pk)
     return case
+
+
+SPLIT_CASE_ROLES = frozenset({"procurator", "coordinator"})
+
+
+def split_case_groups(user: Any, *, limit: int = 500) -> list[dict[str, Any]]:
+    """拆分案件线索: parties whose open cases are each below the thresholds but whose sum crosses
+    one (or reaches 80 % of an amount), across agencies. One entry per party and offence, from the
+    first member the user may see; the cases they may not see are counted per agency."""
+    if user.role not in SPLIT_CASE_ROLES:
+        return []
+    rows = (
+        Case.objects.visible_to(user)
+        .filter(cumulative_outcome__in=["suspected_crime", "near"], status__in=["lead", "filed", "investigating"])
+        .exclude(own_outcome="suspected_crime")
+        .select_related("agency")
+        .order_by("cumulative_key", "offence", "id")[: limit * 4]
+    )
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for case in rows:
+        group = (case.cumulative_key, case.offence)
+        if group not in groups and len(groups) < limit:
+            summary = visible_summary(case, user)
+            if summary:
+                groups[group] = {"offence": case.offence, "first": case, **summary}
+    return sorted(groups.values(), key=lambda g: (g["outcome"] != "suspected_crime", g["party"]))

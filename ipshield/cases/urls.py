@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list_view, name="list"),
     path("new/", views.case_create_view, name="create"),
     path("import/", views.case_import_view, name="import"),
+    path("split/", views.split_cases_view, name="split_cases"),
     path("validate/", views.validate_field_view, name="validate_field"),
     path("<int:pk>/", views.case_detail_view, name="detail"),
     path("<int:pk>/edit/", views.case_edit_view, name="edit"),

@@ -76,3 +76,19 @@ register_queue(
         url=lambda user: _list_url(queue="penalty_instead_of_transfer"),
     )
 )
+register_queue(
+    WorkQueue(
+        key="cases_split",
+        title=_("拆分案件线索"),
+        roles=SUPERVISORS,
+        severity="warning",
+        # One count query on the partial index; the page groups the cases by party.
+        count=lambda user: (
+            case_queryset(user)
+            .filter(cumulative_outcome="suspected_crime", status__in=["lead", "filed", "investigating"])
+            .exclude(own_outcome="suspected_crime")
+            .count()
+        ),
+        url=lambda user: reverse("cases:split_cases"),
+    )
+)

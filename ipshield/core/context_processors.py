@@ -31,6 +31,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("tips:dispatch"), _("举报指挥")))
         if user.role in {Role.PROCURATOR, Role.COORDINATOR}:
             items.append((reverse("transfers:queue", args=["not_transferred"]), _("监督")))
+            items.append((reverse("cases:split_cases"), _("拆分案件线索")))
         if user.agency_id:
             items.append((reverse("transfers:inbox"), _("消息")))
         if user.role == Role.AUDITOR:

@@ -165,3 +165,29 @@ def test_the_case_page_names_the_sum_and_hides_what_the_reader_may_not_see(clien
     english = client.get(f"/cases/{beijing.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Suspected crime (cumulative)" in english
     assert "content not visible to you" in english
+
+
+def test_the_split_case_queue_lists_a_party_whose_small_cases_add_up(client, officers, make_user):
+    beijing = _case(officers["bj"], 30000)
+    shanghai = _case(officers["sh"], 30000)
+    _case(officers["bj"], 10000, uscc=OTHER_USCC)  # alone: not a lead
+    procurator = make_user("procurator", "110000", username="proc.bj.split")
+    client.force_login(procurator)
+    home = client.get("/work/")
+    assert {q.key: q.count for q in home.context["queues"]}["cases_split"] == 1
+    html = client.get("/cases/split/").content.decode()
+    assert html.count('data-testid="split-group"') == 1
+    assert "某商贸有限公司" in html
+    assert beijing.number in html
+    assert shanghai.number not in html  # a Beijing procurator sees Shanghai's case as a count
+    assert shanghai.agency.name in html
+    export = client.get("/cases/split/", {"export": "csv"})
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert beijing.number in text
+    assert shanghai.number not in text
+    sh_procurator = make_user("procurator", "310000", username="proc.sh.split")
+    client.force_login(sh_procurator)
+    assert shanghai.number in client.get("/cases/split/").content.decode()
+    for role in ("officer", "police", "judge"):
+        client.force_login(make_user(role, "110000", username=f"{role}.split"))
+        assert client.get("/cases/split/").status_code == 403
