@@ -1251,3 +1251,13 @@ EN.update(
         "接近标准": "Near a threshold",
     }
 )
+
+EN.update(
+    {
+        "同一当事人的同类案件累计计算后达到刑事立案追诉标准，各案均应当移送。依照《行政执法机关移送涉嫌犯罪案件的规定》，不得以行政处罚代替移送。": (
+            "Summed with the same party's cases of this kind, the figures meet the criminal prosecution thresholds:"
+            " each case must be transferred. Under the State Council rules on transfers, an administrative penalty"
+            " may not replace the transfer."
+        ),
+    }
+)

@@ -33,6 +33,7 @@ from ipshield.screening.engine.aggregation import (
     same_repeat_group,
     sum_figures,
 )
+from ipshield.screening.engine.explain import articles_zh
 from ipshield.screening.services import current_rulebook, json_number
 
 OPEN_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING)  # 未经处理
@@ -149,7 +150,12 @@ def group_result(members: list[Case], member: Case, key: str) -> dict[str, Any] 
         "party": party.name if party else "",
         "party_id_masked": key.removeprefix("uscc:") if key.startswith("uscc:") else mask_resident_id(key[4:]),
         "outcome": label,
-        "rule": {"source": rulebook.source_label(rule.source), "text": rule.text, "confidence": rule.confidence},
+        "rule": {
+            "source": rulebook.source_label(rule.source),
+            "source_zh": articles_zh(rulebook.source_label(rule.source)),
+            "text": rule.text,
+            "confidence": rule.confidence,
+        },
         "totals": {metric: json_number(value) for metric, value in sorted(totals.items())},
         "cases": [
             {
@@ -251,7 +257,8 @@ def visible_summary(case: Case, user: Any) -> dict[str, Any] | None:
         return None
     ids = [c["id"] for c in result["cases"]]
     visible = set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
-    shown, hidden = [], {}
+    shown: list[dict[str, Any]] = []
+    hidden: dict[str, int] = {}
     for entry in result["cases"]:
         if entry["id"] in visible:
             shown.append(entry)

@@ -22,6 +22,7 @@ from ipshield.core.deadlines import due_at
 from ipshield.core.events import emit
 from ipshield.core.inputs import EARLIEST_YEAR
 from ipshield.screening.engine import FactError, UnknownOffenceError
+from ipshield.screening.engine.aggregation import PRIOR_PENALTY_METRIC
 from ipshield.screening.services import fact_reason, legal_period, metric_label, run_screening, screening_as_dict
 
 # Deadline rules (rule data `handling_deadlines`): 市场监督管理行政处罚程序规定.
@@ -123,8 +124,8 @@ def case_rescreen(
     handling = timezone.localdate(now)
     prior = cumulative.prior_penalty(case, keys) if case.status in cumulative.OPEN_STATES else case.prior_penalty
     values = dict(case.facts)
-    if prior and values.get(cumulative.PRIOR_PENALTY_METRIC) is not True:
-        values[cumulative.PRIOR_PENALTY_METRIC] = True  # derived from the platform's own decision
+    if prior and values.get(PRIOR_PENALTY_METRIC) is not True:
+        values[PRIOR_PENALTY_METRIC] = True  # derived from the platform's own decision
     rulebook, screening = run_screening(
         offence=case.offence,
         conduct_date=case.conduct_date,

@@ -16,7 +16,7 @@ class IpshieldAdminConfig(AdminConfig):
 
 
 # Third-party apps under names a back-office user reads (their own are English-only).
-class AxesConfig(_AxesConfig):
+class AxesConfig(_AxesConfig):  # type: ignore[misc]  # untyped package
     verbose_name = _("登录失败记录")
 
 
@@ -25,12 +25,12 @@ class TasksConfig(_TasksConfig):
 
 
 class TasksDatabaseConfig(_TasksDatabaseConfig):
-    verbose_name = _("后台任务队列")
+    verbose_name = _("后台任务队列")  # type: ignore[assignment]  # a lazy string serves where str is declared
 
 
-class OtpTotpConfig(_OtpTotpConfig):
+class OtpTotpConfig(_OtpTotpConfig):  # type: ignore[misc]  # untyped package
     verbose_name = _("动态验证码设备")
 
 
-class OtpStaticConfig(_OtpStaticConfig):
+class OtpStaticConfig(_OtpStaticConfig):  # type: ignore[misc]  # untyped package
     verbose_name = _("恢复码")

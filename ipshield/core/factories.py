@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (factory_boy ships no type hints; these classes are test support only.)
 """Test data factories (factory_boy): one place that knows how to make a valid agency or user.
 
 Used by the shared fixtures in conftest.py (`make_agency`, `make_user`); new apps add their own
@@ -18,7 +20,7 @@ from ipshield.core.models import Agency, User
 TEST_PASSWORD = "correct-horse-battery"
 
 
-class AgencyFactory(DjangoModelFactory):  # type: ignore[misc]  # factory_boy ships no type hints
+class AgencyFactory(DjangoModelFactory):
     class Meta:
         model = Agency
         django_get_or_create = ("code",)
@@ -30,7 +32,7 @@ class AgencyFactory(DjangoModelFactory):  # type: ignore[misc]  # factory_boy sh
     name = factory.LazyAttribute(lambda a: f"{a.region_id} {a.kind}")
 
 
-class UserFactory(DjangoModelFactory):  # type: ignore[misc]
+class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -50,7 +52,7 @@ class UserFactory(DjangoModelFactory):  # type: ignore[misc]
     is_superuser = factory.LazyAttribute(lambda u: u.role == Role.ADMIN)
     is_staff = factory.LazyAttribute(lambda u: u.role == Role.ADMIN)
 
-    @factory.post_generation  # type: ignore[misc]
+    @factory.post_generation
     def password(self: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         self.set_password(extracted or TEST_PASSWORD)
         if create:

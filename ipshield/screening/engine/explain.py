@@ -60,7 +60,7 @@ _ARTICLE_REF = re.compile(r"\barts?\.\s*(?P<nums>[0-9][0-9之一\-–]*(?:\s*(?:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def _articles_zh(reference: str) -> str:
+def articles_zh(reference: str) -> str:
     """'法释〔2025〕5号 arts.1-2 and 7 (definitions)' → '法释〔2025〕5号第1至2条、第7条': no English in Chinese text."""
 
     def one(number: str) -> str:
@@ -81,7 +81,7 @@ def _sources(rulebook: RuleBook, hit: Hit) -> str:
 
 
 def _sources_zh(rulebook: RuleBook, hit: Hit) -> str:
-    return "；".join(_articles_zh(rulebook.source_label(s)) for s in hit.sources)
+    return "；".join(articles_zh(rulebook.source_label(s)) for s in hit.sources)
 
 
 def version_caption(rulebook: RuleBook, version: Version) -> tuple[str, str]:
@@ -112,7 +112,7 @@ def _hit_line(rulebook: RuleBook, hit: Hit, *, near: bool = False) -> tuple[str,
         if _CJK.search(hit.conditions):  # the rule data writes most conditions in English only
             zh += f"（{hit.conditions}）"
         en += f" ({hit.conditions})"
-    zh += f"。{_articles_zh(hit.article)}，依据：{_sources_zh(rulebook, hit)}，{confidence_zh}。"
+    zh += f"。{articles_zh(hit.article)}，依据：{_sources_zh(rulebook, hit)}，{confidence_zh}。"
     en += f". {hit.article}, source: {_sources(rulebook, hit)}, {confidence_en}."
     return zh, en
 
