@@ -1261,3 +1261,27 @@ EN.update(
         ),
     }
 )
+
+EN.update(
+    {
+        "涉嫌犯罪案件情况的调查报告": "Investigation report on the suspected crime",
+        "涉案物品清单": "List of seized items",
+        "检验报告或者鉴定结论": "Inspection report or appraisal opinion",
+        "其他有关涉嫌犯罪的材料": "Other materials on the suspected crime",
+        "材料类别": "Kind of material",
+        "机关代字": "Document prefix",
+        "文书编号的机关代字，如“京市监”；留空时取机构名称的前两个字": (
+            "The agency's prefix in document numbers, e.g. 京市监; when blank, the first two characters of its name."
+        ),
+        "移送书文号": "Transfer letter number",
+        "专案组成员不能审批本组提请的移送，应由未参与调查的负责人决定。": (
+            "A member of the special group cannot approve the group's own proposal: a head who took no part in"
+            " the investigation decides."
+        ),
+        "移送须附%(kinds)s（国务院令第310号第六条），请先上传。": (
+            "A transfer must include: %(kinds)s (State Council Decree No. 310, art. 6). Upload them first."
+        ),
+        "移送前须上传": "Upload before transferring",
+        "文件": "File",
+    }
+)

@@ -26,7 +26,7 @@ from ipshield.cases.selectors import SPLIT_CASE_ROLES, case_get, case_list, spli
 from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
 from ipshield.cases.tasks import ledger_import
 from ipshield.core.attachments import attachment_store, attachments_for
-from ipshield.core.choices import Role
+from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, EvidenceKind, Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.exports import csv_response, xlsx_response
 from ipshield.core.forms import resident_id_validator, uscc_validator
@@ -138,6 +138,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     # Once sent, the banner says where the transfer stands, not "应当移送".
     under_way = next((t for t in transfers if t.status not in TRANSFER_NOT_UNDER_WAY), None)
     screening = screening_for(case, request.user)
+    attachments = list(attachments_for(case))
     context = {
         "case": case,
         "offence_label": offence_label(case.offence) if case.offence else "",
@@ -149,7 +150,11 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "deadlines": deadlines,
         "parties": case.parties.all(),
         "items": case.seized_items.all(),
-        "attachments": attachments_for(case),
+        "attachments": attachments,
+        "evidence_kinds": EvidenceKind.choices,
+        "evidence_missing": [
+            EvidenceKind(k).label for k in TRANSFER_REQUIRED_EVIDENCE if k not in {a.kind for a in attachments}
+        ],
         "events": workflow.allowed_events(case.status, role) if own else [],
         "can_edit": own and _is_writer(request) and case.status in workflow.EDITABLE_STATES,
         "party_form": PartyForm(prefix="party"),
@@ -236,6 +241,7 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
                 original_name=upload.name or "",
                 target=case,
                 description=request.POST.get("description", ""),
+                kind=request.POST.get("kind", ""),
             )
             messages.success(request, _("已上传，SHA-256：%(hash)s") % {"hash": stored.blob_id})
         except ValidationError as exc:

@@ -21,6 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from ipshield.core.audit import audit_record
+from ipshield.core.choices import EvidenceKind
 from ipshield.core.files import FileRejected, inspect_upload
 from ipshield.core.models import Attachment, Blob
 
@@ -63,6 +64,7 @@ def attachment_store(
     target: models.Model | None = None,
     description: str = "",
     max_bytes: int | None = None,
+    kind: str = EvidenceKind.OTHER,
 ) -> Attachment:
     """Validate, store (once per content) and attach a file; audited."""
     limit = max_bytes or settings.ATTACHMENT_MAX_BYTES
@@ -94,6 +96,7 @@ def attachment_store(
             original_name=os.path.basename(original_name)[:255] or sha256,
             uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
             description=description[:255],
+            kind=kind if kind in EvidenceKind.values else EvidenceKind.OTHER,
         )
         if target is not None:
             attachment.content_type = ContentType.objects.get_for_model(target)

@@ -101,3 +101,16 @@ class CampaignDomain(models.TextChoices):
     RURAL_MARKET = "rural_market", _("农村市场")
     TRADE_SECRET = "trade_secret", _("商业秘密")
     OTHER_IP = "other_ip", _("其他")
+
+
+class EvidenceKind(models.TextChoices):
+    """What an attachment is, as 国务院令第310号 art.6 lists the materials of a transfer."""
+
+    INVESTIGATION_REPORT = "investigation_report", _("涉嫌犯罪案件情况的调查报告")
+    SEIZED_ITEMS_LIST = "seized_items_list", _("涉案物品清单")
+    INSPECTION_REPORT = "inspection_report", _("检验报告或者鉴定结论")
+    OTHER = "other", _("其他有关涉嫌犯罪的材料")
+
+
+# Sending a transfer without these is refused (art.6; the inspection report only "where one exists").
+TRANSFER_REQUIRED_EVIDENCE = (EvidenceKind.INVESTIGATION_REPORT, EvidenceKind.SEIZED_ITEMS_LIST)

@@ -89,6 +89,10 @@ def seed_agencies_and_users(password: str) -> list[tuple[str, str, str]]:
             roles = list(AGENCY_KIND_OF_ROLE) if province.full else CORE_ROLES
             for role in roles:
                 accounts.append(_user(f"{role}.{province.pinyin}", role, by_kind[AGENCY_KIND_OF_ROLE[role]], password))
+            # A special group needs two officers, and its head may not be one of them (separation of duties).
+            accounts.append(
+                _user(f"officer2.{province.pinyin}", Role.OFFICER, by_kind[AgencyKind.MARKET_REGULATION], password)
+            )
         district = _agency(
             "bj-chaoyang-amr", "北京市朝阳区市场监督管理局", AgencyKind.MARKET_REGULATION, AgencyLevel.COUNTY, "110105"
         )

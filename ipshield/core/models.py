@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core import regions
-from ipshield.core.choices import AgencyKind, AgencyLevel, Role
+from ipshield.core.choices import AgencyKind, AgencyLevel, EvidenceKind, Role
 from ipshield.core.jurisdiction import JurisdictionQuerySet
 
 
@@ -85,6 +85,12 @@ class Agency(models.Model):
     level = models.CharField(_("级别"), max_length=16, choices=AgencyLevel.choices)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies", verbose_name=_("行政区划"))
     is_active = models.BooleanField(_("启用"), default=True)
+    short_name = models.CharField(
+        _("机关代字"),
+        max_length=16,
+        blank=True,
+        help_text=_("文书编号的机关代字，如“京市监”；留空时取机构名称的前两个字"),
+    )
 
     class Meta:
         ordering = ["region_id", "kind", "name"]
@@ -214,6 +220,7 @@ class Attachment(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     description = models.CharField(_("说明"), max_length=255, blank=True)
+    kind = models.CharField(_("材料类别"), max_length=32, choices=EvidenceKind.choices, default=EvidenceKind.OTHER)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
@@ -292,3 +299,25 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DocumentCounter(models.Model):
+    """文号: one gap-free sequence per agency, kind of document and year (locked row, same transaction
+    as the document it numbers, so a refused step uses no number)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=32)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "kind", "year"], name="document_counter_unique")]
+
+
+def next_document_number(agency: Agency, kind: str, marker: str, year: int) -> str:
+    """京市监移〔2026〕12号: the agency's short name, the kind's marker, the year, the next number."""
+    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(agency=agency, kind=kind, year=year)
+    DocumentCounter.objects.filter(pk=counter.pk).update(last=models.F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    prefix = agency.short_name or agency.name[:2]
+    return f"{prefix}{marker}〔{year}〕{counter.last}号"

@@ -13,6 +13,7 @@ from ipshield.cases.models import Case
 from ipshield.core.demo import PROVINCES
 from ipshield.core.models import User
 from ipshield.transfers.models import Transfer
+from ipshield.transfers.sample_evidence import attach_required_evidence
 from ipshield.transfers.services import transfer_act, transfer_propose
 
 # (steps after the proposal, as (role, action, reason)); the last ones stop at each stage.
@@ -50,8 +51,12 @@ def seed_transfers(limit: int = 16, seed: int = 4) -> int:
     now = timezone.now()
     created = 0
     for pinyin in [p.pinyin for p in PROVINCES]:
-        users = {u.role: u for u in User.objects.filter(username__endswith=f".{pinyin}")}
-        if not {"officer", "agency_head", "police"} <= set(users):
+        users = {
+            u.role: u
+            for u in User.objects.filter(username__endswith=f".{pinyin}").exclude(username__startswith="officer2.")
+        }
+        second = User.objects.filter(username=f"officer2.{pinyin}").first()
+        if not {"officer", "agency_head", "police"} <= set(users) or second is None:
             continue
         officer = users["officer"]
         if officer.agency_id is None:
@@ -71,10 +76,11 @@ def seed_transfers(limit: int = 16, seed: int = 4) -> int:
                 steps = SCENARIOS[index % len(SCENARIOS)]
                 # Most move on time; every fifth stalls long enough to be overdue.
                 start = now - dt.timedelta(days=rng.randint(5, 30) if index % 5 == 0 else 0, hours=len(steps) * 7 + 2)
+            attach_required_evidence(case, officer)
             transfer = transfer_propose(
                 actor=officer,
                 case=case,
-                group_member_ids=[officer.pk, users["agency_head"].pk],
+                group_member_ids=[officer.pk, second.pk],
                 report=f"{case.title}：涉案数额已达到刑事立案追诉标准，请依法审查。",
                 now=start,
             )

@@ -10,6 +10,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ipshield.core.choices import EvidenceKind
+from ipshield.core.text import source_text
+from ipshield.screening.services import current_rulebook
 from ipshield.transfers.choices import TransferStatus as S
 from ipshield.transfers.models import Transfer
 
@@ -63,7 +66,16 @@ def render_document_pdf(transfer: Transfer, key: str) -> bytes:
             "today": timezone.localdate(),
             "font": settings.IPSHIELD_LETTER_FONT,
             "parties": list(transfer.case.parties.all()),
-            "items": transfer.manifest.get("attachments", []),
+            "offence": current_rulebook().offences.get(transfer.case.offence),
+            "items": [
+                {
+                    **a,
+                    "kind_label": source_text(EvidenceKind(a["kind"]).label)
+                    if a.get("kind") in EvidenceKind.values
+                    else "其他材料",
+                }
+                for a in transfer.manifest.get("attachments", [])
+            ],
             "seized": transfer.manifest.get("seized_items", []),
         },
     )

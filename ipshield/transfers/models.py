@@ -43,6 +43,7 @@ class Transfer(RegionScopedModel):
     status_changed_at = models.DateTimeField(_("进入当前状态的时间"))
     approved_at = models.DateTimeField(_("批准时间"), null=True, blank=True)
     sent_at = models.DateTimeField(_("移送时间"), null=True, blank=True)
+    letter_number = models.CharField(_("移送书文号"), max_length=64, blank=True)
     received_at = models.DateTimeField(_("接收时间"), null=True, blank=True)
     decided_at = models.DateTimeField(_("立案决定时间"), null=True, blank=True)
     reconsideration_at = models.DateTimeField(_("提请复议时间"), null=True, blank=True)
@@ -81,8 +82,9 @@ class Transfer(RegionScopedModel):
 
     @classmethod
     def shared_record_ids(cls, agency_id: int) -> models.QuerySet[Transfer, int]:
+        # The police see a transfer once it is sent, never while it is only proposed inside the agency.
         return cls.objects.filter(
-            models.Q(police_agency_id=agency_id)
+            models.Q(police_agency_id=agency_id, sent_at__isnull=False)
             | models.Q(procuratorate_id=agency_id)
             | models.Q(shares__agency_id=agency_id)
         ).values_list("id", flat=True)

@@ -24,9 +24,9 @@ from ipshield.cases.services import case_return_from_judiciary, case_transition
 from ipshield.core import regions
 from ipshield.core.attachments import attachments_for
 from ipshield.core.audit import audit_record
-from ipshield.core.choices import AgencyKind, CampaignDomain, Role
+from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, AgencyKind, CampaignDomain, EvidenceKind, Role
 from ipshield.core.deadlines import due_at
-from ipshield.core.models import Agency, User
+from ipshield.core.models import Agency, User, next_document_number
 from ipshield.credit.services import record_case_event
 from ipshield.screening.services import transfer_period
 from ipshield.transfers import workflow
@@ -98,6 +98,7 @@ def build_manifest(case: Case) -> dict[str, Any]:
                 "type": a.blob.content_type,
                 "name": a.original_name,
                 "uploaded_by": str(a.uploaded_by) if a.uploaded_by else "",
+                "kind": a.kind,
                 "uploaded_at": a.uploaded_at.isoformat(),
             }
             for a in attachments_for(case)
@@ -331,12 +332,30 @@ def _apply(
     transfer: Transfer, act: TransferAction, data: Mapping[str, Any], reason: str, actor: Any, now: dt.datetime
 ) -> None:
     if act == TransferAction.APPROVE:
+        # 专案组 writes the report, the head decides on it: never the same person (separation of duties).
+        if transfer.group_members.filter(pk=actor.pk).exists():
+            raise PermissionDenied(_("专案组成员不能审批本组提请的移送，应由未参与调查的负责人决定。"))
         transfer.approved_at = now
     elif act == TransferAction.REFUSE:
         transfer.head_refusal_reason = reason
         transfer.closed_at = now
     elif act == TransferAction.SEND:
+        # The materials of art.6 as they are now: the police confirm exactly this list.
+        transfer.manifest = build_manifest(transfer.case)
+        transfer.manifest_hash = manifest_digest(transfer.manifest)
+        present = {a.get("kind") for a in transfer.manifest["attachments"]}
+        missing = [kind for kind in TRANSFER_REQUIRED_EVIDENCE if kind not in present]
+        if missing:
+            raise ValidationError(
+                {
+                    "attachments": _("移送须附%(kinds)s（国务院令第310号第六条），请先上传。")
+                    % {"kinds": "、".join(str(EvidenceKind(k).label) for k in missing)}
+                }
+            )
         transfer.sent_at = now
+        transfer.letter_number = next_document_number(
+            transfer.agency, "transfer_letter", "移", timezone.localdate(now).year
+        )
         case = transfer.case
         if case.status != CaseStatus.TRANSFERRED:
             case_transition(actor=actor, case=case, event=CaseEvent.TRANSFER, now=now)

@@ -25,6 +25,7 @@ from ipshield.credit.models import EnterpriseMatch
 from ipshield.credit.repair import repair_submit
 from ipshield.credit.services import blacklist_list, enterprise_for
 from ipshield.disclosure.models import Disclosure
+from ipshield.transfers.sample_evidence import attach_required_evidence
 from ipshield.transfers.services import transfer_act, transfer_propose
 from ipshield.transfers.supervision import supervision_open
 
@@ -69,6 +70,7 @@ def world(make_user, settings, client, tmp_path) -> World:
     attachment = attachment_store(
         actor=officer, upload=io.BytesIO(LEGITIMATE["pdf one page"]()), original_name="笔录.pdf", target=case
     )
+    attach_required_evidence(case, officer)
     transfer = transfer_propose(
         actor=officer, case=case, group_member_ids=[officer.pk, officer2.pk], report="达到追诉标准"
     )

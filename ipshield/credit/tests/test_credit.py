@@ -199,6 +199,7 @@ def test_expired_entries_are_removed_and_fed(people):
 
 def test_transfer_and_judgment_attach_to_the_timeline(make_user):
     from ipshield.transfers.criminal_steps import criminal_step_record
+    from ipshield.transfers.sample_evidence import attach_required_evidence
     from ipshield.transfers.services import transfer_act, transfer_propose
 
     officer = make_user("officer", "110000", username="o1")
@@ -213,6 +214,7 @@ def test_transfer_and_judgment_attach_to_the_timeline(make_user):
         parties=[{"kind": "enterprise", "name": "某某商贸有限公司", "uscc": USCC}],
     )
     case = case_transition(actor=officer, case=case, event="file")
+    attach_required_evidence(case, officer)
     t = transfer_propose(actor=officer, case=case, report="x", group_member_ids=[officer.pk, officer2.pk])
     for who, action in [(head, "approve"), (officer, "send"), (police, "accept")]:
         t = transfer_act(actor=who, transfer=t, action=action)

@@ -2,6 +2,7 @@
 citizen sees the reply; an officer of another province gets 404."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ipshield.core.testing import browser_login, captcha_answer, screenshot
 from ipshield.core.tests.file_corpus import LEGITIMATE
@@ -30,14 +31,12 @@ def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
     page.check("#id_anonymous")
     assert not page.is_visible("#id_phone")
     # The region is chosen by name, province → prefecture → county.
-    page.select_option("#id_region_code", "110000")
-    page.wait_for_selector("#id_region_code_2 option[value='110100']", state="attached")
-    page.wait_for_load_state("networkidle")
-    page.select_option("#id_region_code_2", "110100")
-    page.wait_for_selector("#id_region_code_3 option[value='110105']", state="attached")
-    page.wait_for_load_state("networkidle")
-    page.select_option("#id_region_code_3", "110105")
-    chosen = page.wait_for_selector("[data-testid=region-picker-region_code] .region-chosen:has-text('朝阳区')")
+    for select, code, shown in (
+        ("#id_region_code", "110000", "北京市"),
+        ("#id_region_code_2", "110100", "市辖区"),
+        ("#id_region_code_3", "110105", "朝阳区"),
+    ):
+        chosen = _pick_region(page, select, code, shown)
     assert "北京市" in chosen.inner_text()
     page.set_input_files("#id_attachments", str(photo))
     page.fill("#id_captcha_answer", captcha_answer(page))
@@ -80,3 +79,15 @@ def test_citizen_report_to_reply(page, tip_cast, tmp_path, settings):
     browser_login(page, "officer.sh")
     response = page.goto(page.base_url + f"/tips/{tip.pk}/")
     assert response.status == 404
+
+
+def _pick_region(page, select, code, shown):
+    """Choose one level of the picker and wait for htmx to redraw it with the choice named."""
+    done = f"[data-testid=region-picker-region_code] .region-chosen:has-text('{shown}')"
+    page.wait_for_selector(f"{select} option[value='{code}']", state="attached")
+    page.select_option(select, code)
+    try:
+        return page.wait_for_selector(done, timeout=10_000)
+    except PlaywrightTimeout:  # a change fired while htmx was still binding the new selects
+        page.dispatch_event(select, "change")
+        return page.wait_for_selector(done, timeout=30_000)

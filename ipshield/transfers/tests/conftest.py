@@ -5,6 +5,7 @@ import pytest
 from ipshield.cases.services import case_create, case_transition
 from ipshield.core.choices import AgencyKind
 from ipshield.core.deadlines import CHINA_TZ
+from ipshield.transfers.sample_evidence import attach_required_evidence
 from ipshield.transfers.services import transfer_act, transfer_propose
 
 T0 = dt.datetime(2025, 3, 3, 9, 0, tzinfo=CHINA_TZ)  # a Monday
@@ -42,6 +43,7 @@ def filed_case(cast):
         parties=[{"kind": "person", "name": "张三", "resident_id": "11010519491231002X"}],
         now=T0,
     )
+    attach_required_evidence(case, cast["officer"])
     return case_transition(actor=cast["officer"], case=case, event="file", now=T0)
 
 
