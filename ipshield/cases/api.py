@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, UploadedFile
 from pydantic import Field
 
-from ipshield.cases.choices import CaseStatus, Channel, ScreeningOutcome
+from ipshield.cases import workflow
+from ipshield.cases.choices import CaseStatus, Channel, PenaltyKind, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_get, case_list
-from ipshield.cases.services import StaleCaseError, case_create, case_update
+from ipshield.cases.services import StaleCaseError, case_attach, case_create, case_transition, case_update, party_add
 from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
-from ipshield.core.choices import CampaignDomain
-from ipshield.core.inputs import Date, DateTime, PageNumber, Revision
+from ipshield.core.attachments import attachments_for
+from ipshield.core.choices import CampaignDomain, EvidenceKind
+from ipshield.core.inputs import Date, DateTime, Id, PageNumber, Revision
 
 router = Router(tags=["cases"], auth=AUTH)
 MAX_PAGE_SIZE = 100
@@ -219,6 +222,135 @@ def cases_patch(request: HttpRequest, case_id: int, payload: CasePatch) -> Any:
         case_update(actor=request.user, case=case, data=data, revision=revision)
     except StaleCaseError as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return _detail(case_get(request.user, case_id), request.user)
+
+
+# --- the whole lifecycle by API (other agencies' case-handling systems) ----------------------------
+
+API_EVENTS = {e.value for e in workflow.PAGE_EVENTS}  # the transfer workflow owns `transfer` and `return`
+
+
+class CaseActionIn(Schema):
+    revision: Revision | None = None
+    reason: str = Field("", max_length=5000, description="close: why a suspected case is closed without transfer")
+    penalty_kinds: list[PenaltyKind] = Field(default_factory=list, max_length=6)
+    fine_amount: Decimal | None = Field(None, ge=0, le=Decimal("999999999999.99"), decimal_places=2)
+    confiscated_amount: Decimal | None = Field(None, ge=0, le=Decimal("999999999999.99"), decimal_places=2)
+    decision_number: str = Field("", max_length=100)
+    penalty_basis: str = Field("", max_length=255)
+    decided_at: DateTime | None = None
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    kind: EvidenceKind
+    sha256: str
+    size: int
+    content_type: str
+    uploaded_at: dt.datetime
+    url: str
+
+
+def _attachment_out(a: Any) -> dict[str, Any]:
+    return {
+        "id": a.pk,
+        "name": a.original_name,
+        "kind": a.kind,
+        "sha256": a.blob_id,
+        "size": a.blob.size,
+        "content_type": a.blob.content_type,
+        "uploaded_at": a.uploaded_at,
+        "url": reverse("core:attachment", args=[a.pk]),
+    }
+
+
+@router.get(
+    "/{case_id}/attachments",
+    response={200: list[AttachmentOut], 401: ErrorResponse, 404: ErrorResponse},
+    summary="The case's evidence, each with its kind and SHA-256 (download at `url`)",
+)
+def cases_attachments(request: HttpRequest, case_id: Id) -> Any:
+    return [_attachment_out(a) for a in attachments_for(case_get(request.user, case_id))]
+
+
+@router.post(
+    "/{case_id}/attachments",
+    response={
+        201: AttachmentOut,
+        401: ErrorResponse,
+        403: ErrorResponse,
+        404: ErrorResponse,
+        413: ErrorResponse,
+        422: ErrorResponse,
+    },
+    summary="Upload evidence (multipart: `file`, `kind`, `description`); inspected, stored once per content",
+)
+def cases_attachment_add(
+    request: HttpRequest,
+    case_id: Id,
+    file: File[UploadedFile],
+    kind: Form[EvidenceKind] = EvidenceKind.OTHER,
+    description: Form[str] = "",  # stored up to 255 characters
+) -> Any:
+    case = case_get(request.user, case_id)
+    try:
+        stored = case_attach(
+            actor=request.user, case=case, upload=file, name=file.name or "", kind=kind, description=description
+        )
+    except PermissionDenied as exc:
+        raise ApiError(403, "forbidden", str(exc)) from exc
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return 201, _attachment_out(stored)
+
+
+@router.post(
+    "/{case_id}/parties",
+    response={201: CaseDetailOut, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse},
+    summary="Add a party (re-screened and re-summed with the party's other open cases)",
+)
+def cases_party_add(request: HttpRequest, case_id: Id, payload: PartyIn) -> Any:
+    case = case_get(request.user, case_id)
+    try:
+        party_add(actor=request.user, case=case, data=payload.dict())
+    except PermissionDenied as exc:
+        raise ApiError(403, "forbidden", str(exc)) from exc
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return 201, _detail(case_get(request.user, case_id), request.user)
+
+
+@router.post(
+    "/{case_id}/{action}",
+    response={
+        200: CaseDetailOut,
+        401: ErrorResponse,
+        403: ErrorResponse,
+        404: ErrorResponse,
+        409: ErrorResponse,
+        422: ErrorResponse,
+    },
+    summary="One lifecycle step: file, not_file, extend_filing, start_investigation, extend_decision, decide, close, withdraw",
+)
+def cases_action(request: HttpRequest, case_id: Id, action: str, payload: CaseActionIn) -> Any:
+    case = case_get(request.user, case_id)
+    if action not in API_EVENTS:
+        raise ApiError(
+            422, "validation_error", _("未知的操作：%(a)s") % {"a": action[:40]}, {"action": [_("未知的操作")]}
+        )
+    data = payload.dict(exclude={"revision", "reason"})
+    data["close_reason"] = payload.reason
+    if payload.decided_at is None:
+        data.pop("decided_at")
+    try:
+        case_transition(actor=request.user, case=case, event=action, data=data, revision=payload.revision)
+    except StaleCaseError as exc:
+        raise ApiError(409, "conflict", str(exc)) from exc
+    except PermissionDenied as exc:
+        raise ApiError(403, "forbidden", str(exc) or _("您的角色不能执行此操作。")) from exc
     except ValidationError as exc:
         raise validation_error(exc) from exc
     return _detail(case_get(request.user, case_id), request.user)

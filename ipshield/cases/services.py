@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ipshield.cases import cumulative, workflow
 from ipshield.cases.choices import CaseEvent, CaseStatus, PartyKind, ScreeningOutcome
 from ipshield.cases.models import Case, CaseCounter, CaseScreening, Party, SeizedItem
+from ipshield.core.attachments import attachment_store
 from ipshield.core.audit import audit_record, snapshot
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import due_at
@@ -356,7 +357,18 @@ def _apply_penalty(case: Case, data: Mapping[str, Any]) -> None:
     case.penalty_basis = str(data.get("penalty_basis") or "").strip()
 
 
+def case_attach(*, actor: Any, case: Case, upload: Any, name: str, kind: str = "", description: str = "") -> Any:
+    """Evidence for the case (with its kind, 国务院令第310号 art.6), by its own agency's staff only."""
+    _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
+    if case.status not in workflow.EDITABLE_STATES:
+        raise ValidationError(_(MSG_NOT_EDITABLE))
+    return attachment_store(
+        actor=actor, upload=upload, original_name=name, target=case, description=description, kind=kind
+    )
+
+
 def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = True) -> Party:
+    _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
     from ipshield.core.forms import RESIDENT_ID_MESSAGES, USCC_MESSAGES
     from ipshield.core.identifiers import IdentifierError, validate_resident_id, validate_uscc
 

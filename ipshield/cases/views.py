@@ -23,9 +23,9 @@ from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
 from ipshield.cases.selectors import SPLIT_CASE_ROLES, case_get, case_list, split_case_groups
-from ipshield.cases.services import StaleCaseError, case_create, case_transition, case_update, party_add
+from ipshield.cases.services import StaleCaseError, case_attach, case_create, case_transition, case_update, party_add
 from ipshield.cases.tasks import ledger_import
-from ipshield.core.attachments import attachment_store, attachments_for
+from ipshield.core.attachments import attachments_for
 from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, EvidenceKind, Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.exports import csv_response, xlsx_response
@@ -235,17 +235,17 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("请选择要上传的文件。"))
     else:
         try:
-            stored = attachment_store(
+            stored = case_attach(
                 actor=request.user,
+                case=case,
                 upload=upload,
-                original_name=upload.name or "",
-                target=case,
+                name=upload.name or "",
                 description=request.POST.get("description", ""),
                 kind=request.POST.get("kind", ""),
             )
             messages.success(request, _("已上传，SHA-256：%(hash)s") % {"hash": stored.blob_id})
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("cases:detail", pk=case.pk)
 
 

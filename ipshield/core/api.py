@@ -21,7 +21,8 @@ from ipshield.core import twofactor
 from ipshield.core.audit import audit_record
 from ipshield.core.captcha import captcha_check, captcha_enabled
 from ipshield.core.http import AuthenticatedRequest
-from ipshield.core.models import ApiToken
+from ipshield.core.inputs import Id
+from ipshield.core.models import ApiToken, User
 from ipshield.core.pagination import bounded_count
 from ipshield.core.ratelimit import allow, client_key
 
@@ -205,3 +206,29 @@ def revoke_token(request: AuthenticatedRequest, payload: RevokeIn) -> Any:
     if not revoked:
         raise ApiError(404, "not_found", _("没有找到该令牌。"))
     return {"revoked": revoked}
+
+
+class MemberOut(Schema):
+    id: int
+    name: str
+    role: str
+    role_label: str
+
+
+agencies_router = Router(tags=["agencies"], auth=AUTH)
+
+
+@agencies_router.get(
+    "/{agency_id}/members",
+    response={200: list[MemberOut], 401: ErrorResponse, 404: ErrorResponse},
+    summary="The active people of one's own agency, to compose a special group (专案组)",
+)
+def agency_members(request: AuthenticatedRequest, agency_id: Id) -> Any:
+    user: Any = request.user
+    if user.agency_id != agency_id:  # another agency's staff list is not one's business
+        raise ApiError(404, "not_found", _("没有找到该机构。"))
+    members = User.objects.filter(agency_id=agency_id, is_active=True).order_by("display_name", "username")
+    return [
+        {"id": m.pk, "name": m.display_name or m.username, "role": m.role, "role_label": m.get_role_display()}
+        for m in members
+    ]

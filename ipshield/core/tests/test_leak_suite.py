@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
@@ -137,6 +138,7 @@ def outsiders(make_user) -> list[Any]:
     return [make_user(role, "310000", username=f"{role}.sh") for role in OUTSIDER_ROLES]
 
 
+MULTIPART = "__multipart__"  # a probe body sent as a form with files, not as JSON
 Probe = tuple[str, Callable[[World], str], Any]  # body: a dict, a function of the world, or None
 # route name → probes (method, url, body). Every probe must answer 404 to an outsider.
 ROUTES: dict[str, list[Probe]] = {
@@ -203,6 +205,24 @@ ROUTES: dict[str, list[Probe]] = {
     ],
     "api:transfers_action": [("post", lambda w: f"/api/v1/transfers/{w.transfer.pk}/accept", {})],
     "api:tips_action": [("post", lambda w: f"/api/v1/tips/{w.tip.pk}/accept", {})],
+    "api:cases_action": [
+        ("post", lambda w: f"/api/v1/cases/{w.case.pk}/withdraw", {}),
+        ("post", lambda w: f"/api/v1/cases/{w.decided_case.pk}/close", {"reason": "x"}),
+    ],
+    "api:cases_attachments": [("get", lambda w: f"/api/v1/cases/{w.case.pk}/attachments", None)],
+    "api:cases_attachment_add": [
+        (
+            "post",
+            lambda w: f"/api/v1/cases/{w.case.pk}/attachments",
+            lambda w: {
+                MULTIPART: True,
+                "file": SimpleUploadedFile("x.pdf", LEGITIMATE["pdf one page"](), content_type="application/pdf"),
+                "kind": "investigation_report",
+            },
+        )
+    ],
+    "api:cases_party_add": [("post", lambda w: f"/api/v1/cases/{w.case.pk}/parties", {"kind": "person", "name": "x"})],
+    "api:agency_members": [("get", lambda w: f"/api/v1/agencies/{w.case.agency_id}/members", None)],
 }
 # Routes with a parameter that is not a record id: lists, checked below for the record's marks.
 LISTS = {
@@ -252,15 +272,16 @@ def test_no_route_leaks_or_writes_for_another_regions_roles(world, outsiders):
     for name, probes in ROUTES.items():
         for method, url_of, body_of in probes:
             url = url_of(world)
-            body = body_of(world) if callable(body_of) else body_of
             for user, page, token in sessions:
+                body = body_of(world) if callable(body_of) else body_of  # fresh per call: an upload is read once
                 if url.startswith("/api/"):
                     call = getattr(Client(), method)
-                    response = (
-                        call(url, body or {}, content_type="application/json", **token)
-                        if method != "get"
-                        else call(url, **token)
-                    )
+                    if method == "get":
+                        response = call(url, **token)
+                    elif isinstance(body, dict) and body.pop(MULTIPART, False):
+                        response = call(url, body, **token)
+                    else:
+                        response = call(url, body or {}, content_type="application/json", **token)
                 else:
                     call = getattr(page, method)
                     response = call(url, body or {}) if method != "get" else call(url)
