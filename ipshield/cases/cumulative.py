@@ -24,7 +24,7 @@ from ipshield.cases.choices import CaseStatus, PartyKind, ScreeningOutcome
 from ipshield.cases.models import Case, Party
 from ipshield.core.audit import audit_record
 from ipshield.core.identifiers import IdentifierError, mask_resident_id, validate_resident_id, validate_uscc
-from ipshield.screening.engine import FactError, Facts, screen
+from ipshield.screening.engine import FactError, Facts, RuleBook, screen
 from ipshield.screening.engine.aggregation import (
     PRIOR_PENALTY_METRIC,
     REPEAT_WINDOW_DAYS,
@@ -103,8 +103,7 @@ def prior_penalty(case: Case, keys: Iterable[str]) -> dict[str, Any] | None:
     }
 
 
-def _screen(case_offence: str, conduct: dt.date, values: dict[str, object]) -> Any:
-    rulebook = current_rulebook()
+def _screen(rulebook: RuleBook, case_offence: str, conduct: dt.date, values: dict[str, object]) -> Any:
     facts = Facts.build(
         rulebook,
         offence=case_offence,
@@ -125,20 +124,37 @@ def _hit(h: Any) -> dict[str, Any]:
     }
 
 
-def group_result(members: list[Case], member: Case, key: str) -> dict[str, Any] | None:
+class Group:
+    """One party's open cases of one offence: summed once, screened for each member."""
+
+    def __init__(self, rulebook: RuleBook, members: list[Case], key: str) -> None:
+        self.rulebook, self.members, self.key = rulebook, members, key
+        _facts, self.totals = sum_figures(rulebook, {}, [m.facts or {} for m in members])
+        self.cases = [
+            {
+                "id": m.pk,
+                "number": m.number,
+                "agency_id": m.agency_id,
+                "agency": m.agency.name,
+                "figures": {k: json_number(Decimal(str(v))) for k, v in (m.facts or {}).items() if k in self.totals},
+            }
+            for m in sorted(members, key=lambda m: m.pk)
+        ]
+
+
+def group_result(group: Group, member: Case) -> dict[str, Any] | None:
     """The group's sum screened for one member (its own flags and conduct date)."""
-    rulebook = current_rulebook()
+    rulebook, key, totals = group.rulebook, group.key, group.totals
     if member.conduct_date is None or not member.offence:
         return None
     rule = cumulative_rule_for(rulebook, member.offence, member.conduct_date)
     if rule is None:
         return None
-    others = [m for m in members if m.pk != member.pk]
-    values, totals = sum_figures(rulebook, member.facts or {}, [m.facts or {} for m in others])
+    values: dict[str, object] = {**(member.facts or {}), **totals}
     if member.prior_penalty:
         values[PRIOR_PENALTY_METRIC] = True
     try:
-        screening = _screen(member.offence, member.conduct_date, values)
+        screening = _screen(rulebook, member.offence, member.conduct_date, values)
     except FactError:
         return None
     near = [h for h in screening.near_threshold if h.metric in totals]
@@ -157,16 +173,7 @@ def group_result(members: list[Case], member: Case, key: str) -> dict[str, Any] 
             "confidence": rule.confidence,
         },
         "totals": {metric: json_number(value) for metric, value in sorted(totals.items())},
-        "cases": [
-            {
-                "id": m.pk,
-                "number": m.number,
-                "agency_id": m.agency_id,
-                "agency": m.agency.name,
-                "figures": {k: json_number(Decimal(str(v))) for k, v in (m.facts or {}).items() if k in totals},
-            }
-            for m in sorted(members, key=lambda m: m.pk)
-        ],
+        "cases": group.cases,
         "hits": [_hit(h) for h in screening.hits if h.metric in totals],
         "near": [_hit(h) for h in near],
         "at": timezone.now().isoformat(),
@@ -180,6 +187,8 @@ def refresh_cumulative(*, keys: Iterable[str], offences: Iterable[str], actor: A
     no longer belong to any group lose theirs; decided or withdrawn cases keep what they had
     (a penalised case that was suspected stays in the 以罚代刑 queue) but leave every sum."""
     written: list[int] = []
+    changed: list[Case] = []
+    rulebook = current_rulebook()
     keys = sorted(set(keys))
     for offence in sorted({o for o in offences if o}):
         for key in keys:
@@ -194,16 +203,13 @@ def refresh_cumulative(*, keys: Iterable[str], offences: Iterable[str], actor: A
                 pk__in=[m.pk for m in members]
             )
             for case in stale:
-                _store(case, {}, "")
-                written.append(case.pk)
+                changed.append(_store(case, {}, ""))
             if len(members) < 2:
-                for case in members:
-                    if case.cumulative_key == key:
-                        _store(case, {}, "")
-                        written.append(case.pk)
+                changed.extend(_store(case, {}, "") for case in members if case.cumulative_key == key)
                 continue
+            group = Group(rulebook, members, key)
             for member in members:
-                result = group_result(members, member, key)
+                result = group_result(group, member)
                 if result is None:
                     continue
                 current = member.cumulative if member.cumulative_key == key else {}
@@ -220,9 +226,10 @@ def refresh_cumulative(*, keys: Iterable[str], offences: Iterable[str], actor: A
                     and [c["id"] for c in current.get("cases", [])] == [c["id"] for c in result["cases"]]
                 ):
                     continue
-                _store(member, result, result["outcome"])
-                written.append(member.pk)
-    if written:
+                changed.append(_store(member, result, result["outcome"]))
+    if changed:  # one statement for the whole group
+        Case.objects.bulk_update(changed, STORED_FIELDS)
+        written = [case.pk for case in changed]
         audit_record(
             actor=actor,
             action="case.cumulative_screen",
@@ -232,7 +239,11 @@ def refresh_cumulative(*, keys: Iterable[str], offences: Iterable[str], actor: A
     return written
 
 
-def _store(case: Case, result: dict[str, Any], outcome: str) -> None:
+STORED_FIELDS = ["cumulative", "cumulative_outcome", "cumulative_key", "screening_outcome", "suspected_since"]
+
+
+def _store(case: Case, result: dict[str, Any], outcome: str) -> Case:
+    """Set the group's result on the case (saved by the caller, with the rest of the group)."""
     case.cumulative, case.cumulative_outcome = result, outcome
     case.cumulative_key = result.get("key", "") if result else ""
     effective = ScreeningOutcome.SUSPECTED_CRIME if outcome == ScreeningOutcome.SUSPECTED_CRIME else case.own_outcome
@@ -240,13 +251,7 @@ def _store(case: Case, result: dict[str, Any], outcome: str) -> None:
     if effective == ScreeningOutcome.SUSPECTED_CRIME and case.suspected_since is None:
         case.suspected_since = now
     case.screening_outcome = effective
-    Case.objects.filter(pk=case.pk).update(
-        cumulative=result,
-        cumulative_outcome=outcome,
-        cumulative_key=case.cumulative_key,
-        screening_outcome=effective,
-        suspected_since=case.suspected_since,
-    )
+    return case
 
 
 def visible_summary(case: Case, user: Any) -> dict[str, Any] | None:

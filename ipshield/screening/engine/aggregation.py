@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from ipshield.screening.engine.rules import Offence, RuleBook
@@ -97,13 +98,18 @@ def repeat_groups(document: Mapping[str, Any]) -> tuple[RepeatGroup, ...]:
     )
 
 
+@lru_cache(maxsize=8)  # a rule book is immutable: parse its aggregation section once
+def _cumulative_rules_of(rulebook: RuleBook) -> tuple[CumulativeRule, ...]:
+    return cumulative_rules(rulebook.document)
+
+
 def cumulative_rule_for(rulebook: RuleBook, offence_id: str, day: dt.date) -> CumulativeRule | None:
     """The summing rule for this offence's conduct on `day`, or None (nothing is summed)."""
     offence = rulebook.offences.get(offence_id)
     if offence is None:
         return None
     articles = offence_articles(offence)
-    for rule in cumulative_rules(rulebook.document):
+    for rule in _cumulative_rules_of(rulebook):
         if articles & rule.articles and rule.in_force_on(day):
             return rule
     return None
@@ -117,6 +123,7 @@ def repeat_group_for(rulebook: RuleBook, offence_id: str) -> RepeatGroup | None:
     return next((g for g in repeat_groups(rulebook.document) if articles & g.articles), None)
 
 
+@lru_cache(maxsize=256)
 def same_repeat_group(rulebook: RuleBook, offence_id: str) -> frozenset[str]:
     """The offence ids whose earlier penalty makes conduct of `offence_id` a repeat (its own included)."""
     group = repeat_group_for(rulebook, offence_id)
@@ -125,6 +132,7 @@ def same_repeat_group(rulebook: RuleBook, offence_id: str) -> frozenset[str]:
     return frozenset(o.id for o in rulebook.offences.values() if offence_articles(o) & group.articles)
 
 
+@lru_cache(maxsize=8)
 def summed_metrics(rulebook: RuleBook) -> frozenset[str]:
     return frozenset(m.name for m in rulebook.metrics.values() if m.kind in SUMMED_KINDS and m.name not in NOT_SUMMED)
 
