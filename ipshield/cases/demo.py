@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ipshield.cases.choices import CaseStatus, Channel, PartyKind, PenaltyKind
 from ipshield.cases.models import Case, CaseScreening, Party
-from ipshield.cases.services import decision_due, filing_due
+from ipshield.cases.services import case_create, decision_due, filing_due
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.identifiers import USCC_ALPHABET, organisation_code_check_char, uscc_check_char
@@ -267,7 +267,7 @@ class DemoCaseFactory:
                 rulebook, offence=offence, conduct_date=conduct, handling_date=timezone.localdate(lead_at), values=facts
             ),
         )
-        case.screening_outcome = screening.outcome.value
+        case.screening_outcome = case.own_outcome = screening.outcome.value
         case.screened_at = lead_at
         if screening.outcome.value == "suspected_crime":
             case.suspected_since = lead_at
@@ -332,4 +332,38 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
             batch_size=500,
         )
         audit_record(actor=None, action="demo.seed.cases", object_type="system", after={"cases": len(cases)})
+    seed_split_cases()
     return len(cases)
+
+
+# One trader, three small cases in three provinces: none reaches 5万 alone, together they do (累计计算).
+SPLIT_PARTY = {"kind": PartyKind.ENTERPRISE, "name": "鑫盛鞋业商贸有限公司", "uscc": "91350100M000100Y43"}
+SPLIT_CASES = [
+    ("beijing", 22000, "北京市朝阳区"),
+    ("shanghai", 18000, "上海市静安区"),
+    ("guangdong", 16000, "广东省广州市"),
+]
+
+
+def seed_split_cases() -> None:
+    """Through the real services, so the sums, the banner and the 拆分案件 queue show what a user would see."""
+    now = timezone.now()
+    for index, (pinyin, amount, place) in enumerate(SPLIT_CASES):
+        officer = User.objects.filter(username=f"officer.{pinyin}").first()
+        if officer is None:
+            continue
+        case_create(
+            actor=officer,
+            data={
+                "title": f"{SPLIT_PARTY['name']}{place}门店销售假冒运动鞋案",
+                "domain": CampaignDomain.TRADEMARK,
+                "offence": "sell_goods_with_counterfeit_trademark",
+                "conduct_date": (now - dt.timedelta(days=40 + 10 * index)).date(),
+                "facts": {"sales_amount_yuan": amount},
+                "facts_text": f"执法人员在{place}门店查获假冒运动鞋，当事人称仅零星销售。",
+                "right_holder": RIGHT_HOLDER_OF_PRODUCT["运动鞋"],
+                "product_category": "运动鞋",
+            },
+            parties=[SPLIT_PARTY],
+            now=now - dt.timedelta(days=20 - 5 * index),
+        )

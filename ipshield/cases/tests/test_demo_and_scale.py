@@ -31,7 +31,10 @@ def test_demo_seed_prints_accounts_and_is_idempotent(demo, capsys):
         assert username in demo
     assert "ipshield-demo-2026" in demo
     users, cases = User.objects.count(), Case.objects.count()
-    assert cases == 60
+    assert cases == 60 + 3  # and one trader's three small cases in three provinces (累计计算)
+    split = Case.objects.filter(cumulative_outcome="suspected_crime")
+    assert split.count() == 3
+    assert set(split.values_list("own_outcome", flat=True)) == {"below_threshold"}
     assert Case.objects.filter(screening_outcome="suspected_crime").exists()
     assert Case.objects.exclude(screening_outcome="suspected_crime").exists()
     call_command("demo_seed", "--cases", "60")

@@ -27,8 +27,9 @@ COLUMNS = [
     "penalty_kinds", "fine_amount", "confiscated_amount", "decision_number", "penalty_basis", "close_reason",
     "screening_outcome", "screened_at", "suspected_since", "created_by_id", "created_at", "updated_at", "revision",
     "region_code", "region_province", "region_prefecture",
+    "own_outcome", "cumulative_outcome", "cumulative_key", "cumulative", "prior_penalty",
 ]  # fmt: skip
-JSON_COLUMNS = {"facts", "penalty_kinds"}
+JSON_COLUMNS = {"facts", "penalty_kinds", "cumulative", "prior_penalty"}
 
 
 class Command(BaseCommand):
