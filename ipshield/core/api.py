@@ -232,3 +232,13 @@ def agency_members(request: AuthenticatedRequest, agency_id: Id) -> Any:
         {"id": m.pk, "name": m.display_name or m.username, "role": m.role, "role_label": m.get_role_display()}
         for m in members
     ]
+
+
+# The answers every authenticated write can give besides its success (the OpenAPI lists them).
+WRITE_ERRORS: dict[int, Any] = {
+    401: ErrorResponse,
+    403: ErrorResponse,
+    404: ErrorResponse,
+    409: ErrorResponse,
+    422: ErrorResponse,
+}

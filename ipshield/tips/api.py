@@ -14,7 +14,16 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
-from ipshield.core.api import AUTH, ApiError, CaptchaIn, ErrorResponse, paginate, require_captcha, validation_error
+from ipshield.core.api import (
+    AUTH,
+    WRITE_ERRORS,
+    ApiError,
+    CaptchaIn,
+    ErrorResponse,
+    paginate,
+    require_captcha,
+    validation_error,
+)
 from ipshield.core.captcha import captcha_new
 from ipshield.core.inputs import OptionalId, PageNumber
 from ipshield.core.ratelimit import allow, client_key
@@ -278,14 +287,7 @@ def tips_list(request: HttpRequest, filters: Query[TipFilters]) -> Any:
 
 @router.post(
     "/{tip_id}/{action}",
-    response={
-        200: TipOut,
-        401: ErrorResponse,
-        403: ErrorResponse,
-        404: ErrorResponse,
-        409: ErrorResponse,
-        422: ErrorResponse,
-    },
+    response={200: TipOut, **WRITE_ERRORS},
     summary="accept, reject, extend, start, conclude, reassign, reply",
 )
 def tips_action(request: HttpRequest, tip_id: int, action: str, payload: TipActionIn) -> Any:

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.cases.selectors import case_get
-from ipshield.core.api import AUTH, ApiError, ErrorResponse, paginate, validation_error
+from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.inputs import Date, Id, OptionalId, PageNumber, Revision
 from ipshield.transfers.choices import SupervisionQueue, TransferGround, TransferStatus
 from ipshield.transfers.criminal_steps import criminal_step_record
@@ -219,14 +219,7 @@ def transfers_step(request: HttpRequest, transfer_id: int, payload: StepIn) -> A
 
 @router.post(
     "/{transfer_id}/{action}",
-    response={
-        200: TransferDetailOut,
-        401: ErrorResponse,
-        403: ErrorResponse,
-        404: ErrorResponse,
-        409: ErrorResponse,
-        422: ErrorResponse,
-    },
+    response={200: TransferDetailOut, **WRITE_ERRORS},
     summary="Take a step: approve, refuse, send, receive, accept, refuse_case, request_reconsideration, ...",
 )
 def transfers_action(request: HttpRequest, transfer_id: int, action: str, payload: ActionIn) -> Any:
