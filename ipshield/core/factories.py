@@ -16,6 +16,7 @@ from factory.django import DjangoModelFactory
 from ipshield.core import regions as region_codes
 from ipshield.core.choices import AGENCY_KIND_OF_ROLE, AgencyKind, Role
 from ipshield.core.models import Agency, User
+from ipshield.core.text import source_text
 
 TEST_PASSWORD = "correct-horse-battery"
 
@@ -29,7 +30,8 @@ class AgencyFactory(DjangoModelFactory):
     kind = AgencyKind.MARKET_REGULATION
     level = factory.LazyAttribute(lambda a: region_codes.level_of(a.region_id))
     code = factory.LazyAttribute(lambda a: f"{a.kind}-{a.region_id}-{a.level}")
-    name = factory.LazyAttribute(lambda a: f"{a.region_id} {a.kind}")
+    # A name a person could read (区划 + 机关类别), never the kind's internal id.
+    name = factory.LazyAttribute(lambda a: f"{a.region_id}{source_text(AgencyKind(a.kind).label)}")
 
 
 class UserFactory(DjangoModelFactory):
