@@ -38,6 +38,8 @@ def _pages(w):
             "/transfers/inbox/", "/account/", "/screening/",
         ],
         "proc.bj": ["/work/", "/cases/split/", "/transfers/queues/not_transferred/", f"/cases/{case}/"],
+        "coord.walk": ["/work/", "/tips/dispatch/", "/tips/spot-checks/", "/cases/split/"],
+        "bank.walk": ["/work/", "/credit/feed/"],
         None: ["/", "/tips/report/", "/tips/status/", "/credit/?q=商贸", "/disclosures/", "/screening/"],
     }  # fmt: skip
 
@@ -60,8 +62,10 @@ def _check(page, url, language, width, problems):
     screenshot(page, f"walk/{name}-{language}-{width}")
 
 
-def test_every_page_in_both_languages_and_both_widths(page, world, settings):  # noqa: F811 - the fixture
+def test_every_page_in_both_languages_and_both_widths(page, world, settings, make_user):  # noqa: F811 - the fixture
     settings.IPSHIELD_2FA = "optional"
+    make_user("coordinator", "110000", username="coord.walk")
+    make_user("bank", "110000", username="bank.walk")
     problems: list[str] = []
     for username, urls in _pages(world).items():
         page.context.clear_cookies()
