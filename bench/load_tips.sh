@@ -10,7 +10,8 @@ CONNECTIONS=${2:-4}
 PORT=${BENCH_PORT:-8798}
 export SECRET_KEY=${SECRET_KEY:-bench-only} ALLOWED_HOSTS=127.0.0.1 IPSHIELD_CAPTCHA=off IPSHIELD_TIP_RATE_PER_HOUR=100000000
 export IPSHIELD_TIP_LOOKUP_FAILURES=100000000
-.venv/bin/python -c "import os; open('bench/.photo.png','wb').write(b'\x89PNG\r\n\x1a\n' + os.urandom(200*1024))"
+# A real photo (~200 kB of noise as PNG): uploads are decoded and re-encoded, random bytes are refused.
+.venv/bin/python -c "import os; from PIL import Image; Image.frombytes('RGB', (260, 260), os.urandom(260*260*3)).save('bench/.photo.png')"
 .venv/bin/gunicorn ipshield.wsgi:application --bind 127.0.0.1:$PORT --workers 2 --log-level warning &
 server=$!
 trap 'kill $server; rm -f bench/.photo.png' EXIT
