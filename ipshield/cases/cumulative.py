@@ -298,3 +298,20 @@ def screening_for(case: Case, user: Any) -> dict[str, Any] | None:
     else:
         screening["basis"] = "own"
     return screening
+
+
+def key_of(kind: str, uscc: str = "", resident_id: str = "") -> str:
+    """The party key of party data not yet saved (see `party_key`)."""
+    return party_key(Party(kind=kind, uscc=uscc or "", resident_id=resident_id or ""))
+
+
+def lock_groups(*, keys: Iterable[str], offences: Iterable[str], include: Iterable[int] = ()) -> None:
+    """Lock, in id order and before anything else, every open case a write may re-sum (and the
+    written case itself). Every writer takes its rows in the same order before the audit chain's
+    lock, so two edits of two members of one group wait for each other instead of deadlocking."""
+    match = Q(pk__in=list(include))
+    offences = [o for o in offences if o]
+    for key in {k for k in keys if k}:
+        if offences:
+            match |= _key_filter(key) & Q(offence__in=offences, status__in=OPEN_STATES)
+    list(Case.objects.filter(match).select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))

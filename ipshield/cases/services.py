@@ -213,6 +213,13 @@ def case_create(
     fields.setdefault("region_code", actor.agency.region_id)
     fields["facts"] = clean_facts(fields.get("offence", ""), fields.get("facts") or {}, fields.get("conduct_date"))
     with transaction.atomic():
+        cumulative.lock_groups(
+            keys=[
+                cumulative.key_of(str(p.get("kind", "")), str(p.get("uscc", "")), str(p.get("resident_id", "")))
+                for p in parties or []
+            ],
+            offences=[fields.get("offence", "")],
+        )
         case = Case(
             agency_id=actor.agency_id,
             created_by=actor,
@@ -237,6 +244,11 @@ def case_update(*, actor: Any, case: Case, data: Mapping[str, Any], revision: in
     """Change a case's details; re-screened when its figures change. Refused when stale."""
     _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
     with transaction.atomic():
+        cumulative.lock_groups(
+            keys=[*cumulative.case_keys(case), case.cumulative_key],
+            offences=[case.offence, str(data.get("offence") or "")],
+            include=[case.pk],
+        )
         current = Case.objects.select_for_update().get(pk=case.pk)
         if revision is not None and current.revision != revision:
             raise StaleCaseError(_(MSG_STALE))
@@ -285,6 +297,7 @@ def case_transition(
     event = CaseEvent(event)
     _require_case_role(actor, case, workflow.EVENT_ROLES[event])
     with transaction.atomic():
+        cumulative.lock_groups(keys=cumulative.case_keys(case), offences=[case.offence], include=[case.pk])
         current = Case.objects.select_for_update().get(pk=case.pk)
         if revision is not None and current.revision != revision:
             raise StaleCaseError(_(MSG_STALE))
@@ -399,6 +412,12 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
         raise ValidationError(errors)
     party.full_clean()
     with transaction.atomic():
+        if audit:  # a party added later may join the case to a group: lock it first (create already did)
+            cumulative.lock_groups(
+                keys=[*cumulative.case_keys(case), cumulative.party_key(party)],
+                offences=[case.offence],
+                include=[case.pk],
+            )
         party.save()
         if audit:
             audit_record(

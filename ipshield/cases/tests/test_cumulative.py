@@ -1,9 +1,11 @@
 """累计计算 (法释〔2025〕5号 art.29) and 二年内再犯 on the platform's own records."""
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import close_old_connections, connection
 
 from ipshield.cases.models import Case
 from ipshield.cases.services import case_create, case_transition, case_update, party_add
@@ -191,3 +193,37 @@ def test_the_split_case_queue_lists_a_party_whose_small_cases_add_up(client, off
     for role in ("officer", "police", "judge"):
         client.force_login(make_user(role, "110000", username=f"{role}.split"))
         assert client.get("/cases/split/").status_code == 403
+
+
+@pytest.mark.concurrency
+@pytest.mark.django_db(transaction=True)
+def test_two_members_edited_at_once_leave_a_sum_of_both_edits(officers):
+    """Each edit re-sums the group with the group's rows locked: the last to commit sees the other's figure."""
+    beijing = _case(officers["bj"], 30000)
+    shanghai = _case(officers["sh"], 30000)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def edit(actor, case, amount):
+        try:
+            barrier.wait()
+            case_update(actor=actor, case=case, data={"facts": {"sales_amount_yuan": amount}})
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [
+        threading.Thread(target=edit, args=(officers["bj"], beijing, 10000)),
+        threading.Thread(target=edit, args=(officers["sh"], shanghai, 20000)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for case in (beijing, shanghai):
+        case.refresh_from_db()
+        assert case.cumulative["totals"] == {"sales_amount_yuan": 30000}, case.cumulative
+        assert case.screening_outcome == "below_threshold"
