@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ from ipshield.screening.engine.aggregation import (
 from ipshield.screening.engine.explain import articles_zh
 from ipshield.screening.services import current_rulebook, json_number
 
+CUMULATIVE_LOCK_SPACE = 7411  # advisory-lock namespace of party keys (the audit chain uses its own)
 OPEN_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING)  # 未经处理
 PENALISED_STATES = (CaseStatus.DECIDED, CaseStatus.CLOSED)
 SEVERITY = {ScreeningOutcome.SUSPECTED_CRIME: 3, "near": 2, ScreeningOutcome.BELOW_THRESHOLD: 1}
@@ -311,6 +313,13 @@ def lock_groups(*, keys: Iterable[str], offences: Iterable[str], include: Iterab
     lock, so two edits of two members of one group wait for each other instead of deadlocking."""
     match = Q(pk__in=list(include))
     offences = [o for o in offences if o]
+    if connection.vendor == "postgresql":
+        # A group that does not exist yet has no rows to lock: two first members created at once by two
+        # agencies would each miss the other. One advisory lock per party key closes that (SQLite
+        # writes one at a time anyway).
+        with connection.cursor() as cursor:
+            for key in sorted({k for k in keys if k}):
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [CUMULATIVE_LOCK_SPACE, key])
     for key in {k for k in keys if k}:
         if offences:
             match |= _key_filter(key) & Q(offence__in=offences, status__in=OPEN_STATES)

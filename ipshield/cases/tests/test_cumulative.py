@@ -227,3 +227,28 @@ def test_two_members_edited_at_once_leave_a_sum_of_both_edits(officers):
         case.refresh_from_db()
         assert case.cumulative["totals"] == {"sales_amount_yuan": 30000}, case.cumulative
         assert case.screening_outcome == "below_threshold"
+
+
+@pytest.mark.concurrency
+@pytest.mark.django_db(transaction=True)
+def test_the_first_two_cases_of_a_party_created_at_once_still_find_each_other(officers):
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def create(actor):
+        try:
+            barrier.wait()
+            _case(actor, 30000)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=create, args=(officers[k],)) for k in ("bj", "sh")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert list(Case.objects.values_list("screening_outcome", flat=True)) == ["suspected_crime", "suspected_crime"]
