@@ -36,6 +36,7 @@ PERFORMANCE_FINE = gettext_noop("自收到处罚决定书之日起十五日内�
 PERFORMANCE_NONE = gettext_noop("自收到处罚决定书之日起履行")
 
 
+@transaction.atomic  # the row lock below needs a transaction when a command (demo_seed) calls this outside a request
 def disclosure_draft(*, case: Case) -> Disclosure | None:
     """Called when a penalty decision is recorded (event "case.decided"): a masked draft with the
     clock started. Idempotent per case: a case decided again (after the judiciary returned it)

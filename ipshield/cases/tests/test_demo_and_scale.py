@@ -77,3 +77,15 @@ def test_detail_queries_are_bounded(demo, client):
     with CaptureQueriesContext(connection) as queries:
         client.get(f"/api/v1/cases/{case.pk}")
     assert len(queries) <= 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_seed_runs_outside_a_test_transaction(regions, capsys):
+    # `make run` calls demo_seed with no surrounding transaction: every row lock it reaches must open its own
+    # (on PostgreSQL select_for_update outside a transaction is an error; the other tests hide it).
+    call_command("demo_seed", "--cases", "60")
+    assert "officer.beijing" in capsys.readouterr().out
+    assert Case.objects.filter(status="decided").exists()
+    from ipshield.disclosure.models import Disclosure  # local: only this test looks at disclosures
+
+    assert Disclosure.objects.exists()
