@@ -270,7 +270,12 @@ IPSHIELD_EVENT_SUBSCRIBERS = {
         "ipshield.credit.services.record_penalty",  # the integrity archive counts the penalty
         "ipshield.disclosure.services.disclosure_draft",  # the 20-working-day publication clock starts
     ],
+    "case.party_adding": [
+        "ipshield.credit.merging.party_archive_key",  # a party spelled as a merged archive record is that record
+    ],
 }
+# Records of punishment kept by domains above cases, asked by the 二年内再犯 derivation (cases.cumulative).
+IPSHIELD_PRIOR_PUNISHMENT_SOURCES = ["ipshield.transfers.criminal_steps.prior_judgments"]
 # Periodic tasks: (name, task, interval in seconds).
 IPSHIELD_SCHEDULE = [
     ("transfers-remind", "ipshield.transfers.tasks.transfers_remind", 3600),

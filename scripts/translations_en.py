@@ -1285,3 +1285,24 @@ EN.update(
         "文件": "File",
     }
 )
+
+EN.update(
+    {
+        "请写明平台外的处罚记录（机关、文书编号、日期）；平台内的处罚决定和判决会自动识别，无需勾选。": (
+            "Say which outside record this is (agency, document number, date); penalties and judgments recorded "
+            "on the platform are found without ticking this."
+        ),
+        "该案件筛查结果为涉嫌犯罪，仅作行政处罚结案必须说明不移送的理由。": (
+            "This case screens as a suspected crime: closing it with an administrative penalty only requires "
+            "a reason for not transferring it."
+        ),
+        "没有找到该机构。": "Agency not found.",
+        "该移送已被他人处理（当前状态：%(status)s），请刷新后查看。": (
+            "Someone else has already handled this transfer (now: %(status)s); reload to see it."
+        ),
+        "未知的操作": "Unknown action",
+        "二年内受过处罚的外部记录说明": "Outside record of a penalty within two years",
+        "此案件已被他人修改，请刷新后再保存。": "Someone else has changed this case; reload it before saving.",
+        "当前状态下案件不可修改。": "The case cannot be changed in its current state.",
+    }
+)

@@ -50,6 +50,12 @@ class CaseIn(Schema):
     goods_description: str = Field("", max_length=20000)
     facts_text: str = Field("", max_length=20000)
     facts: dict[str, float | int | bool] = Field(default_factory=dict, max_length=100)
+    prior_penalty_note: str = Field(
+        "",
+        max_length=500,
+        description="Where facts.prior_penalty_within_2y is asserted from records outside the platform: which "
+        "(agency, document number, date). Penalties and judgments on the platform are found without it.",
+    )
     lead_received_at: DateTime | None = None
     parties: list[PartyIn] = []
 
@@ -70,6 +76,7 @@ class CasePatch(Schema):
     goods_description: str | None = Field(None, max_length=20000)
     facts_text: str | None = Field(None, max_length=20000)
     facts: dict[str, float | int | bool] | None = Field(None, max_length=100)
+    prior_penalty_note: str | None = Field(None, max_length=500)
 
 
 NULLABLE_PATCH_FIELDS = frozenset({"revision", "conduct_date"})
@@ -108,6 +115,7 @@ class CaseOut(Schema):
 class CaseDetailOut(CaseOut):
     facts_text: str
     right_holder: str
+    prior_penalty_note: str
     parties: list[PartyOut]
     screening: dict[str, Any] | None
 
@@ -160,6 +168,7 @@ def _detail(case: Case, user: Any) -> dict[str, Any]:
     data.update(
         facts_text=case.facts_text,
         right_holder=case.right_holder,
+        prior_penalty_note=case.prior_penalty_note,
         parties=[
             {"kind": p.kind, "name": p.name, "uscc": p.uscc, "resident_id_masked": p.masked_resident_id}
             for p in case.parties.all()

@@ -13,13 +13,16 @@ Group rows are locked in id order first, so two edits of two members never leave
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from ipshield.cases.choices import CaseStatus, PartyKind, ScreeningOutcome
 from ipshield.cases.models import Case, Party
@@ -44,7 +47,8 @@ SEVERITY = {ScreeningOutcome.SUSPECTED_CRIME: 3, "near": 2, ScreeningOutcome.BEL
 
 
 def party_key(party: Party) -> str:
-    """uscc:<code> or rid:<number>, or "" when the party has no valid key of its kind."""
+    """uscc:<code> or rid:<number>; for a party with neither, the key its merged archive record
+    gives (uscc:… or arc:<record id>, see Party.archive_key); else "" (the party sums nothing)."""
     try:
         if party.kind == PartyKind.ENTERPRISE and party.uscc:
             return "uscc:" + validate_uscc(party.uscc)
@@ -52,18 +56,27 @@ def party_key(party: Party) -> str:
             return "rid:" + validate_resident_id(party.resident_id)
     except IdentifierError:
         return ""
-    return ""
+    return party.archive_key or ""
 
 
 def case_keys(case: Case) -> list[str]:
     return sorted({k for k in (party_key(p) for p in case.parties.all()) if k})
 
 
-def _key_filter(key: str) -> Q:
+def party_match(key: str, prefix: str = "") -> Q:
+    """The parties a key denotes: by their own code, or by the key their merged archive record gives.
+    `prefix` is the path to Party from the queried model ("parties__" from Case)."""
     kind, _sep, value = key.partition(":")
+    by_archive = Q(**{f"{prefix}archive_key": key})
     if kind == "uscc":
-        return Q(parties__kind=PartyKind.ENTERPRISE, parties__uscc=value)
-    return Q(parties__kind=PartyKind.PERSON, parties__resident_id=value)
+        return Q(**{f"{prefix}kind": PartyKind.ENTERPRISE, f"{prefix}uscc": value}) | by_archive
+    if kind == "rid":
+        return Q(**{f"{prefix}kind": PartyKind.PERSON, f"{prefix}resident_id": value}) | by_archive
+    return by_archive
+
+
+def _key_filter(key: str) -> Q:
+    return party_match(key, "parties__")
 
 
 def _members(key: str, offence: str) -> QuerySet[Case]:
@@ -71,9 +84,11 @@ def _members(key: str, offence: str) -> QuerySet[Case]:
 
 
 def prior_penalty(case: Case, keys: Iterable[str]) -> dict[str, Any] | None:
-    """The platform's own penalty decision against the same party for conduct of the same repeat
-    group within the two years before this conduct (二年内受过行政处罚), newest first."""
-    if not case.offence or case.conduct_date is None:
+    """The platform's own penalty decision or criminal judgment against the same party for conduct
+    of the same repeat group within the two years before this conduct (二年内受过行政处罚或刑事处罚),
+    the newest one."""
+    keys = [k for k in keys if k]
+    if not case.offence or case.conduct_date is None or not keys:
         return None
     rulebook = current_rulebook()
     offences = same_repeat_group(rulebook, case.offence)
@@ -93,16 +108,34 @@ def prior_penalty(case: Case, keys: Iterable[str]) -> dict[str, Any] | None:
         .order_by("-decided_at")
         .first()
     )
-    if found is None or found.decided_at is None:
+    candidates: list[dict[str, Any]] = []
+    if found is not None and found.decided_at is not None:
+        candidates.append(
+            {
+                "kind": "penalty",
+                "case_id": found.pk,
+                "decision_number": found.decision_number,
+                "decided_on": timezone.localdate(found.decided_at).isoformat(),
+                "agency": found.agency.name,
+            }
+        )
+    for source in _outside_prior_sources():
+        candidates.extend(
+            source(keys=keys, offences=offences, since=since, before=case.conduct_date, exclude_case_id=case.pk)
+        )
+    if not candidates:
         return None
+    newest = max(candidates, key=lambda c: (c["decided_on"], c["kind"] == "judgment"))
     group = repeat_group_for(rulebook, case.offence)
-    return {
-        "case_id": found.pk,
-        "decision_number": found.decision_number,
-        "decided_on": timezone.localdate(found.decided_at).isoformat(),
-        "agency": found.agency.name,
-        "source": rulebook.source_label(group.source) if group else "",
-    }
+    return {**newest, "source": rulebook.source_label(group.source) if group else ""}
+
+
+@cache
+def _outside_prior_sources() -> tuple[Callable[..., list[dict[str, Any]]], ...]:
+    """Other domains' records of punishment (criminal judgments live in transfers, a layer above
+    cases): named in settings like the event subscribers (ADR 0005), so cases imports none of them.
+    Each returns [{"kind", "case_id", "decision_number", "decided_on", "agency"}] within [since, before)."""
+    return tuple(import_string(name) for name in getattr(settings, "IPSHIELD_PRIOR_PUNISHMENT_SOURCES", ()))
 
 
 def _screen(rulebook: RuleBook, case_offence: str, conduct: dt.date, values: dict[str, object]) -> Any:
@@ -124,6 +157,14 @@ def _hit(h: Any) -> dict[str, Any]:
         "threshold": json_number(h.threshold),
         "ratio": float(h.ratio) if h.ratio is not None else None,
     }
+
+
+def _masked(key: str) -> str:
+    """The party's code as pages may show it (a resident ID masked; an archive record has none)."""
+    kind, _sep, value = key.partition(":")
+    if kind == "uscc":
+        return value
+    return mask_resident_id(value) if kind == "rid" else ""
 
 
 class Group:
@@ -166,7 +207,7 @@ def group_result(group: Group, member: Case) -> dict[str, Any] | None:
     return {
         "key": key,
         "party": party.name if party else "",
-        "party_id_masked": key.removeprefix("uscc:") if key.startswith("uscc:") else mask_resident_id(key[4:]),
+        "party_id_masked": _masked(key),
         "outcome": label,
         "rule": {
             "source": rulebook.source_label(rule.source),

@@ -208,8 +208,10 @@ class DemoCaseFactory:
             facts["illegal_gains_yuan"] = int(facts[metric] * rng.uniform(0.2, 0.5))
         if offence in {"counterfeit_registered_trademark", "illegally_make_sell_trademark_marks"}:
             facts["trademark_kinds"] = rng.choice([1, 1, 1, 2, 3])
+        prior_note = ""
         if rng.random() < 0.1:
             facts["prior_penalty_within_2y"] = True
+            prior_note = "外地行政处罚决定书（演示数据），见案卷附件"
         product = rng.choice(products)
         company = rng.choice(COMPANY_WORDS) + rng.choice(COMPANY_KINDS)
         age_days = (now - lead_at).days
@@ -239,6 +241,7 @@ class DemoCaseFactory:
                 else f"权利人举报{company}以不正当手段获取并使用其{product}，执法人员调取了相关材料。"
             ),
             facts=facts,
+            prior_penalty_note=prior_note,
             status=status,
             lead_received_at=lead_at,
             region_code=region,

@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.choices import Channel, PartyKind, PenaltyKind
 from ipshield.cases.models import Case
+from ipshield.cases.services import MSG_PRIOR_NOTE
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.forms import ResidentIdField, USCCField
 from ipshield.core.models import validate_region_code_exists
 from ipshield.core.region_picker import region_field
+from ipshield.screening.engine.aggregation import PRIOR_PENALTY_METRIC
 from ipshield.screening.forms import FACT_PREFIX, fact_fields
 from ipshield.screening.services import offence_choices
 
@@ -38,6 +40,7 @@ class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
             "right_holder",
             "goods_description",
             "facts_text",
+            "prior_penalty_note",
         ]
         widgets = {
             "conduct_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
@@ -54,10 +57,17 @@ class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields["revision"].initial = self.instance.revision
 
     def fact_bound_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name.startswith(FACT_PREFIX)]
+        fields = [self[name] for name in self.fields if name.startswith(FACT_PREFIX)]
+        if FACT_PREFIX + PRIOR_PENALTY_METRIC in self.fields:  # the note belongs beside the fact it explains
+            fields.append(self["prior_penalty_note"])
+        return fields
 
     def detail_bound_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if not name.startswith(FACT_PREFIX) and name != "revision"]
+        return [
+            self[name]
+            for name in self.fields
+            if not name.startswith(FACT_PREFIX) and name not in {"revision", "prior_penalty_note"}
+        ]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -68,6 +78,10 @@ class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
         if cleaned.get("offence") and not cleaned.get("conduct_date"):
             self.add_error("conduct_date", _("选择罪名后须填写违法行为日期，用于确定适用的标准版本。"))
         cleaned["facts"] = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in facts.items()}
+        if facts.get(PRIOR_PENALTY_METRIC) is True and not (cleaned.get("prior_penalty_note") or "").strip():
+            self.add_error("prior_penalty_note", _(MSG_PRIOR_NOTE))
+        if FACT_PREFIX + PRIOR_PENALTY_METRIC not in self.fields:
+            cleaned["prior_penalty_note"] = ""
         return cleaned
 
     def service_data(self) -> dict[str, Any]:

@@ -70,6 +70,8 @@ class Case(RegionScopedModel):
     cumulative = models.JSONField(default=dict, blank=True)
     # 二年内再犯 found in the platform's own decisions (number, date, agency), or {}.
     prior_penalty = models.JSONField(default=dict, blank=True)
+    # Where the officer asserts 二年内受过处罚 from records outside the platform: which (机关、文号、日期).
+    prior_penalty_note = models.CharField(_("二年内受过处罚的外部记录说明"), max_length=500, blank=True, default="")
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -160,6 +162,10 @@ class Party(models.Model):
     legal_representative = models.CharField(_("法定代表人"), max_length=64, blank=True)
     address = models.CharField(_("地址"), max_length=255, blank=True)
     phone = models.CharField(_("联系电话"), max_length=32, blank=True)
+    # A party with no valid key of its own whose integrity-archive record a human merged with another
+    # (credit.merging): the surviving record's key ("uscc:…", or "arc:<record id>"), so 累计计算 and
+    # 二年内再犯 treat the records as one party. Written by the archive only.
+    archive_key = models.CharField(max_length=40, blank=True, default="", db_index=True, editable=False)
 
     class Meta:
         ordering = ["id"]

@@ -9,9 +9,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.cases import cumulative, workflow
 from ipshield.cases.choices import CaseEvent, CaseStatus, PartyKind, ScreeningOutcome
@@ -23,14 +24,14 @@ from ipshield.core.deadlines import due_at
 from ipshield.core.events import emit
 from ipshield.core.inputs import EARLIEST_YEAR
 from ipshield.screening.engine import FactError, UnknownOffenceError
-from ipshield.screening.engine.aggregation import PRIOR_PENALTY_METRIC
+from ipshield.screening.engine.aggregation import PRIOR_PENALTY_METRIC, REPEAT_WINDOW_DAYS
 from ipshield.screening.services import fact_reason, legal_period, metric_label, run_screening, screening_as_dict
 
 # Deadline rules (rule data `handling_deadlines`): 市场监督管理行政处罚程序规定.
 FILING_RULE = "samr_case_opening"  # 15 (+15) working days from the lead
 DECISION_RULE = "samr_case_decision"  # 90 (+30) days from filing
 
-SCREENED_FIELDS = ("offence", "conduct_date", "facts")
+SCREENED_FIELDS = ("offence", "conduct_date", "facts", "prior_penalty_note")  # the note is quoted in the explanation
 EDITABLE_FIELDS = (
     "title",
     "domain",
@@ -43,10 +44,16 @@ EDITABLE_FIELDS = (
     "facts_text",
     "facts",
     "region_code",
+    "prior_penalty_note",
 )
-MSG_STALE = "此案件已被他人修改，请刷新后再保存。"
-MSG_NOT_EDITABLE = "当前状态下案件不可修改。"
-MSG_CLOSE_REASON = "该案件筛查结果为涉嫌犯罪，仅作行政处罚结案必须说明不移送的理由。"
+MSG_STALE = gettext_noop("此案件已被他人修改，请刷新后再保存。")
+MSG_NOT_EDITABLE = gettext_noop("当前状态下案件不可修改。")
+MSG_PRIOR_NOTE = gettext_noop(
+    "请写明平台外的处罚记录（机关、文书编号、日期）；平台内的处罚决定和判决会自动识别，无需勾选。"
+)
+MSG_CLOSE_REASON = gettext_noop(
+    "该案件筛查结果为涉嫌犯罪，仅作行政处罚结案必须说明不移送的理由。"
+)  # translated where raised
 
 
 class StaleCaseError(Exception):
@@ -99,6 +106,12 @@ def clean_facts(offence: str, facts: Mapping[str, Any], conduct_date: dt.date | 
     return cleaned
 
 
+def require_prior_note(facts: Mapping[str, Any], note: str) -> None:
+    """二年内受过处罚 asserted by hand must say from which record (the platform finds its own)."""
+    if facts.get(PRIOR_PENALTY_METRIC) is True and not note.strip():
+        raise ValidationError({"prior_penalty_note": _(MSG_PRIOR_NOTE)})
+
+
 def case_rescreen(
     *,
     case: Case,
@@ -141,6 +154,13 @@ def case_rescreen(
             for language, text in result["explanations"].items()
         }
         result["explanation"] = result["explanations"]["zh-hans"]
+    elif values.get(PRIOR_PENALTY_METRIC) is True:  # asserted by the officer from records outside the platform
+        result["prior_penalty_asserted"] = {"note": case.prior_penalty_note}
+        result["explanations"] = {
+            language: text + "\n" + asserted_prior_line(case.prior_penalty_note, language)
+            for language, text in result["explanations"].items()
+        }
+        result["explanation"] = result["explanations"]["zh-hans"]
     record = CaseScreening.objects.create(
         case=case,
         offence=case.offence,
@@ -179,17 +199,49 @@ def case_rescreen(
     return record
 
 
-def prior_penalty_line(prior: Mapping[str, Any], language: str) -> str:
-    """The explanation's line for a repeat found in the platform's own decisions."""
+def rescreen_after_punishment(*, keys: Sequence[str], punished_on: dt.date, actor: Any) -> int:
+    """A punishment recorded after the fact (a judgment entered late) may fall within two years
+    before the conduct of the party's open cases: re-screen those so 二年内再犯 is seen at once."""
+    match = Q()
+    for key in keys:
+        if key:
+            match |= cumulative.party_match(key, "parties__")
+    if not match:
+        return 0
+    later = Case.objects.filter(
+        match,
+        status__in=cumulative.OPEN_STATES,
+        conduct_date__gt=punished_on,
+        conduct_date__lte=punished_on + dt.timedelta(days=REPEAT_WINDOW_DAYS),
+    ).distinct()
+    count = 0
+    for case in later.order_by("pk"):
+        case_rescreen(case=case, actor=actor)
+        count += 1
+    return count
+
+
+def asserted_prior_line(note: str, language: str) -> str:
+    """The explanation's line for 二年内受过处罚 asserted by the officer (no platform record found)."""
     if language == "en":
         return (
-            f"· Penalised within two years (platform record): {prior['agency']}, decision {prior['decision_number']}"
+            f"· Penalised within two years: asserted by the officer from outside records ({note or 'no note given'})."
+        )
+    return f"· 二年内受过处罚：办案人员依平台外记录认定（{note or '未附说明'}）。"
+
+
+def prior_penalty_line(prior: Mapping[str, Any], language: str) -> str:
+    """The explanation's line for a repeat found in the platform's own decisions or judgments."""
+    judged = prior.get("kind") == "judgment"
+    if language == "en":
+        what = "Criminally punished" if judged else "Penalised"
+        record = "judgment" if judged else "decision"
+        return (
+            f"· {what} within two years (platform record): {prior['agency']}, {record} {prior['decision_number']}"
             f" of {prior['decided_on']}; source: {prior['source']}."
         )
-    return (
-        f"· 二年内受过行政处罚（平台记录）：{prior['agency']} {prior['decision_number']}，"
-        f"{prior['decided_on']}；依据：{prior['source']}。"
-    )
+    what = "二年内受过刑事处罚" if judged else "二年内受过行政处罚"
+    return f"· {what}（平台记录）：{prior['agency']} {prior['decision_number']}，{prior['decided_on']}；依据：{prior['source']}。"
 
 
 def case_create(
@@ -212,6 +264,7 @@ def case_create(
     fields = {k: data[k] for k in EDITABLE_FIELDS if k in data}
     fields.setdefault("region_code", actor.agency.region_id)
     fields["facts"] = clean_facts(fields.get("offence", ""), fields.get("facts") or {}, fields.get("conduct_date"))
+    require_prior_note(fields["facts"], str(fields.get("prior_penalty_note") or ""))
     with transaction.atomic():
         cumulative.lock_groups(
             keys=[
@@ -264,6 +317,7 @@ def case_update(*, actor: Any, case: Case, data: Mapping[str, Any], revision: in
             )
         for key, value in changes.items():
             setattr(current, key, value)
+        require_prior_note(current.facts, current.prior_penalty_note)
         current.revision += 1
         current.full_clean()
         current.save()
@@ -411,6 +465,8 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
     if errors:
         raise ValidationError(errors)
     party.full_clean()
+    # Before the lock: the integrity archive may know a keyless party under a merged record (its key).
+    emit("case.party_adding", case=case, party=party)
     with transaction.atomic():
         if audit:  # a party added later may join the case to a group: lock it first (create already did)
             cumulative.lock_groups(

@@ -15,6 +15,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ipshield.cases import cumulative
+from ipshield.cases.models import Case, Party
+from ipshield.cases.services import case_rescreen
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import Role
 from ipshield.credit import matching, workflow
@@ -116,6 +119,7 @@ def match_decide(*, actor: Any, proposal: EnterpriseMatch, confirm: bool, note: 
                 summary=_("确认与“%(name)s”为同一主体并合并（%(why)s）")
                 % {"name": merged.name, "why": current.explanation},
             )
+            link_parties(kept, actor=actor)
         workflow.MATCH.move(current, event)
         current.decided_by = actor
         current.decided_at = timezone.now()
@@ -133,6 +137,61 @@ def match_decide(*, actor: Any, proposal: EnterpriseMatch, confirm: bool, note: 
             entry.enterprise = kept
             feed_change(entry, "changed")
     return current
+
+
+def archive_key(record: Enterprise) -> str:
+    """The party key a merged record gives its keyless parties: the survivor's USCC, else its id."""
+    survivor = record.merged_into or record
+    return f"uscc:{survivor.uscc}" if survivor.uscc else f"arc:{survivor.pk}"
+
+
+def _keyless_parties(records: list[Enterprise]) -> Any:
+    """Parties with no code of their own spelled as one of these name-only records, in the records'
+    provinces (a name alone is not proof across the country; within a province a human confirmed it)."""
+    match = Q()
+    for record in records:
+        if record.uscc:
+            continue
+        same = Q(name=record.name)
+        if record.region_code:
+            same &= Q(case__region_code__startswith=record.region_code[:2])
+        match |= same
+    if not match:
+        return Party.objects.none()
+    return Party.objects.filter(match, uscc="", resident_id="")
+
+
+def link_parties(kept: Enterprise, *, actor: Any) -> int:
+    """累计计算 and 二年内再犯 across a confirmed merge: the keyless parties of every record now
+    merged into `kept` get its key, and their parties' groups are re-summed at once."""
+    records = [kept, *Enterprise.objects.filter(merged_into=kept)]
+    key = archive_key(kept)
+    parties = list(_keyless_parties(records).exclude(archive_key=key).select_related("case"))
+    if not parties:
+        return 0
+    keys = {key} | {p.archive_key for p in parties if p.archive_key}
+    offences = {p.case.offence for p in parties}
+    cumulative.lock_groups(keys=keys, offences=offences, include=[p.case_id for p in parties])
+    Party.objects.filter(pk__in=[p.pk for p in parties]).update(archive_key=key)
+    for case in Case.objects.filter(pk__in={p.case_id for p in parties}).order_by("pk"):
+        case_rescreen(case=case, actor=actor)  # the merged party's earlier penalties now count (二年内再犯)
+    cumulative.refresh_cumulative(keys=keys, offences=offences, actor=actor)
+    return len(parties)
+
+
+def party_archive_key(*, case: Case, party: Party, **_: Any) -> None:
+    """Subscriber of "case.party_adding" (the party is not saved yet): a keyless party spelled as a
+    merged archive record is that record."""
+    if cumulative.party_key(party):
+        return
+    same = Enterprise.objects.filter(uscc="", name=party.name).filter(
+        Q(merged_into__isnull=False) | Q(merged_records__isnull=False)
+    )
+    region = case.region_code[:2]
+    for record in same.select_related("merged_into").distinct().order_by("pk"):
+        if not record.region_code or record.region_code.startswith(region):
+            party.archive_key = archive_key(record)
+            return
 
 
 def proposals_for(enterprise: Enterprise) -> Any:

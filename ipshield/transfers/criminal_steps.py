@@ -7,11 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ipshield.cases.cumulative import party_key, party_match
 from ipshield.cases.models import CaseShare
+from ipshield.cases.services import rescreen_after_punishment
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind
 from ipshield.core.text import source_text
@@ -70,6 +73,9 @@ def criminal_step_record(
             current.items_handed_over_at = timezone.now()
             current.next_due_at, current.next_due_role = running_deadline(current)
             current.save(update_fields=["items_handed_over_at", "next_due_at", "next_due_role"])
+        if step_kind == CriminalStepKind.JUDGED and step.party is not None:
+            # 二年内再犯: the party's open cases with later conduct are screened with this judgment now.
+            rescreen_after_punishment(keys=[party_key(step.party)], punished_on=occurred_on, actor=actor)
         if step_kind == CriminalStepKind.JUDGED:
             record_case_event(
                 case=transfer.case,
@@ -97,3 +103,33 @@ def criminal_step_record(
             {"k": source_text(step_kind.label), "n": transfer.case.number},
         )
     return step
+
+
+def prior_judgments(
+    *, keys: list[str], offences: list[str], since: dt.date, before: dt.date, exclude_case_id: int | None
+) -> list[dict[str, Any]]:
+    """Criminal judgments against a party (by party key) for offences of one repeat group, judged
+    in [since, before): a source of 二年内受过刑事处罚 for cases.cumulative.prior_penalty (named in
+    settings.IPSHIELD_PRIOR_PUNISHMENT_SOURCES). A step recorded without its party cannot match."""
+    match = Q()
+    for key in keys:
+        match |= party_match(key, "party__")
+    if not match:
+        return []
+    steps = (
+        CriminalStep.objects.filter(match, kind=CriminalStepKind.JUDGED, transfer__case__offence__in=offences)
+        .filter(occurred_on__gte=since, occurred_on__lt=before)
+        .exclude(transfer__case_id=exclude_case_id or 0)
+        .select_related("agency", "transfer__case")
+        .order_by("-occurred_on", "-id")[:1]
+    )
+    return [
+        {
+            "kind": "judgment",
+            "case_id": step.transfer.case_id,
+            "decision_number": step.result[:80] or step.transfer.case.number,
+            "decided_on": step.occurred_on.isoformat(),
+            "agency": step.agency.name,
+        }
+        for step in steps
+    ]

@@ -39,7 +39,7 @@ from ipshield.transfers.models import (
 )
 from ipshield.transfers.tasks import notification_email
 
-MSG_CONFLICT = "该移送已被他人处理（当前状态：%(status)s），请刷新后查看。"
+MSG_CONFLICT = gettext_noop("该移送已被他人处理（当前状态：%(status)s），请刷新后查看。")  # translated where raised
 IP_DOMAINS = frozenset(
     {
         CampaignDomain.TRADEMARK,

@@ -93,3 +93,29 @@ def test_patch_rescreens_and_detects_conflicts(api, officer):
 
 def test_unauthenticated_is_401(client):
     assert client.get("/api/v1/cases").status_code == 401
+
+
+def test_a_repeat_asserted_by_api_needs_its_outside_record_and_returns_it(api, officer):
+    from ipshield.cases.models import Case
+
+    client = api(officer)
+    repeat = {**BODY, "facts": {"sales_amount_yuan": 35000, "prior_penalty_within_2y": True}}
+    refused = client.post("/api/v1/cases", repeat)
+    assert refused.status_code == 422
+    assert "prior_penalty_note" in refused.json()["error"]["fields"]
+    assert not Case.objects.exists()
+    assert client.post("/api/v1/cases", {**repeat, "prior_penalty_note": "a\x00b"}).status_code == 400  # NUL byte
+
+    note = "冀石市监罚〔2024〕31号，2024-11-05"
+    created = client.post("/api/v1/cases", {**repeat, "prior_penalty_note": note})
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert (body["prior_penalty_note"], body["screening"]["outcome"]) == (note, "suspected_crime")
+    # clearing the note while the fact stays asserted is refused; dropping the fact with it is not
+    patch = client.patch(f"/api/v1/cases/{body['id']}", {"prior_penalty_note": ""})
+    assert patch.status_code == 422
+    patch = client.patch(
+        f"/api/v1/cases/{body['id']}", {"prior_penalty_note": "", "facts": {"sales_amount_yuan": 35000}}
+    )
+    assert patch.status_code == 200, patch.content
+    assert patch.json()["screening"]["outcome"] == "below_threshold"

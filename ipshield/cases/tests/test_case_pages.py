@@ -191,3 +191,46 @@ def test_a_new_lead_says_what_to_do_next(client, officer, new_case, make_user):
     assert "Next: review the lead" in english
     client.force_login(make_user("procurator", "110000", username="proc.next"))
     assert "下一步" not in client.get(f"/cases/{case.pk}/").content.decode()  # advice is for the handler
+
+
+ASSERTED = {
+    "title": "某公司再次假冒商标案",
+    "domain": "trademark",
+    "channel": "offline_market",
+    "region_code": "110105",
+    "offence": "counterfeit_registered_trademark",
+    "conduct_date": "2025-09-01",
+    "fact__illegal_business_amount_yuan": "35000",  # 3万 only after a penalty within two years
+    "fact__prior_penalty_within_2y": "true",
+    "party-kind": "person",
+    "party-name": "张三",
+    "party-resident_id": "11010519491231002X",
+}
+
+
+def test_a_prior_penalty_asserted_from_outside_records_needs_its_record_and_is_quoted(client, officer):
+    client.force_login(officer)
+    refused = client.post("/cases/new/", ASSERTED)
+    assert refused.status_code == 200
+    assert "请写明平台外的处罚记录" in refused.content.decode()
+    assert not Case.objects.exists()
+
+    note = "河北省石家庄市市场监管局 冀石市监罚〔2024〕31号，2024-11-05"
+    created = client.post("/cases/new/", {**ASSERTED, "prior_penalty_note": note})
+    assert created.status_code == 302, created.content.decode()[:2000]
+    case = Case.objects.get()
+    assert (case.prior_penalty_note, case.screening_outcome) == (note, "suspected_crime")
+    result = case.screenings.first().result
+    assert result["prior_penalty_asserted"] == {"note": note}
+    assert f"办案人员依平台外记录认定（{note}）" in result["explanations"]["zh-hans"]
+    assert "asserted by the officer from outside records" in result["explanations"]["en"]
+    assert note in client.get(created["Location"]).content.decode()
+
+
+def test_the_note_is_dropped_when_the_offence_has_no_repeat_rule(client, officer):
+    client.force_login(officer)
+    data = {**ASSERTED, "offence": "", "conduct_date": "", "prior_penalty_note": "某记录"}
+    data.pop("fact__prior_penalty_within_2y")
+    data.pop("fact__illegal_business_amount_yuan")
+    assert client.post("/cases/new/", data).status_code == 302
+    assert Case.objects.get().prior_penalty_note == ""

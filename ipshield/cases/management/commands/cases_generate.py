@@ -13,23 +13,17 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from ipshield.cases.demo import DemoCaseFactory
 from ipshield.cases.models import Case
 from ipshield.core.audit import audit_record
 
-COLUMNS = [
-    "agency_id", "number", "title", "domain", "product_category", "channel", "offence", "conduct_date",
-    "right_holder", "goods_description", "facts_text", "facts", "status", "lead_received_at", "filed_at",
-    "decided_at", "closed_at", "filing_extended", "decision_extended", "filing_due_at", "decision_due_at", "next_due_at",
-    "penalty_kinds", "fine_amount", "confiscated_amount", "decision_number", "penalty_basis", "close_reason",
-    "screening_outcome", "screened_at", "suspected_since", "created_by_id", "created_at", "updated_at", "revision",
-    "region_code", "region_province", "region_prefecture",
-    "own_outcome", "cumulative_outcome", "cumulative_key", "cumulative", "prior_penalty",
-]  # fmt: skip
-JSON_COLUMNS = {"facts", "penalty_kinds", "cumulative", "prior_penalty"}
+# Every stored column but the id, from the model itself, so a new field cannot be left out of COPY.
+FIELDS = [f for f in Case._meta.concrete_fields if not f.primary_key]
+COLUMNS = [str(f.column) for f in FIELDS]
+JSON_COLUMNS = {f.column for f in FIELDS if isinstance(f, models.JSONField)}
 
 
 class Command(BaseCommand):
@@ -76,7 +70,9 @@ class Command(BaseCommand):
                 for case in cases:
                     copy.write_row(
                         [
-                            json.dumps(getattr(case, c), ensure_ascii=False) if c in JSON_COLUMNS else getattr(case, c)
-                            for c in COLUMNS
+                            json.dumps(getattr(case, f.attname), ensure_ascii=False)
+                            if f.column in JSON_COLUMNS
+                            else getattr(case, f.attname)
+                            for f in FIELDS
                         ]
                     )
