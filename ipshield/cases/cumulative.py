@@ -297,14 +297,16 @@ def _store(case: Case, result: dict[str, Any], outcome: str) -> Case:
     return case
 
 
-def visible_summary(case: Case, user: Any) -> dict[str, Any] | None:
+def visible_summary(case: Case, user: Any, *, visible: set[int] | None = None) -> dict[str, Any] | None:
     """The cumulative result as this reader may see it: the cases they can open by number and
-    figures; the others as a count per agency (never their content)."""
+    figures; the others as a count per agency (never their content). `visible`: the ids the user
+    may open, when the caller has already asked for many groups at once."""
     result = case.cumulative or {}
     if not result.get("cases"):
         return None
-    ids = [c["id"] for c in result["cases"]]
-    visible = set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    if visible is None:
+        ids = [c["id"] for c in result["cases"]]
+        visible = set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
     shown: list[dict[str, Any]] = []
     hidden: dict[str, int] = {}
     for entry in result["cases"]:

@@ -14,6 +14,13 @@ from ipshield.core.choices import CampaignDomain
 from ipshield.core.identifiers import mask_phone, mask_resident_id
 from ipshield.core.models import Agency, RegionScopedModel
 
+# The rows split_case_queue reads (kept equal to its filter so the planner uses the partial indexes).
+SPLIT_OPEN_CONDITION = (
+    models.Q(status__in=[CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING])
+    & ~models.Q(own_outcome=ScreeningOutcome.SUSPECTED_CRIME)
+    & ~models.Q(cumulative_outcome="")
+)
+
 
 class Case(RegionScopedModel):
     """One administrative case of one agency. Status changes only through cases.workflow."""
@@ -91,15 +98,37 @@ class Case(RegionScopedModel):
             models.Index(fields=["status", "decision_due_at"], name="case_status_decision_due"),
             models.Index(fields=["screening_outcome", "status"], name="case_screening_status"),
             models.Index(fields=["domain"], name="case_domain"),
+            # 拆分案件线索 (cases.selectors.split_case_queue): the open members below their own
+            # thresholds, grouped by party and offence, nationally and per province.
             models.Index(
-                fields=["cumulative_outcome", "cumulative_key"],
-                name="case_cumulative",
-                condition=~models.Q(cumulative_outcome=""),
+                fields=["cumulative_outcome", "cumulative_key", "offence", "id"],
+                name="case_split_open",
+                condition=SPLIT_OPEN_CONDITION,
+            ),
+            models.Index(
+                fields=["region_province", "cumulative_outcome", "cumulative_key", "offence", "id"],
+                name="case_prov_split_open",
+                condition=SPLIT_OPEN_CONDITION,
+            ),
+            # A party's group (cumulative.refresh_cumulative on every write): ~200 ms → 5 ms at 1M.
+            models.Index(
+                fields=["cumulative_key", "offence"], name="case_cumulative_key", condition=~models.Q(cumulative_key="")
+            ),
+            # 应移未移 oldest first, for the supervisors' lists.
+            models.Index(
+                fields=["status", "suspected_since", "id"],
+                name="case_suspected_since",
+                condition=models.Q(screening_outcome="suspected_crime"),
+            ),
+            models.Index(
+                fields=["region_province", "status", "suspected_since", "id"],
+                name="case_prov_suspected_since",
+                condition=models.Q(screening_outcome="suspected_crime"),
             ),
             models.Index(fields=["-lead_received_at", "-id"], name="case_recent"),
             # Scope × the filters officers use most: counts become index-only scans.
             models.Index(fields=["agency", "status"], name="case_agency_status"),
-            models.Index(fields=["agency", "screening_outcome"], name="case_agency_screening"),
+            models.Index(fields=["agency", "screening_outcome", "status"], name="case_agency_screen_status"),
             models.Index(fields=["region_province", "status"], name="case_province_status"),
             models.Index(fields=["region_province", "screening_outcome"], name="case_province_screening"),
             # The running deadline: overdue queues are range scans in deadline order.

@@ -22,7 +22,14 @@ from ipshield.cases import ledger, workflow
 from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
-from ipshield.cases.selectors import SPLIT_CASE_ROLES, case_get, case_list, split_case_groups
+from ipshield.cases.selectors import (
+    SPLIT_CASE_ROLES,
+    case_get,
+    case_list,
+    split_case_groups,
+    split_case_queue,
+    split_case_summaries,
+)
 from ipshield.cases.services import StaleCaseError, case_attach, case_create, case_transition, case_update, party_add
 from ipshield.cases.tasks import ledger_import
 from ipshield.core.attachments import attachments_for
@@ -314,8 +321,8 @@ def split_cases_view(request: HttpRequest) -> HttpResponseBase:
     user: Any = request.user
     if user.role not in SPLIT_CASE_ROLES:
         raise PermissionDenied
-    groups = split_case_groups(user)
     if request.GET.get("export") in {"csv", "xlsx"}:
+        groups = split_case_groups(user)
         header = [
             _("当事人"),
             _("统一社会信用代码/公民身份号码"),
@@ -341,5 +348,6 @@ def split_cases_view(request: HttpRequest) -> HttpResponseBase:
         if request.GET["export"] == "xlsx":
             return xlsx_response(sheet=_("拆分案件线索"), header=header, rows=rows, filename=f"{name}.xlsx")
         return csv_response(header=header, rows=rows, filename=f"{name}.csv")
-    page = Paginator(groups, 25).get_page(request.GET.get("page"))
+    page = Paginator(split_case_queue(user), 25).get_page(request.GET.get("page"))
+    page.object_list = split_case_summaries(user, page.object_list)  # only this page's 25 groups
     return render(request, "cases/split_cases.html", {"page": page})

@@ -39,7 +39,7 @@ register_queue(
         title=_("已逾期的案件"),
         roles=ADMIN_ROLES | SUPERVISORS,
         severity="danger",
-        count=lambda user: case_queryset(user).filter(overdue_q(timezone.now())).count(),
+        items=lambda user: case_queryset(user).filter(overdue_q(timezone.now())),
         url=lambda user: _list_url(overdue="1"),
     )
 )
@@ -49,8 +49,8 @@ register_queue(
         title=_("一个工作日内到期"),
         roles=ADMIN_ROLES,
         severity="warning",
-        count=lambda user: (
-            case_queryset(user).filter(due_soon_q(timezone.now(), _due_soon_until(timezone.localtime()))).count()
+        items=lambda user: case_queryset(user).filter(
+            due_soon_q(timezone.now(), _due_soon_until(timezone.localtime()))
         ),
         url=lambda user: _list_url(overdue=""),
     )
@@ -62,7 +62,7 @@ register_queue(
         # Supervisors see the same cases, after the grace period, as the 应移未移 supervision queue.
         roles=ADMIN_ROLES,
         severity="danger",
-        count=lambda user: case_queryset(user).filter(suspected_not_transferred_q()).count(),
+        items=lambda user: case_queryset(user).filter(suspected_not_transferred_q()),
         url=lambda user: _list_url(queue="suspected_not_transferred"),
     )
 )
@@ -72,7 +72,7 @@ register_queue(
         title=_("涉嫌犯罪但仅作行政处罚结案"),
         roles=SUPERVISORS,
         severity="warning",
-        count=lambda user: case_queryset(user).filter(penalty_instead_of_transfer_q()).count(),
+        items=lambda user: case_queryset(user).filter(penalty_instead_of_transfer_q()),
         url=lambda user: _list_url(queue="penalty_instead_of_transfer"),
     )
 )
@@ -83,11 +83,10 @@ register_queue(
         roles=SUPERVISORS,
         severity="warning",
         # One count query on the partial index; the page groups the cases by party.
-        count=lambda user: (
+        items=lambda user: (
             case_queryset(user)
             .filter(cumulative_outcome="suspected_crime", status__in=["lead", "filed", "investigating"])
             .exclude(own_outcome="suspected_crime")
-            .count()
         ),
         url=lambda user: reverse("cases:split_cases"),
     )

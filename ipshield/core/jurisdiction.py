@@ -83,9 +83,16 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
             conditions.append(owned)
         shared_ids = getattr(self.model, "shared_record_ids", None)
         if shared_ids is not None:
-            ids = list(shared_ids(agency.pk)[: SHARED_IDS_INLINE_LIMIT + 1])
+            shared = shared_ids(agency.pk)
+            if supervisor:  # records shared inside the supervisor's own region are visible anyway
+                shared = (
+                    self.model._default_manager.filter(pk__in=shared)
+                    .exclude(region_subtree_q(agency.region_id))
+                    .values_list("pk", flat=True)
+                )
+            ids = list(shared[: SHARED_IDS_INLINE_LIMIT + 1])
             if len(ids) > SHARED_IDS_INLINE_LIMIT:
-                conditions.append(Q(pk__in=shared_ids(agency.pk)))
+                conditions.append(Q(pk__in=shared))
             elif ids:
                 conditions.append(Q(pk__in=ids))
         if supervisor:

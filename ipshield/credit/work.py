@@ -21,7 +21,7 @@ register_queue(
         title=_("信用修复申请待决定"),
         roles=DECIDERS,
         severity="warning",
-        count=lambda user: repair_queue(user).filter(status=RepairStatus.PENDING).count(),
+        items=lambda user: repair_queue(user).filter(status=RepairStatus.PENDING),
         url=lambda user: reverse("credit:repair_list"),
     )
 )
@@ -31,7 +31,7 @@ register_queue(
         title=_("信用修复申请已超期"),
         roles=DECIDERS,
         severity="danger",
-        count=lambda user: repair_queue(user).filter(status=RepairStatus.PENDING, due_at__lt=timezone.now()).count(),
+        items=lambda user: repair_queue(user).filter(status=RepairStatus.PENDING, due_at__lt=timezone.now()),
         url=lambda user: reverse("credit:repair_list") + "?overdue=1",
     )
 )
@@ -40,7 +40,7 @@ register_queue(
         key="credit_matches_proposed",
         title=_("疑似同一主体待确认"),
         roles=DECIDERS,
-        count=lambda user: match_queue(user).count(),
+        items=lambda user: match_queue(user),
         url=lambda user: reverse("credit:matches"),
     )
 )
@@ -49,7 +49,7 @@ register_queue(
         key="credit_feed_recent",
         title=_("近7日失信名单变动"),
         roles=frozenset({Role.BANK}),
-        count=lambda user: bank_feed(user).filter(at__gte=timezone.now() - dt.timedelta(days=7)).count(),
+        items=lambda user: bank_feed(user).filter(at__gte=timezone.now() - dt.timedelta(days=7)),
         url=lambda user: reverse("credit:bank_feed"),
     )
 )

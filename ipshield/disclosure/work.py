@@ -18,7 +18,7 @@ register_queue(
         key="disclosure_drafts",
         title=_("待公开的处罚决定"),
         roles=EDITORS,
-        count=lambda user: staff_disclosures(user).filter(status=DisclosureStatus.DRAFT).count(),
+        items=lambda user: staff_disclosures(user).filter(status=DisclosureStatus.DRAFT),
         url=lambda user: reverse("disclosure:review_list"),
     )
 )
@@ -29,9 +29,7 @@ register_queue(
         # Coordinators and procurators see their region's overdue publications (per agency on the list).
         roles=EDITORS | {Role.COORDINATOR, Role.PROCURATOR},
         severity="danger",
-        count=lambda user: (
-            staff_disclosures(user).filter(status=DisclosureStatus.DRAFT, due_at__lt=timezone.now()).count()
-        ),
+        items=lambda user: staff_disclosures(user).filter(status=DisclosureStatus.DRAFT, due_at__lt=timezone.now()),
         url=lambda user: reverse("disclosure:review_list") + "?overdue=1",
     )
 )

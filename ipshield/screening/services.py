@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import threading
+import time
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -31,7 +32,10 @@ from ipshield.screening.engine import (
 from ipshield.screening.models import RuleAmendment
 
 _lock = threading.Lock()
-_cache: dict[str, Any] = {"key": None, "rulebook": None}
+_cache: dict[str, Any] = {"key": None, "rulebook": None, "checked": 0.0}
+# Labels (offence and metric names on a page of 25 rows) may lag an amendment by this long; a
+# screening decision always asks current_rulebook() itself.
+LABELS_STALE_SECONDS = 2.0
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +60,21 @@ def current_rulebook() -> RuleBook:
             return _cache["rulebook"]  # type: ignore[no-any-return]
         texts = list(RuleAmendment.objects.order_by("id").values_list("document", flat=True)) if key else []
         rulebook = RuleBook.from_document(_document_with(texts))
-        _cache.update(key=key, rulebook=rulebook)
+        _cache.update(key=key, rulebook=rulebook, checked=time.monotonic())
         return rulebook
+
+
+def labels_rulebook() -> RuleBook:
+    """The rule book for showing names: current_rulebook() at most once per LABELS_STALE_SECONDS
+    (one SELECT MAX per label made a 25-row page cost 100 statements)."""
+    with _lock:
+        cached = _cache["rulebook"]
+        if cached is not None and time.monotonic() - _cache["checked"] < LABELS_STALE_SECONDS:
+            return cached  # type: ignore[no-any-return]
+    rulebook = current_rulebook()
+    with _lock:
+        _cache["checked"] = time.monotonic()
+    return rulebook
 
 
 def parse_amendment(text: str) -> dict[str, Any]:
@@ -96,6 +113,8 @@ def rule_amendment_load(*, actor: Any, text: str, note: str = "") -> RuleAmendme
             summary=summary,
         )
         audit_record(actor=actor, action="screening.rules.load", target=record, after={"note": note, **summary})
+    with _lock:
+        _cache["checked"] = 0.0  # this process shows the new names at once
     return record
 
 
@@ -200,7 +219,7 @@ def offence_inputs(offence_id: str) -> list[Any]:
 
 
 def offence_label(offence_id: str) -> str:
-    offence = current_rulebook().offences.get(offence_id)
+    offence = labels_rulebook().offences.get(offence_id)
     if offence is None:
         return offence_id
     return f"{article_label(offence.article)} {offence.name_en if _english() else offence.name_zh}"
@@ -240,7 +259,7 @@ def _english() -> bool:
 
 def metric_label(name: str) -> str:
     """A metric's label in the reader's language (its id only when the rule data has no such metric)."""
-    metric = current_rulebook().metrics.get(name)
+    metric = labels_rulebook().metrics.get(name)
     if metric is None:
         return name
     return metric.label_en if _english() else metric.label_zh

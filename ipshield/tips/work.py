@@ -17,7 +17,7 @@ register_queue(
         title=_("待受理的举报（15个工作日内）"),
         roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD}),
         severity="warning",
-        count=lambda user: tip_queryset(user).filter(agency_id=user.agency_id, status=TipStatus.ROUTED).count(),
+        items=lambda user: tip_queryset(user).filter(agency_id=user.agency_id, status=TipStatus.ROUTED),
         url=lambda user: reverse("tips:list") + "?status=routed",
     )
 )
@@ -27,7 +27,7 @@ register_queue(
         title=_("逾期未受理的举报"),
         roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD, Role.COORDINATOR}),
         severity="danger",
-        count=lambda user: tip_queryset(user).filter(next_due_at__lt=timezone.now()).count(),
+        items=lambda user: tip_queryset(user).filter(next_due_at__lt=timezone.now()),
         url=lambda user: reverse("tips:list") + "?overdue=1",
     )
 )

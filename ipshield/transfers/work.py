@@ -15,7 +15,7 @@ from ipshield.transfers.selectors import supervision_queue, transfer_queryset
 
 
 def _awaiting(statuses: set[S]):  # type: ignore[no-untyped-def]
-    return lambda user: transfer_queryset(user).filter(status__in=statuses).count()
+    return lambda user: transfer_queryset(user).filter(status__in=statuses)
 
 
 register_queue(
@@ -24,7 +24,7 @@ register_queue(
         title=_("待批准的移送（3日内）"),
         roles=frozenset({Role.AGENCY_HEAD}),
         severity="warning",
-        count=_awaiting({S.PROPOSED}),
+        items=_awaiting({S.PROPOSED}),
         url=lambda user: reverse("transfers:list") + "?status=proposed",
     )
 )
@@ -34,7 +34,7 @@ register_queue(
         title=_("已批准待移送（24小时内）"),
         roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD}),
         severity="warning",
-        count=_awaiting({S.APPROVED}),
+        items=_awaiting({S.APPROVED}),
         url=lambda user: reverse("transfers:list") + "?status=approved",
     )
 )
@@ -44,8 +44,8 @@ register_queue(
         title=_("不予立案待复议或建议监督"),
         roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD}),
         severity="info",
-        count=lambda user: (
-            transfer_queryset(user).filter(status__in=[S.REFUSED, S.REFUSAL_UPHELD], agency_id=user.agency_id).count()
+        items=lambda user: transfer_queryset(user).filter(
+            status__in=[S.REFUSED, S.REFUSAL_UPHELD], agency_id=user.agency_id
         ),
         url=lambda user: reverse("transfers:list") + "?status=refused",
     )
@@ -56,13 +56,9 @@ register_queue(
         title=_("待决定是否立案的移送（3日内）"),
         roles=frozenset({Role.POLICE}),
         severity="warning",
-        count=lambda user: (
-            transfer_queryset(user)
-            .filter(
-                police_agency_id=user.agency_id,
-                status__in=[S.SENT, S.RECEIVED, S.RECONSIDERATION, S.EXPLANATION_REQUESTED, S.OPENING_NOTIFIED],
-            )
-            .count()
+        items=lambda user: transfer_queryset(user).filter(
+            police_agency_id=user.agency_id,
+            status__in=[S.SENT, S.RECEIVED, S.RECONSIDERATION, S.EXPLANATION_REQUESTED, S.OPENING_NOTIFIED],
         ),
         url=lambda user: reverse("transfers:list"),
     )
@@ -73,7 +69,7 @@ register_queue(
         title=_("逾期的移送环节"),
         roles=frozenset({Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.COORDINATOR}),
         severity="danger",
-        count=lambda user: transfer_queryset(user).filter(next_due_at__lt=timezone.now()).count(),
+        items=lambda user: transfer_queryset(user).filter(next_due_at__lt=timezone.now()),
         url=lambda user: reverse("transfers:list") + "?overdue=1",
     )
 )
@@ -83,7 +79,7 @@ register_queue(
         title=_("应移未移（监督）"),
         roles=frozenset({Role.PROCURATOR, Role.COORDINATOR}),
         severity="danger",
-        count=lambda user: supervision_queue(user, SupervisionQueue.NOT_TRANSFERRED, {}).count(),
+        items=lambda user: supervision_queue(user, SupervisionQueue.NOT_TRANSFERRED, {}),
         url=lambda user: reverse("transfers:queue", args=[SupervisionQueue.NOT_TRANSFERRED]),
     )
 )
@@ -93,7 +89,7 @@ register_queue(
         title=_("不立案待监督"),
         roles=frozenset({Role.PROCURATOR, Role.COORDINATOR}),
         severity="warning",
-        count=lambda user: transfer_queryset(user).filter(status__in=workflow.REFUSAL_STATES).count(),
+        items=lambda user: transfer_queryset(user).filter(status__in=workflow.REFUSAL_STATES),
         url=lambda user: reverse("transfers:queue", args=[SupervisionQueue.REFUSALS]),
     )
 )

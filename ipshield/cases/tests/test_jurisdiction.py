@@ -112,3 +112,22 @@ def test_home_queue_counts_are_scoped(client, cast, new_case):
     assert counts(cast["shanghai_officer"])["cases_suspected_not_transferred"] == 0
     assert counts(cast["beijing_procurator"])["supervision_not_transferred"] == 1
     assert counts(cast["shanghai_procurator"])["supervision_not_transferred"] == 0
+
+
+def test_home_queue_counts_stop_at_the_cap_and_say_so(client, cast, new_case, monkeypatch):
+    from ipshield.core import work
+
+    from .conftest import SUSPECTED_FACTS
+
+    monkeypatch.setattr(work, "COUNT_CAP", 2)
+    for _ in range(3):
+        new_case(facts=SUSPECTED_FACTS)
+    client.force_login(cast["owner"])
+    response = client.get("/work/")
+    queue = {q.key: q for q in response.context["queues"]}["cases_suspected_not_transferred"]
+    assert (queue.count, queue.shown) == (3, "2+")  # counted up to the cap + 1, never further
+    assert '<span class="queue-count">2+</span>' in response.content.decode()
+    for _ in range(2):
+        new_case(facts=SUSPECTED_FACTS)
+    queue = {q.key: q for q in client.get("/work/").context["queues"]}["cases_suspected_not_transferred"]
+    assert (queue.count, queue.shown) == (3, "2+")
