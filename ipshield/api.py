@@ -26,8 +26,8 @@ from ipshield.tips.api import TipIn
 from ipshield.tips.api import public_router as public_tips_router
 from ipshield.tips.api import router as tips_router
 from ipshield.transfers.api import cases_router as case_transfers_router
+from ipshield.transfers.api import clues_router, supervision_router
 from ipshield.transfers.api import router as transfers_router
-from ipshield.transfers.api import supervision_router
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
 # Statuses any route can answer before its own code runs, documented on every operation so that
@@ -161,6 +161,7 @@ api.add_router("/cases", case_transfers_router)
 api.add_router("/cases", cases_router)
 api.add_router("/transfers", transfers_router)
 api.add_router("/supervision", supervision_router)
+api.add_router("/official-clues", clues_router)
 api.add_router("/public", public_tips_router)
 api.add_router("/tips", tips_router)
 api.add_router("/public", public_credit_router)

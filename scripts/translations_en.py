@@ -1304,5 +1304,82 @@ EN.update(
         "二年内受过处罚的外部记录说明": "Outside record of a penalty within two years",
         "此案件已被他人修改，请刷新后再保存。": "Someone else has changed this case; reload it before saving.",
         "当前状态下案件不可修改。": "The case cannot be changed in its current state.",
+            "公职人员线索": "Official clues",
+        "公职人员涉案线索": "Clues about officials",
+        "尚未报告。发现公职人员涉嫌商业贿赂、职务违法犯罪或充当“保护伞”的，移送检察院。": (
+            "None reported. Where officials appear involved in commercial bribery, duty crimes or protecting "
+            "infringers, hand the clue to the procuratorate."
+        ),
+        "报告公职人员涉案线索": "Report a clue about officials",
+        "按期处理": "Handled in time",
+        "逾期处理": "Handled late",
+        "报告机关": "Reporting agency",
+        "接收的检察院": "Receiving procuratorate",
+        "涉及人员及职务": "Officials involved and their posts",
+        "线索内容": "What was found",
+        "处理期限": "Handling deadline",
+        "平台工作时限：移送后 %(n)s 日（第十九条未规定期限）": (
+            "Platform working deadline: %(n)s days after reporting (article 19 sets no period)"
+        ),
+        "处理结果": "Outcome",
+        "接收线索": "Receive the clue",
+        "记录处理结果": "Record the outcome",
+        "办案中发现公职人员涉嫌商业贿赂、职务违法犯罪或充当“保护伞”的，线索移送本地区检察院（《行政执法机关移送涉嫌犯罪案件的规定》第十九条）。检察院应在 %(n)s 日内记录处理结果（平台工作时限，非法定期限）。线索只有本机关和检察机关可以查看，公安机关和领导小组办公室看不到。": (
+            "Where a case shows officials involved in commercial bribery, duty crimes or protecting infringers, the "
+            "clue goes to the procuratorate of the region (Provisions on Transfers of Suspected Crimes by "
+            "Administrative Agencies, article 19). The procuratorate records its outcome within %(n)s days (a "
+            "platform working deadline, not a statutory one). Only your agency and the procuratorates can read "
+            "the clue; the police and the leading-group offices cannot."
+        ),
+        "移送检察院": "Send to the procuratorate",
+        "待处理": "To handle",
+        "线索类别": "Kind of clue",
+        "没有公职人员涉案线索。": "No clues about officials.",
+        "商业贿赂": "Commercial bribery",
+        "职务违法犯罪（滥用职权、玩忽职守、徇私舞弊等）": (
+            "Duty offences (abuse of power, dereliction of duty, favouritism and the like)"
+        ),
+        "包庇、纵容侵权假冒（充当“保护伞”）": "Shielding or conniving at infringers (acting as their protection)",
+        "其他公职人员涉案情形": "Other involvement of officials",
+        "已移送，待检察院接收": "Reported, awaiting the procuratorate",
+        "检察院已接收，审查中": "Received, under review by the procuratorate",
+        "已处理": "Dealt with",
+        "立案侦查（检察机关管辖的职务犯罪）": "Case opened (a duty crime within the procuratorate's jurisdiction)",
+        "移送监察机关": "Passed to the supervisory commission",
+        "经审查无事实依据，不予处理": "Reviewed: no factual basis, no action",
+        "已知的姓名、单位和职务；不知道可以不填。": "Names, units and posts where known; leave empty if unknown.",
+        "发现了什么、在哪份证据里（如账册中的“公关费”、通风报信的通话记录）。": (
+            "What was found and in which evidence (e.g. \"PR fees\" in the ledger, calls tipping off the party)."
+        ),
+        "处理说明": "Note on the outcome",
+        "如立案决定书文号、移送的监察机关及日期、不予处理的理由。": (
+            "E.g. the number of the decision to open a case, the supervisory commission and date, or why no action."
+        ),
+        "处理时间": "Dealt with at",
+        "只有本案办案机关的执法人员可以报告公职人员涉案线索。": (
+            "Only staff of the agency handling this case can report a clue about officials."
+        ),
+        "请选择线索类别。": "Choose the kind of clue.",
+        "请写明线索内容：发现了什么、证据在哪里。": "Say what was found and where the evidence is.",
+        "线索内容不能超过%(n)s字。": "What was found may not exceed %(n)s characters.",
+        "涉及人员及职务不能超过%(n)s字。": "Officials involved may not exceed %(n)s characters.",
+        "本地区没有登记检察院，无法移送线索，请联系系统管理员。": (
+            "No procuratorate is registered for this region, so the clue cannot be sent; contact the administrator."
+        ),
+        "公职人员涉案线索：%(n)s": "Clue about officials: %(n)s",
+        "只有接收线索的检察院可以处理该线索。": "Only the procuratorate that received the clue can handle it.",
+        "请选择处理结果。": "Choose the outcome.",
+        "请写明处理说明（如立案文号、移送的监察机关）。": (
+            "Write a note on the outcome (e.g. the case number, the supervisory commission it went to)."
+        ),
+        "处理说明不能超过%(n)s字。": "The note may not exceed %(n)s characters.",
+        "该线索已被处理（当前状态：%(s)s），请刷新后查看。": (
+            "This clue has already been dealt with (now: %(s)s); reload to see it."
+        ),
+        "检察院已处理公职人员涉案线索：%(n)s": "The procuratorate has dealt with the clue about officials: %(n)s",
+        "线索已移送%(p)s，检察院应在%(d)s前记录处理结果。": (
+            "The clue has gone to %(p)s, which is to record its outcome by %(d)s."
+        ),
+        "公职人员涉案线索（待处理）": "Clues about officials to handle",
     }
 )

@@ -167,6 +167,11 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "party_form": PartyForm(prefix="party"),
         "transfers": transfers,
         "transfer_under_way": under_way,
+        # 公职人员涉案线索: the reporting agency's own staff (and the procuratorate, on its own pages) only.
+        "clue_reader": own and role in WRITER_ROLES,
+        "official_clues": (
+            list(case.official_clues.select_related("procuratorate")) if own and role in WRITER_ROLES else []
+        ),
         "cumulative": (screening or {}).get("cumulative"),
         "can_propose": own
         and _is_writer(request)

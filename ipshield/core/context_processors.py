@@ -32,6 +32,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if user.role in {Role.PROCURATOR, Role.COORDINATOR}:
             items.append((reverse("transfers:queue", args=["not_transferred"]), _("监督")))
             items.append((reverse("cases:split_cases"), _("拆分案件线索")))
+        if user.role == Role.PROCURATOR:
+            items.append((reverse("transfers:official_clues"), _("公职人员线索")))
         if user.agency_id:
             items.append((reverse("transfers:inbox"), _("消息")))
         if user.role == Role.AUDITOR:

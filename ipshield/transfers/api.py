@@ -14,10 +14,24 @@ from pydantic import Field
 from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.inputs import Date, Id, OptionalId, PageNumber, Revision
-from ipshield.transfers.choices import SupervisionQueue, TransferGround, TransferStatus
+from ipshield.transfers.choices import (
+    OfficialClueDecision,
+    OfficialClueKind,
+    OfficialClueStatus,
+    SupervisionQueue,
+    TransferGround,
+    TransferStatus,
+)
 from ipshield.transfers.criminal_steps import criminal_step_record
-from ipshield.transfers.models import Transfer
-from ipshield.transfers.selectors import supervision_queue, transfer_get, transfer_list
+from ipshield.transfers.models import OfficialClue, Transfer
+from ipshield.transfers.official_clues import official_clue_act, official_clue_report
+from ipshield.transfers.selectors import (
+    official_clue_get,
+    official_clues_for,
+    supervision_queue,
+    transfer_get,
+    transfer_list,
+)
 from ipshield.transfers.services import TransferConflict, transfer_act, transfer_propose
 from ipshield.transfers.supervision import supervision_open
 
@@ -299,3 +313,122 @@ def supervision_create(request: HttpRequest, payload: SupervisionIn) -> Any:
     except ValidationError as exc:
         raise validation_error(exc) from exc
     return 201, {"id": record.pk, "reply_due_at": record.reply_due_at.isoformat(), "addressee": record.addressee.name}
+
+
+# 公职人员涉案线索 (transfers/official_clues.py) -------------------------------------------------
+clues_router = Router(tags=["official clues"], auth=AUTH)
+
+
+class OfficialClueIn(Schema):
+    case_id: Id
+    kind: OfficialClueKind
+    officials: str = Field("", max_length=300, description="Names, units and posts where known")
+    description: str = Field(min_length=1, max_length=5000)
+
+
+class OfficialClueActionIn(Schema):
+    decision: OfficialClueDecision | None = Field(None, description="Required for `decide`")
+    note: str = Field("", max_length=5000, description="Required for `decide`")
+
+
+class OfficialClueOut(Schema):
+    id: int
+    case_id: int
+    case_number: str
+    agency: str
+    procuratorate: str
+    kind: OfficialClueKind
+    officials: str
+    description: str
+    status: OfficialClueStatus
+    reported_at: dt.datetime
+    due_at: dt.datetime = Field(description="Platform working deadline for the procuratorate's handling")
+    received_at: dt.datetime | None
+    decision: str
+    decision_note: str
+    decided_at: dt.datetime | None
+    url: str
+
+
+class OfficialCluePage(Schema):
+    items: list[OfficialClueOut]
+    count: int
+    next: str | None
+
+
+class OfficialClueFilters(Schema):
+    status: OfficialClueStatus | None = None
+    page: PageNumber = 1
+    page_size: int = Field(50, ge=1, le=100)
+
+
+def official_clue_out(clue: OfficialClue) -> dict[str, Any]:
+    return {
+        "id": clue.pk,
+        "case_id": clue.case_id,
+        "case_number": clue.case.number,
+        "agency": clue.agency.name,
+        "procuratorate": clue.procuratorate.name,
+        "kind": clue.kind,
+        "officials": clue.officials,
+        "description": clue.description,
+        "status": clue.status,
+        "reported_at": clue.reported_at,
+        "due_at": clue.due_at,
+        "received_at": clue.received_at,
+        "decision": clue.decision,
+        "decision_note": clue.decision_note,
+        "decided_at": clue.decided_at,
+        "url": reverse("transfers:official_clue_detail", args=[clue.pk]),
+    }
+
+
+@clues_router.get(
+    "",
+    response={200: OfficialCluePage, 401: ErrorResponse, 422: ErrorResponse},
+    summary="公职人员涉案线索 the reporting agency or the procuratorate may read (police and coordinators: none)",
+)
+def official_clues_list(request: HttpRequest, filters: Query[OfficialClueFilters]) -> Any:
+    queryset = official_clues_for(request.user)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=official_clue_out)
+
+
+@clues_router.post(
+    "",
+    response={201: OfficialClueOut, **WRITE_ERRORS},
+    summary="Report a clue about officials from a case of one's own agency to the procuratorate (officer, head)",
+)
+def official_clues_create(request: HttpRequest, payload: OfficialClueIn) -> Any:
+    case = case_get(request.user, payload.case_id)
+    try:
+        clue = official_clue_report(actor=request.user, case=case, data=payload.dict())
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return 201, official_clue_out(official_clue_get(request.user, clue.pk))
+
+
+@clues_router.get(
+    "/{clue_id}",
+    response={200: OfficialClueOut, 401: ErrorResponse, 404: ErrorResponse},
+    summary="One clue (404 outside the reader's jurisdiction)",
+)
+def official_clues_detail(request: HttpRequest, clue_id: Id) -> Any:
+    return official_clue_out(official_clue_get(request.user, clue_id))
+
+
+@clues_router.post(
+    "/{clue_id}/{action}",
+    response={200: OfficialClueOut, **WRITE_ERRORS},
+    summary="`receive` or `decide` (with decision and note): the addressed procuratorate only",
+)
+def official_clues_act(request: HttpRequest, clue_id: Id, action: str, payload: OfficialClueActionIn) -> Any:
+    clue = official_clue_get(request.user, clue_id)
+    try:
+        official_clue_act(actor=request.user, clue=clue, event=action, data=payload.dict())
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    except TransferConflict as exc:
+        raise ApiError(409, "conflict", str(exc)) from exc
+    return official_clue_out(official_clue_get(request.user, clue.pk))

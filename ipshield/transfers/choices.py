@@ -61,3 +61,29 @@ class SupervisionQueue(models.TextChoices):
     PENALTY_INSTEAD = "penalty_instead", _("以罚代刑")
     LATE_STEPS = "late_steps", _("逾期环节")
     REFUSALS = "refusals", _("不立案待复议或监督")
+
+
+class OfficialClueKind(models.TextChoices):
+    """公职人员涉案线索 (国务院令第310号 as amended by 第730号, art.19; work plan 二)."""
+
+    COMMERCIAL_BRIBERY = "commercial_bribery", _("商业贿赂")
+    DUTY_CRIME = "duty_crime", _("职务违法犯罪（滥用职权、玩忽职守、徇私舞弊等）")
+    PROTECTION = "protection", _("包庇、纵容侵权假冒（充当“保护伞”）")
+    OTHER = "other", _("其他公职人员涉案情形")
+
+
+class OfficialClueStatus(models.TextChoices):
+    REPORTED = "reported", _("已移送，待检察院接收")
+    RECEIVED = "received", _("检察院已接收，审查中")
+    DECIDED = "decided", _("已处理")
+
+
+class OfficialClueEvent(models.TextChoices):
+    RECEIVE = "receive", _("接收线索")
+    DECIDE = "decide", _("记录处理结果")
+
+
+class OfficialClueDecision(models.TextChoices):
+    INVESTIGATE = "investigate", _("立案侦查（检察机关管辖的职务犯罪）")
+    FORWARD_SUPERVISORY = "forward_supervisory", _("移送监察机关")
+    NO_BASIS = "no_basis", _("经审查无事实依据，不予处理")

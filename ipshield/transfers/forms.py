@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.models import User
 from ipshield.core.region_picker import region_field
-from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferGround
+from ipshield.transfers.choices import (
+    CriminalStepKind,
+    OfficialClueDecision,
+    OfficialClueKind,
+    SupervisionQueue,
+    TransferGround,
+)
 
 
 class ProposeForm(forms.Form):
@@ -44,3 +50,33 @@ class SupervisionForm(forms.Form):
 class QueueFilterForm(forms.Form):
     region = region_field(_("地区"))
     domain = forms.ChoiceField(label=_("专项领域"), required=False, choices=[("", _("全部")), *CampaignDomain.choices])
+
+
+class OfficialClueForm(forms.Form):
+    """公职人员涉案线索 reported from a case (limits checked again by the service)."""
+
+    kind = forms.ChoiceField(label=_("线索类别"), choices=OfficialClueKind.choices)
+    officials = forms.CharField(
+        label=_("涉及人员及职务"),
+        required=False,
+        max_length=300,
+        help_text=_("已知的姓名、单位和职务；不知道可以不填。"),
+    )
+    description = forms.CharField(
+        label=_("线索内容"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("发现了什么、在哪份证据里（如账册中的“公关费”、通风报信的通话记录）。"),
+        error_messages={"required": _("请写明线索内容：发现了什么、证据在哪里。")},
+    )
+
+
+class OfficialClueDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("处理结果"), choices=OfficialClueDecision.choices)
+    note = forms.CharField(
+        label=_("处理说明"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("如立案决定书文号、移送的监察机关及日期、不予处理的理由。"),
+        error_messages={"required": _("请写明处理说明（如立案文号、移送的监察机关）。")},
+    )

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case, Party
 from ipshield.core.models import Agency, RegionScopedModel
-from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferGround, TransferStatus
+from ipshield.transfers.choices import (
+    CriminalStepKind,
+    OfficialClueDecision,
+    OfficialClueKind,
+    OfficialClueStatus,
+    SupervisionQueue,
+    TransferGround,
+    TransferStatus,
+)
 
 
 class Transfer(RegionScopedModel):
@@ -168,6 +176,50 @@ class SupervisionRecord(RegionScopedModel):
     @classmethod
     def shared_record_ids(cls, agency_id: int) -> models.QuerySet[SupervisionRecord, int]:
         return cls.objects.filter(addressee_id=agency_id).values_list("id", flat=True)
+
+
+class OfficialClue(RegionScopedModel):
+    """公职人员涉案线索: an agency found signs that officials are involved (commercial bribery, duty
+    crime, protection) and hands the clue to the procuratorate, which records what it did by a deadline.
+
+    Seen by the reporting agency, the addressed procuratorate and procuratorates above it; never by
+    the police or the coordinating offices (the officials may be theirs): see selectors.official_clues_for.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("报告机关"))
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="official_clues", verbose_name=_("案件"))
+    procuratorate = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="official_clues_in", verbose_name=_("接收的检察院")
+    )
+    kind = models.CharField(_("线索类别"), max_length=32, choices=OfficialClueKind.choices)
+    officials = models.CharField(_("涉及人员及职务"), max_length=300, blank=True)
+    description = models.TextField(_("线索内容"))
+    status = models.CharField(
+        _("状态"), max_length=16, choices=OfficialClueStatus.choices, default=OfficialClueStatus.REPORTED
+    )
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(_("移送时间"))
+    due_at = models.DateTimeField(_("处理期限"))
+    received_at = models.DateTimeField(_("接收时间"), null=True, blank=True)
+    decision = models.CharField(_("处理结果"), max_length=32, choices=OfficialClueDecision.choices, blank=True)
+    decision_note = models.TextField(_("处理说明"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-reported_at", "-id"]
+        verbose_name = _("公职人员涉案线索")
+        verbose_name_plural = _("公职人员涉案线索")
+        indexes = [
+            models.Index(fields=["procuratorate", "status", "due_at"], name="clue_procuratorate_open"),
+            models.Index(fields=["agency", "-reported_at"], name="clue_agency_recent"),
+        ]
+
+    @classmethod
+    def shared_record_ids(cls, agency_id: int) -> models.QuerySet[OfficialClue, int]:
+        return cls.objects.filter(procuratorate_id=agency_id).values_list("id", flat=True)
 
 
 class Notification(models.Model):

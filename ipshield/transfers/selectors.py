@@ -15,7 +15,7 @@ from ipshield.cases.selectors import case_list, penalty_instead_of_transfer_q, s
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue
-from ipshield.transfers.models import SupervisionRecord, Transfer
+from ipshield.transfers.models import OfficialClue, SupervisionRecord, Transfer
 
 
 def transfer_queryset(user: Any) -> QuerySet[Transfer]:
@@ -93,3 +93,28 @@ def notifications_for(user: Any) -> QuerySet[Any]:
 
 
 __all__ = ["Case"]
+
+
+# 公职人员涉案线索 are read by the reporting agency and the procuratorates only: the police and the
+# coordinating offices may be where the officials work.
+OFFICIAL_CLUE_READERS = frozenset({"officer", "agency_head", "procurator"})
+
+
+def official_clues_for(user: Any) -> QuerySet[OfficialClue]:
+    if getattr(user, "role", None) not in OFFICIAL_CLUE_READERS:
+        return OfficialClue.objects.none()
+    return OfficialClue.objects.visible_to(user).select_related("case", "agency", "procuratorate", "reported_by")
+
+
+def official_clue_get(user: Any, pk: Any) -> OfficialClue:
+    clue: OfficialClue = get_visible_or_404(official_clues_for(user), user, pk=pk)
+    return clue
+
+
+def official_clues_open(user: Any) -> QuerySet[OfficialClue]:
+    """The clues this procuratorate has still to handle, the nearest deadline first."""
+    return (
+        official_clues_for(user)
+        .filter(procuratorate_id=user.agency_id, status__in=["reported", "received"])
+        .order_by("due_at", "id")
+    )

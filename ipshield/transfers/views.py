@@ -23,10 +23,25 @@ from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue, TransferAction
 from ipshield.transfers.criminal_steps import criminal_step_record
 from ipshield.transfers.documents import available_documents, render_document_pdf
-from ipshield.transfers.forms import ProposeForm, QueueFilterForm, StepForm, SupervisionForm
+from ipshield.transfers.forms import (
+    OfficialClueDecisionForm,
+    OfficialClueForm,
+    ProposeForm,
+    QueueFilterForm,
+    StepForm,
+    SupervisionForm,
+)
 from ipshield.transfers.models import Transfer
+from ipshield.transfers.official_clues import (
+    OFFICIAL_CLUE_PERIOD,
+    REPORTER_ROLES,
+    official_clue_act,
+    official_clue_report,
+)
 from ipshield.transfers.selectors import (
     notifications_for,
+    official_clue_get,
+    official_clues_for,
     supervision_get,
     supervision_queue,
     transfer_get,
@@ -266,3 +281,83 @@ def supervision_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def inbox_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(notifications_for(request.user), 50).get_page(request.GET.get("page"))
     return render(request, "transfers/inbox.html", {"page": page})
+
+
+def _form_errors(form: Any, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+def official_clue_new_view(request: HttpRequest, case_pk: int) -> HttpResponse:
+    """公职人员涉案线索 from a case: only the case's own agency reports (the service checks again)."""
+    case = case_get(request.user, case_pk)
+    user: Any = request.user
+    if user.agency_id != case.agency_id or user.role not in REPORTER_ROLES:
+        raise PermissionDenied
+    form = OfficialClueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            clue = official_clue_report(actor=user, case=case, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("线索已移送%(p)s，检察院应在%(d)s前记录处理结果。")
+                % {"p": clue.procuratorate.name, "d": timezone.localtime(clue.due_at).strftime("%Y-%m-%d")},
+            )
+            return redirect("transfers:official_clue_detail", pk=clue.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request,
+        "transfers/official_clue_new.html",
+        {"form": form, "case": case, "period_days": OFFICIAL_CLUE_PERIOD.value},
+        status=status,
+    )
+
+
+@login_required
+def official_clue_list_view(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    clues = official_clues_for(user)
+    status = request.GET.get("status", "")
+    if status == "open":
+        clues = clues.filter(status__in=["reported", "received"]).order_by("due_at", "id")
+    page = Paginator(clues, 25).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [(clue, deadline_status(clue.due_at, now=now, done_at=clue.decided_at)) for clue in page]
+    context = {"page": page, "rows": rows, "status": status, "query": "status=open" if status == "open" else ""}
+    return render(request, "transfers/official_clues.html", context)
+
+
+@login_required
+def official_clue_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    clue = official_clue_get(request.user, pk)
+    user: Any = request.user
+    form = OfficialClueDecisionForm(request.POST or None)
+    if request.method == "POST":
+        event = request.POST.get("event", "")
+        if event == "decide" and not form.is_valid():
+            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+            return redirect("transfers:official_clue_detail", pk=clue.pk)
+        try:
+            official_clue_act(actor=user, clue=clue, event=event, data=form.cleaned_data if event == "decide" else {})
+            messages.success(request, _("已登记。"))
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        except TransferConflict as exc:
+            messages.error(request, str(exc))
+        return redirect("transfers:official_clue_detail", pk=clue.pk)
+    can_act = user.role == "procurator" and user.agency_id == clue.procuratorate_id and clue.status != "decided"
+    return render(
+        request,
+        "transfers/official_clue.html",
+        {
+            "clue": clue,
+            "deadline": deadline_status(clue.due_at, now=timezone.now(), done_at=clue.decided_at),
+            "can_act": can_act,
+            "form": form,
+            "period_days": OFFICIAL_CLUE_PERIOD.value,
+        },
+    )

@@ -11,7 +11,7 @@ from ipshield.core.work import WorkQueue, register_queue
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue
 from ipshield.transfers.choices import TransferStatus as S
-from ipshield.transfers.selectors import supervision_queue, transfer_queryset
+from ipshield.transfers.selectors import official_clues_open, supervision_queue, transfer_queryset
 
 
 def _awaiting(statuses: set[S]):  # type: ignore[no-untyped-def]
@@ -91,5 +91,15 @@ register_queue(
         severity="warning",
         items=lambda user: transfer_queryset(user).filter(status__in=workflow.REFUSAL_STATES),
         url=lambda user: reverse("transfers:queue", args=[SupervisionQueue.REFUSALS]),
+    )
+)
+register_queue(
+    WorkQueue(
+        key="official_clues_open",
+        title=_("公职人员涉案线索（待处理）"),
+        roles=frozenset({Role.PROCURATOR}),
+        severity="danger",
+        items=lambda user: official_clues_open(user),
+        url=lambda user: reverse("transfers:official_clues") + "?status=open",
     )
 )

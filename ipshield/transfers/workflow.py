@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ipshield.core.choices import Role
 from ipshield.core.workflow import Lifecycle, TransitionNotAllowed
+from ipshield.transfers.choices import OfficialClueEvent, OfficialClueStatus
 from ipshield.transfers.choices import TransferAction as A
 from ipshield.transfers.choices import TransferStatus as S
 
@@ -105,3 +106,14 @@ __all__ = ["LIFECYCLE", "TRANSITIONS", "TransitionNotAllowed", "actions_in", "ne
 
 def actions_in(status: str) -> list[A]:
     return LIFECYCLE.events_from(status)
+
+
+# 公职人员涉案线索: the agency reports, the procuratorate receives, then records what it did.
+OFFICIAL_CLUE_TRANSITIONS: dict[tuple[OfficialClueStatus, OfficialClueEvent], OfficialClueStatus] = {
+    (OfficialClueStatus.REPORTED, OfficialClueEvent.RECEIVE): OfficialClueStatus.RECEIVED,
+    (OfficialClueStatus.REPORTED, OfficialClueEvent.DECIDE): OfficialClueStatus.DECIDED,
+    (OfficialClueStatus.RECEIVED, OfficialClueEvent.DECIDE): OfficialClueStatus.DECIDED,
+}
+OFFICIAL_CLUE = Lifecycle(
+    "official_clue", OFFICIAL_CLUE_TRANSITIONS, states=OfficialClueStatus, events=OfficialClueEvent
+)

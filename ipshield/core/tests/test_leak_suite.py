@@ -26,6 +26,7 @@ from ipshield.credit.models import EnterpriseMatch
 from ipshield.credit.repair import repair_submit
 from ipshield.credit.services import blacklist_list, enterprise_for
 from ipshield.disclosure.models import Disclosure
+from ipshield.transfers.official_clues import official_clue_report
 from ipshield.transfers.sample_evidence import attach_required_evidence
 from ipshield.transfers.services import transfer_act, transfer_propose
 from ipshield.transfers.supervision import supervision_open
@@ -51,6 +52,7 @@ class World:
     match: Any
     repair: Any
     supervision: Any
+    clue: Any
 
 
 @pytest.fixture
@@ -117,6 +119,9 @@ def world(make_user, settings, client, tmp_path) -> World:
         statement="已全部整改完毕，罚款已缴清，相关商品已下架销毁，特此申请信用修复。",
     )
     supervision = supervision_open(actor=procurator, case=case, queue="not_transferred", opinion="请说明")
+    clue = official_clue_report(
+        actor=officer, case=case, data={"kind": "protection", "description": "北京泄露测试线索：某所长通风报信"}
+    )
     return World(
         case=case,
         decided_case=decided,
@@ -130,6 +135,7 @@ def world(make_user, settings, client, tmp_path) -> World:
         match=EnterpriseMatch.objects.get(),
         repair=repair,
         supervision=supervision,
+        clue=clue,
     )
 
 
@@ -167,6 +173,14 @@ ROUTES: dict[str, list[Probe]] = {
     "transfers:supervision_detail": [
         ("get", lambda w: f"/transfers/supervision/{w.supervision.pk}/", None),
         ("post", lambda w: f"/transfers/supervision/{w.supervision.pk}/", {"answer": "x"}),
+    ],
+    "transfers:official_clue_new": [
+        ("get", lambda w: f"/transfers/official-clues/new/{w.case.pk}/", None),
+        ("post", lambda w: f"/transfers/official-clues/new/{w.case.pk}/", {"kind": "other", "description": "x"}),
+    ],
+    "transfers:official_clue_detail": [
+        ("get", lambda w: f"/transfers/official-clues/{w.clue.pk}/", None),
+        ("post", lambda w: f"/transfers/official-clues/{w.clue.pk}/", {"event": "receive"}),
     ],
     "tips:detail": [
         ("get", lambda w: f"/tips/{w.tip.pk}/", None),
@@ -222,6 +236,15 @@ ROUTES: dict[str, list[Probe]] = {
         )
     ],
     "api:cases_party_add": [("post", lambda w: f"/api/v1/cases/{w.case.pk}/parties", {"kind": "person", "name": "x"})],
+    "api:official_clues_create": [
+        (
+            "post",
+            lambda w: "/api/v1/official-clues",
+            lambda w: {"case_id": w.case.pk, "kind": "other", "description": "x"},
+        )
+    ],
+    "api:official_clues_detail": [("get", lambda w: f"/api/v1/official-clues/{w.clue.pk}", None)],
+    "api:official_clues_act": [("post", lambda w: f"/api/v1/official-clues/{w.clue.pk}/receive", {})],
     "api:agency_members": [("get", lambda w: f"/api/v1/agencies/{w.case.agency_id}/members", None)],
 }
 # Routes with a parameter that is not a record id: lists, checked below for the record's marks.
@@ -232,7 +255,8 @@ LISTS = {
 # Routes whose parameter is not a record id at all.
 NOT_RECORDS = {"core:password_reset_confirm": "a signed one-time reset token for one account"}
 UNSCOPED_LISTS = ["/cases/", "/transfers/", "/tips/", "/disclosures/review/", "/credit/matches/", "/credit/repair/requests/",
-                  "/work/", "/api/v1/cases", "/api/v1/transfers", "/api/v1/tips"]  # fmt: skip
+                  "/work/", "/api/v1/cases", "/api/v1/transfers", "/api/v1/tips", "/transfers/official-clues/",
+                  "/api/v1/official-clues"]  # fmt: skip
 
 
 def _routes_with_parameters() -> set[str]:
@@ -293,7 +317,14 @@ def test_no_route_leaks_or_writes_for_another_regions_roles(world, outsiders):
 
 
 def test_lists_and_the_shared_archive_show_nothing_of_another_region(world, outsiders):
-    marks = [world.case.number, world.decided_case.number, world.tip.tracking_number, "北京泄露测试案", "王小明"]
+    marks = [
+        world.case.number,
+        world.decided_case.number,
+        world.tip.tracking_number,
+        "北京泄露测试案",
+        "王小明",
+        "北京泄露测试线索",
+    ]
     for user, page, token in _clients(outsiders):
         for url in [u for urls in LISTS.values() for u in urls] + UNSCOPED_LISTS:
             client = Client()

@@ -35,9 +35,10 @@ def _pages(w):
         "officer.bj": [
             "/work/", "/cases/", f"/cases/{case}/", "/cases/new/", "/transfers/", f"/transfers/{transfer}/",
             "/tips/", f"/tips/{tip}/", "/disclosures/review/", "/credit/repair/requests/", "/credit/matches/",
-            "/transfers/inbox/", "/account/", "/screening/",
+            "/transfers/inbox/", "/account/", "/screening/", f"/transfers/official-clues/new/{case}/",
         ],
-        "proc.bj": ["/work/", "/cases/split/", "/transfers/queues/not_transferred/", f"/cases/{case}/"],
+        "proc.bj": ["/work/", "/cases/split/", "/transfers/queues/not_transferred/", f"/cases/{case}/",
+                    "/transfers/official-clues/", f"/transfers/official-clues/{w.clue.pk}/"],
         "coord.walk": ["/work/", "/tips/dispatch/", "/tips/spot-checks/", "/cases/split/"],
         "bank.walk": ["/work/", "/credit/feed/"],
         None: ["/", "/tips/report/", "/tips/status/", "/credit/?q=商贸", "/disclosures/", "/screening/"],
