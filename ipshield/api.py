@@ -16,7 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from ipshield.cases.api import router as cases_router
-from ipshield.core.api import ApiError, agencies_router
+from ipshield.core.api import ApiError, agencies_router, events_router
 from ipshield.core.api import router as core_router
 from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
@@ -155,6 +155,7 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.extra_schemas = (TipIn,)
 api.add_router("/auth", core_router)
 api.add_router("/agencies", agencies_router)
+api.add_router("/events", events_router)
 api.add_router("/screening", screening_router)
 # /cases/{id}/transfers before the generic /cases/{id}/{action} of the case lifecycle.
 api.add_router("/cases", case_transfers_router)

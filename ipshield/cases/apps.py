@@ -8,4 +8,4 @@ class CasesConfig(AppConfig):
     verbose_name = _("行政案件")
 
     def ready(self) -> None:
-        from ipshield.cases import work  # noqa: F401 - registers the work queues
+        from ipshield.cases import feed, work  # noqa: F401 - registers the work queues and change-feed sources

@@ -13,13 +13,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.security import HttpBearer, django_auth
 from pydantic import Field
 
 from ipshield.core import twofactor
 from ipshield.core.audit import audit_record
 from ipshield.core.captcha import captcha_check, captcha_enabled
+from ipshield.core.changes import change_feed, feed_head
 from ipshield.core.http import AuthenticatedRequest
 from ipshield.core.inputs import Id
 from ipshield.core.models import ApiToken, User
@@ -242,3 +243,41 @@ WRITE_ERRORS: dict[int, Any] = {
     409: ErrorResponse,
     422: ErrorResponse,
 }
+
+
+# The change feed (core/changes.py) -------------------------------------------------------------
+events_router = Router(tags=["events"], auth=AUTH)
+
+
+class EventParams(Schema):
+    since: int = Field(
+        0, ge=0, le=2**63 - 1, description="The `next_cursor` of the previous answer; 0 reads from the start"
+    )
+    limit: int = Field(100, ge=1, le=1000)
+
+
+class EventOut(Schema):
+    cursor: int
+    at: dt.datetime
+    action: str = Field(description="What was done, e.g. case.update, transfer.send, case.cumulative_screen")
+    type: str = Field(description="case, transfer, supervision, official_clue or tip")
+    id: int
+    url: str = Field(description="Where to fetch the record (the API where it has one)")
+    fields: list[str] = Field(description="Names of the fields written (never their values)")
+
+
+class EventPage(Schema):
+    items: list[EventOut]
+    next_cursor: int
+    has_more: bool
+    head: int = Field(description="The newest cursor of the whole log: start here to follow only what comes next")
+
+
+@events_router.get(
+    "",
+    response={200: EventPage, 401: ErrorResponse, 422: ErrorResponse},
+    summary="Changes to the records the caller may read, in order, after a cursor (poll, then fetch each record)",
+)
+def events(request: AuthenticatedRequest, params: Query[EventParams]) -> Any:
+    items, cursor, more = change_feed(request.user, since=params.since, limit=params.limit)
+    return {"items": items, "next_cursor": cursor, "has_more": more, "head": feed_head()}

@@ -8,4 +8,4 @@ class TipsConfig(AppConfig):
     verbose_name = _("举报投诉")
 
     def ready(self) -> None:
-        from ipshield.tips import work  # noqa: F401 - registers the work queues
+        from ipshield.tips import feed, work  # noqa: F401 - registers the work queues and change-feed sources

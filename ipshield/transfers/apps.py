@@ -8,4 +8,4 @@ class TransfersConfig(AppConfig):
     verbose_name = _("两法衔接")
 
     def ready(self) -> None:
-        from ipshield.transfers import work  # noqa: F401 - registers the work queues
+        from ipshield.transfers import feed, work  # noqa: F401 - registers the work queues and change-feed sources

@@ -333,3 +333,12 @@ def test_lists_and_the_shared_archive_show_nothing_of_another_region(world, outs
             assert not [m for m in marks if m in text], (url, user.username)
         archive = page.get(f"/credit/enterprises/{world.enterprise.pk}/").content.decode()
         assert world.case.number not in archive  # the unpublished transfer event stays in Beijing
+
+
+def test_the_change_feed_names_nothing_of_another_region(world, outsiders):
+    for user, _page, token in _clients(outsiders):
+        cursor, more = 0, True
+        while more:
+            body = Client().get("/api/v1/events", {"since": cursor, "limit": 1000}, **token).json()
+            assert body["items"] == [], user.username
+            cursor, more = body["next_cursor"], body["has_more"]
