@@ -1381,5 +1381,13 @@ EN.update(
             "The clue has gone to %(p)s, which is to record its outcome by %(d)s."
         ),
         "公职人员涉案线索（待处理）": "Clues about officials to handle",
+            "请填写数量。": "Enter the quantity.",
+        "请填写数字。": "Enter a figure.",
+        "数值须大于零且不超过 %(max)s。": "The figure must be above zero and at most %(max)s.",
+        "案件已办结，不能再登记涉案物品。": "The case is concluded; no more seized items can be recorded.",
+        "请填写物品名称。": "Enter the name of the item.",
+        "已登记涉案物品。": "Seized item recorded.",
+        "尚未登记涉案物品。": "No seized items recorded yet.",
+        "登记涉案物品": "Record a seized item",
     }
 )

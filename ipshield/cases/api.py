@@ -16,9 +16,17 @@ from pydantic import Field
 from ipshield.cases import workflow
 from ipshield.cases.choices import CaseStatus, Channel, PenaltyKind, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
-from ipshield.cases.models import Case
+from ipshield.cases.models import Case, SeizedItem
 from ipshield.cases.selectors import case_get, case_list
-from ipshield.cases.services import StaleCaseError, case_attach, case_create, case_transition, case_update, party_add
+from ipshield.cases.services import (
+    StaleCaseError,
+    case_attach,
+    case_create,
+    case_transition,
+    case_update,
+    party_add,
+    seized_item_add,
+)
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.attachments import attachments_for
 from ipshield.core.choices import CampaignDomain, EvidenceKind
@@ -36,6 +44,21 @@ class PartyIn(Schema):
     legal_representative: str = ""
     address: str = ""
     phone: str = ""
+
+
+class SeizedItemIn(Schema):
+    name: str = Field(min_length=1, max_length=200)
+    quantity: Decimal = Field(gt=0, le=Decimal("999999999999.99"), decimal_places=2)
+    unit: str = Field("件", min_length=1, max_length=16)
+    value_yuan: Decimal | None = Field(None, ge=0, le=Decimal("999999999999.99"), decimal_places=2)
+
+
+class SeizedItemOut(Schema):
+    id: int
+    name: str
+    quantity: Decimal
+    unit: str
+    value_yuan: Decimal | None
 
 
 class CaseIn(Schema):
@@ -58,6 +81,7 @@ class CaseIn(Schema):
     )
     lead_received_at: DateTime | None = None
     parties: list[PartyIn] = []
+    seized_items: list[SeizedItemIn] = Field(default_factory=list, max_length=500)
 
 
 class CasePatch(Schema):
@@ -190,9 +214,14 @@ def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     summary="Record a case (screened at once)",
 )
 def cases_create(request: HttpRequest, payload: CaseIn) -> Any:
-    data = payload.dict(exclude={"parties"}, exclude_none=True)
+    data = payload.dict(exclude={"parties", "seized_items"}, exclude_none=True)
     try:
-        case = case_create(actor=request.user, data=data, parties=[p.dict() for p in payload.parties])
+        case = case_create(
+            actor=request.user,
+            data=data,
+            parties=[p.dict() for p in payload.parties],
+            seized_items=[i.dict() for i in payload.seized_items],
+        )
     except ValidationError as exc:
         raise validation_error(exc) from exc
     return 201, _detail(case_get(request.user, case.pk), request.user)
@@ -320,6 +349,38 @@ def cases_attachment_add(
 def cases_party_add(request: HttpRequest, case_id: Id, payload: PartyIn) -> Any:
     party_add(actor=request.user, case=case_get(request.user, case_id), data=payload.dict())
     return 201, _detail(case_get(request.user, case_id), request.user)
+
+
+def _item_out(item: SeizedItem) -> dict[str, Any]:
+    return {
+        "id": item.pk,
+        "name": item.name,
+        "quantity": item.quantity,
+        "unit": item.unit,
+        "value_yuan": item.value_yuan,
+    }
+
+
+@router.get(
+    "/{case_id}/seized-items",
+    response={200: list[SeizedItemOut], 401: ErrorResponse, 404: ErrorResponse},
+    summary="涉案物品: the case's seized-goods list",
+)
+def cases_seized_items(request: HttpRequest, case_id: Id) -> Any:
+    return [_item_out(i) for i in case_get(request.user, case_id).seized_items.all()]
+
+
+@router.post(
+    "/{case_id}/seized-items",
+    response={201: SeizedItemOut, **WRITE_ERRORS},
+    summary="Add one line to the seized-goods list (the case's own agency, while the case is open)",
+)
+def cases_seized_item_add(request: HttpRequest, case_id: Id, payload: SeizedItemIn) -> Any:
+    try:
+        item = seized_item_add(actor=request.user, case=case_get(request.user, case_id), data=payload.dict())
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return 201, _item_out(item)
 
 
 @router.post(

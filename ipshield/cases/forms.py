@@ -106,6 +106,13 @@ class PartyForm(forms.Form):
         return cleaned
 
 
+class SeizedItemForm(forms.Form):
+    name = forms.CharField(label=_("物品名称"), max_length=200)
+    quantity = forms.DecimalField(label=_("数量"), min_value=0.01, max_digits=14, decimal_places=2)
+    unit = forms.CharField(label=_("单位"), max_length=16, initial="件")
+    value_yuan = forms.DecimalField(label=_("价值（元）"), required=False, min_value=0, max_digits=14, decimal_places=2)
+
+
 class PenaltyForm(forms.Form):
     penalty_kinds = forms.MultipleChoiceField(
         label=_("处罚种类"), choices=PenaltyKind.choices, widget=forms.CheckboxSelectMultiple

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -287,7 +287,7 @@ def case_create(
         for party in parties or []:
             party_add(actor=actor, case=case, data=party, audit=False)
         for item in seized_items or []:
-            SeizedItem.objects.create(case=case, **item)
+            seized_item_add(actor=actor, case=case, data=item, audit=False)
         audit_record(actor=actor, action="case.create", target=case, after=snapshot(case))
         case_rescreen(case=case, actor=actor, now=now)
     return case
@@ -485,6 +485,53 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
             if case.offence and case.conduct_date is not None:  # a new key may join the case to a group
                 case_rescreen(case=case, actor=actor)
     return party
+
+
+SEIZED_AMOUNT_MAX = Decimal("999999999999.99")  # the columns' 14 digits, 2 after the point
+
+
+def _amount(value: Any, field: str, errors: dict[str, str], *, required: bool) -> Decimal | None:
+    if value in (None, ""):
+        if required:
+            errors[field] = _("请填写数量。")
+        return None
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        errors[field] = _("请填写数字。")
+        return None
+    if not amount.is_finite() or amount < 0 or amount > SEIZED_AMOUNT_MAX or (required and amount == 0):
+        errors[field] = _("数值须大于零且不超过 %(max)s。") % {"max": f"{SEIZED_AMOUNT_MAX:,}"}
+        return None
+    return amount.quantize(Decimal("0.01"))
+
+
+def seized_item_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = True) -> SeizedItem:
+    """涉案物品: one line of the seized-goods list (the transfer manifest and the 移送书 list them)."""
+    _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
+    if audit and case.status not in workflow.OPEN_STATES:
+        raise ValidationError(_("案件已办结，不能再登记涉案物品。"))
+    errors: dict[str, str] = {}
+    name = str(data.get("name") or "").strip()
+    if not name:
+        errors["name"] = _("请填写物品名称。")
+    quantity = _amount(data.get("quantity"), "quantity", errors, required=True)
+    value = _amount(data.get("value_yuan"), "value_yuan", errors, required=False)
+    unit = str(data.get("unit") or "件").strip() or "件"
+    if errors or quantity is None:
+        raise ValidationError(errors)
+    item = SeizedItem(case=case, name=name, quantity=quantity, unit=unit, value_yuan=value)
+    item.full_clean()
+    with transaction.atomic():
+        item.save()
+        if audit:
+            audit_record(
+                actor=actor,
+                action="case.seized_item.add",
+                target=case,
+                after={"item_id": item.pk, "name": item.name, "quantity": item.quantity, "unit": item.unit},
+            )
+    return item
 
 
 def case_return_from_judiciary(*, actor: Any, case: Case, reason: str, now: dt.datetime | None = None) -> Case:

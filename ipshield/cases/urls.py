@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.case_edit_view, name="edit"),
     path("<int:pk>/action/", views.case_transition_view, name="transition"),
     path("<int:pk>/parties/", views.party_add_view, name="party_add"),
+    path("<int:pk>/seized-items/", views.seized_item_add_view, name="seized_item_add"),
     path("<int:pk>/attachments/", views.attachment_add_view, name="attachment_add"),
 ]

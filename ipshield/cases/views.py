@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from ipshield.cases import ledger, workflow
 from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
-from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm
+from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm, SeizedItemForm
 from ipshield.cases.selectors import (
     SPLIT_CASE_ROLES,
     case_get,
@@ -30,7 +30,15 @@ from ipshield.cases.selectors import (
     split_case_queue,
     split_case_summaries,
 )
-from ipshield.cases.services import StaleCaseError, case_attach, case_create, case_transition, case_update, party_add
+from ipshield.cases.services import (
+    StaleCaseError,
+    case_attach,
+    case_create,
+    case_transition,
+    case_update,
+    party_add,
+    seized_item_add,
+)
 from ipshield.cases.tasks import ledger_import
 from ipshield.core.attachments import attachments_for
 from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, EvidenceKind, Role
@@ -165,6 +173,8 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "events": workflow.allowed_events(case.status, role) if own else [],
         "can_edit": own and _is_writer(request) and case.status in workflow.EDITABLE_STATES,
         "party_form": PartyForm(prefix="party"),
+        "item_form": SeizedItemForm(prefix="item"),
+        "can_add_items": own and _is_writer(request) and case.status in workflow.OPEN_STATES,
         "transfers": transfers,
         "transfer_under_way": under_way,
         # 公职人员涉案线索: the reporting agency's own staff (and the procuratorate, on its own pages) only.
@@ -215,6 +225,24 @@ def case_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, text)
     else:
         messages.success(request, _("操作已完成：%(event)s") % {"event": CaseEvent(event).label})
+    return redirect("cases:detail", pk=case.pk)
+
+
+@login_required
+@require_POST
+def seized_item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = case_get(request.user, pk)
+    if not (_is_writer(request) and request.user.agency_id == case.agency_id):  # type: ignore[union-attr]
+        raise PermissionDenied
+    form = SeizedItemForm(request.POST, prefix="item")
+    if form.is_valid():
+        try:
+            seized_item_add(actor=request.user, case=case, data=form.cleaned_data)
+            messages.success(request, _("已登记涉案物品。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect("cases:detail", pk=case.pk)
 
 

@@ -159,6 +159,13 @@ ROUTES: dict[str, list[Probe]] = {
     "cases:party_add": [
         ("post", lambda w: f"/cases/{w.case.pk}/parties/", {"party-kind": "person", "party-name": "x"})
     ],
+    "cases:seized_item_add": [
+        ("post", lambda w: f"/cases/{w.case.pk}/seized-items/", {"item-name": "x", "item-quantity": "1"})
+    ],
+    "api:cases_seized_items": [("get", lambda w: f"/api/v1/cases/{w.case.pk}/seized-items", None)],
+    "api:cases_seized_item_add": [
+        ("post", lambda w: f"/api/v1/cases/{w.case.pk}/seized-items", {"name": "x", "quantity": 1})
+    ],
     "cases:attachment_add": [("post", lambda w: f"/cases/{w.case.pk}/attachments/", {"description": "x"})],
     "transfers:propose": [
         ("get", lambda w: f"/transfers/propose/{w.decided_case.pk}/", None),
