@@ -17,13 +17,14 @@ from ninja import Query, Router, Schema
 from ninja.security import HttpBearer, django_auth
 from pydantic import Field
 
-from ipshield.core import twofactor
+from ipshield.core import regions, twofactor
 from ipshield.core.audit import audit_record
 from ipshield.core.captcha import captcha_check, captcha_enabled
 from ipshield.core.changes import change_feed, feed_head
+from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, AgencyKind
 from ipshield.core.http import AuthenticatedRequest
 from ipshield.core.inputs import Id
-from ipshield.core.models import ApiToken, User
+from ipshield.core.models import Agency, ApiToken, User
 from ipshield.core.pagination import bounded_count
 from ipshield.core.ratelimit import allow, client_key
 
@@ -217,17 +218,34 @@ class MemberOut(Schema):
 
 
 agencies_router = Router(tags=["agencies"], auth=AUTH)
+RECEIVING_KINDS = (AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE)
+
+
+def directory_agency_ids(agency: Agency) -> set[int]:
+    """Whose members an agency may list: its own, and for an administrative agency the police and
+    procuratorate its transfers go to (same level, else the nearest above: the region's chain)."""
+    ids = {agency.pk}
+    if agency.kind in ADMINISTRATIVE_AGENCY_KINDS:
+        code = agency.region_id
+        chain = {code, regions.prefecture_of(code) + "00", regions.province_of(code) + "0000", regions.NATIONAL_CODE}
+        ids |= set(
+            Agency.objects.filter(kind__in=RECEIVING_KINDS, region_id__in=chain, is_active=True).values_list(
+                "pk", flat=True
+            )
+        )
+    return ids
 
 
 @agencies_router.get(
     "/{agency_id}/members",
     response={200: list[MemberOut], 401: ErrorResponse, 404: ErrorResponse},
-    summary="The active people of one's own agency, to compose a special group (专案组)",
+    summary="The active people of one's own agency (to compose a special group, 专案组) or of the police and "
+    "procuratorate one's transfers go to",
 )
 def agency_members(request: AuthenticatedRequest, agency_id: Id) -> Any:
     user: Any = request.user
-    if user.agency_id != agency_id:  # another agency's staff list is not one's business
-        raise ApiError(404, "not_found", _("没有找到该机构。"))
+    if user.agency_id is None or agency_id not in directory_agency_ids(user.agency):
+        raise ApiError(404, "not_found", _("没有找到该机构。"))  # another agency's staff is not one's business
     members = User.objects.filter(agency_id=agency_id, is_active=True).order_by("display_name", "username")
     return [
         {"id": m.pk, "name": m.display_name or m.username, "role": m.role, "role_label": m.get_role_display()}

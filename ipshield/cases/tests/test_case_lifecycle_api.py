@@ -92,9 +92,21 @@ def test_evidence_and_parties_by_api(api, client, officer, make_user):
     assert outsider.post(f"/api/v1/cases/{case['id']}/parties", {"kind": "person", "name": "x"}).status_code == 404
 
 
-def test_the_directory_lists_ones_own_agency_only(api, officer, head, make_user):
+def test_the_directory_lists_ones_own_agency_and_the_receiving_ones_only(api, officer, head, make_user):
     members = api(officer).get(f"/api/v1/agencies/{officer.agency_id}/members").json()
     assert {m["id"] for m in members} == {officer.pk, head.pk}
     other = make_user("officer", "310000", username="officer.sh.dir")
     assert api(officer).get(f"/api/v1/agencies/{other.agency_id}/members").status_code == 404
     assert api(officer).get("/api/v1/agencies/99999999999999999999/members").status_code == 422
+    # the police and procuratorate a Beijing transfer goes to; not Shanghai's, not the court
+    police = make_user("police", "110000", username="police.bj.dir")
+    procurator = make_user("procurator", "110000", username="proc.bj.dir")
+    judge = make_user("judge", "110000", username="judge.bj.dir")
+    sh_police = make_user("police", "310000", username="police.sh.dir")
+    listed = api(officer).get(f"/api/v1/agencies/{police.agency_id}/members").json()
+    assert [(m["id"], m["role"]) for m in listed] == [(police.pk, "police")]
+    assert api(officer).get(f"/api/v1/agencies/{procurator.agency_id}/members").status_code == 200
+    for hidden in (judge, sh_police):
+        assert api(officer).get(f"/api/v1/agencies/{hidden.agency_id}/members").status_code == 404
+    # the police do not browse the administrative agency's staff
+    assert api(police).get(f"/api/v1/agencies/{officer.agency_id}/members").status_code == 404
