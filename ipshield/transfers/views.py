@@ -55,6 +55,11 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+def _form_errors(form: Any, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 @login_required
 def transfer_propose_view(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(request.user, case_pk)
@@ -72,8 +77,7 @@ def transfer_propose_view(request: HttpRequest, case_pk: int) -> HttpResponse:
                 ground=form.cleaned_data["ground"],
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _form_errors(form, exc)
         except TransferConflict as exc:
             form.add_error(None, str(exc))
         else:
@@ -281,11 +285,6 @@ def supervision_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def inbox_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(notifications_for(request.user), 50).get_page(request.GET.get("page"))
     return render(request, "transfers/inbox.html", {"page": page})
-
-
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
