@@ -1373,9 +1373,6 @@ EN.update(
             "Write a note on the outcome (e.g. the case number, the supervisory commission it went to)."
         ),
         "处理说明不能超过%(n)s字。": "The note may not exceed %(n)s characters.",
-        "该线索已被处理（当前状态：%(s)s），请刷新后查看。": (
-            "This clue has already been dealt with (now: %(s)s); reload to see it."
-        ),
         "检察院已处理公职人员涉案线索：%(n)s": "The procuratorate has dealt with the clue about officials: %(n)s",
         "线索已移送%(p)s，检察院应在%(d)s前记录处理结果。": (
             "The clue has gone to %(p)s, which is to record its outcome by %(d)s."
@@ -1384,7 +1381,13 @@ EN.update(
             "请填写数量。": "Enter the quantity.",
         "请填写数字。": "Enter a figure.",
         "数值须大于零且不超过 %(max)s。": "The figure must be above zero and at most %(max)s.",
-        "案件已办结，不能再登记涉案物品。": "The case is concluded; no more seized items can be recorded.",
+        "案件当前状态为“%(s)s”，不能在本机关登记涉案物品。": (
+            "The case is now \"%(s)s\": seized items can no longer be recorded by this agency."
+        ),
+        "该线索当前状态为“%(s)s”，不能执行此操作，请刷新后查看。": (
+            "The clue is now \"%(s)s\", so this step cannot be taken; reload to see it."
+        ),
+        "游标超出了变更记录的范围（最新为 %(head)s）。": "The cursor is past the newest change (%(head)s).",
         "请填写物品名称。": "Enter the name of the item.",
         "已登记涉案物品。": "Seized item recorded.",
         "尚未登记涉案物品。": "No seized items recorded yet.",

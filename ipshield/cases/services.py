@@ -510,7 +510,7 @@ def seized_item_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: b
     """涉案物品: one line of the seized-goods list (the transfer manifest and the 移送书 list them)."""
     _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
     if audit and case.status not in workflow.OPEN_STATES:
-        raise ValidationError(_("案件已办结，不能再登记涉案物品。"))
+        raise ValidationError(_("案件当前状态为“%(s)s”，不能在本机关登记涉案物品。") % {"s": case.get_status_display()})
     errors: dict[str, str] = {}
     name = str(data.get("name") or "").strip()
     if not name:

@@ -241,8 +241,11 @@ def seized_item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("已登记涉案物品。"))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    else:  # name the field: the form is folded away on the case page
+        messages.error(
+            request,
+            " ".join(f"{form.fields[f].label}{_('：')}{e}" for f, errs in form.errors.items() for e in errs),
+        )
     return redirect("cases:detail", pk=case.pk)
 
 

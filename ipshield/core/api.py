@@ -297,5 +297,13 @@ class EventPage(Schema):
     summary="Changes to the records the caller may read, in order, after a cursor (poll, then fetch each record)",
 )
 def events(request: AuthenticatedRequest, params: Query[EventParams]) -> Any:
+    head = feed_head()
+    if params.since > head:  # a stored cursor from another installation or a typo would never see news
+        raise ApiError(
+            422,
+            "validation_error",
+            _("游标超出了变更记录的范围（最新为 %(head)s）。") % {"head": head},
+            {"since": [_("游标超出了变更记录的范围（最新为 %(head)s）。") % {"head": head}]},
+        )
     items, cursor, more = change_feed(request.user, since=params.since, limit=params.limit)
-    return {"items": items, "next_cursor": cursor, "has_more": more, "head": feed_head()}
+    return {"items": items, "next_cursor": cursor, "has_more": more, "head": head}

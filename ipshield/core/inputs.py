@@ -10,16 +10,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 DB_INT_MAX = 2**63 - 1  # bigint
 MAX_PAGE = 100_000  # × 100 per page = ten million rows; past that, narrow the filter
 EARLIEST_YEAR, LATEST_YEAR = 1979, 2100  # before the first trademark law; well past any deadline
 
-Id = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
-OptionalId = Annotated[int | None, Field(None, ge=1, le=DB_INT_MAX)]
-PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE)]
-Revision = Annotated[int, Field(ge=0, le=DB_INT_MAX)]
+
+def _not_a_boolean(value: object) -> object:
+    """JSON true is not the id 1 (pydantic's lax mode would read it so: a clue filed on case 1)."""
+    if isinstance(value, bool):
+        raise ValueError("a number is required, not true/false")
+    return value
+
+
+NotBool = BeforeValidator(_not_a_boolean)
+Id = Annotated[int, NotBool, Field(ge=1, le=DB_INT_MAX)]
+OptionalId = Annotated[int | None, NotBool, Field(None, ge=1, le=DB_INT_MAX)]
+PageNumber = Annotated[int, NotBool, Field(ge=1, le=MAX_PAGE)]
+Revision = Annotated[int, NotBool, Field(ge=0, le=DB_INT_MAX)]
 
 
 def _year_in_range(value: dt.date) -> dt.date:

@@ -126,7 +126,7 @@ def official_clue_act(
             before, after = workflow.OFFICIAL_CLUE.move(current, event)
         except TransitionNotAllowed as exc:
             raise TransferConflict(
-                _("该线索已被处理（当前状态：%(s)s），请刷新后查看。") % {"s": current.get_status_display()}
+                _("该线索当前状态为“%(s)s”，不能执行此操作，请刷新后查看。") % {"s": current.get_status_display()}
             ) from exc
         if event == OfficialClueEvent.RECEIVE:
             current.received_at = now

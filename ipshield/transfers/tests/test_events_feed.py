@@ -94,3 +94,14 @@ def test_bad_cursors_and_limits_are_422(api, cast, params):
 
 def test_the_feed_needs_a_token(client):
     assert client.get("/api/v1/events").status_code == 401
+
+
+def test_a_cursor_past_the_newest_change_is_refused(api, cast, filed_case):
+    head = _feed(api, cast["officer"])["head"]
+    assert head > 0
+    response = api(cast["officer"]).get(
+        "/api/v1/events", data={"since": head + 1000}
+    )  # (issuing a token is a write too)
+    assert response.status_code == 422
+    assert "since" in response.json()["error"]["fields"]
+    assert _feed(api, cast["officer"], since=head)["items"] == []

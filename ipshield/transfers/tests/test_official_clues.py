@@ -163,3 +163,9 @@ def test_a_clue_left_unhandled_is_overdue_on_the_list(client, cast, filed_case, 
     OfficialClue.objects.filter(pk=clue_id).update(due_at=timezone.now() - dt.timedelta(days=1))
     client.force_login(cast["procurator"])
     assert "已逾期" in client.get("/transfers/official-clues/?status=open").content.decode()
+
+
+def test_true_is_not_case_one(api, cast, filed_case):
+    response = api(cast["officer"]).post("/api/v1/official-clues", {**CLUE, "case_id": True})
+    assert response.status_code == 422
+    assert not OfficialClue.objects.exists()
