@@ -22,6 +22,7 @@ from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
 from ipshield.disclosure.api import public_router as public_disclosure_router
 from ipshield.screening.api import router as screening_router
+from ipshield.stats.api import router as stats_router
 from ipshield.tips.api import TipIn
 from ipshield.tips.api import public_router as public_tips_router
 from ipshield.tips.api import router as tips_router
@@ -163,6 +164,7 @@ api.add_router("/cases", cases_router)
 api.add_router("/transfers", transfers_router)
 api.add_router("/supervision", supervision_router)
 api.add_router("/official-clues", clues_router)
+api.add_router("/stats", stats_router)
 api.add_router("/public", public_tips_router)
 api.add_router("/tips", tips_router)
 api.add_router("/public", public_credit_router)

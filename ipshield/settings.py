@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ipshield.tips",
     "ipshield.credit",
     "ipshield.disclosure",
+    "ipshield.stats",
     "ipshield.portal",
     "ipshield.demo",
 ]

@@ -1392,5 +1392,27 @@ EN.update(
         "已登记涉案物品。": "Seized item recorded.",
         "尚未登记涉案物品。": "No seized items recorded yet.",
         "登记涉案物品": "Record a seized item",
+            "没有这个报表。": "No such report.",
+        "未知的行政区划代码。": "Unknown region code.",
+        "统计期间无效：开始日期须早于结束日期，且不超过十年。": (
+            "Invalid period: the first day must come before the last, at most ten years apart."
+        ),
+        "统计": "Statistics",
+        "两法衔接工作情况": "Linkage of administrative and criminal cases",
+        "按地区统计期间内行政立案、行政处罚、筛查为涉嫌犯罪和移送公安机关的案件数，以及移送率。": (
+            "Per region and period: cases filed, penalties decided, cases screened as suspected crimes and "
+            "transfers to the police, with the transfer rate."
+        ),
+        "行政立案": "Cases filed",
+        "立案时间在期间内的行政案件（件）": "Administrative cases filed within the period (cases)",
+        "行政处罚": "Penalties decided",
+        "作出处罚决定的时间在期间内的案件（件）": "Cases whose penalty was decided within the period (cases)",
+        "首次筛查为涉嫌犯罪的时间在期间内的案件（件，含累计计算）": (
+            "Cases first screened as a suspected crime within the period (cases, cumulative sums included)"
+        ),
+        "移送时间在期间内的移送（件）": "Transfers sent within the period (transfers)",
+        "移送率": "Transfer rate",
+        "移送公安机关 ÷ 行政立案 × 100%": "Transfers to the police ÷ cases filed × 100%",
+        "本级": "Own level",
     }
 )

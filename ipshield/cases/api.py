@@ -156,8 +156,15 @@ class CaseFilters(Schema):
     offence: str | None = None
     screening: ScreeningOutcome | None = None
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
+    region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     overdue: bool = False
     q: str | None = Field(None, max_length=100)
+    filed_from: Date | None = Field(None, description="立案 on or after this day (China time)")
+    filed_to: Date | None = Field(None, description="立案 on or before this day")
+    decided_from: Date | None = Field(None, description="处罚决定 on or after this day")
+    decided_to: Date | None = None
+    suspected_from: Date | None = Field(None, description="first screened as a suspected crime on or after")
+    suspected_to: Date | None = None
     page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 

@@ -13,6 +13,7 @@ from ipshield.cases.choices import CaseStatus, ScreeningOutcome
 from ipshield.cases.cumulative import visible_summary
 from ipshield.cases.models import Case
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
+from ipshield.core.periods import period_q
 
 DECISION_OPEN = (CaseStatus.FILED, CaseStatus.INVESTIGATING)
 TRANSFER_PENDING_STATES = (CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED)
@@ -37,6 +38,10 @@ def penalty_instead_of_transfer_q() -> Q:
     return Q(screening_outcome=ScreeningOutcome.SUSPECTED_CRIME, status=CaseStatus.CLOSED)
 
 
+# Date filters of the case list (?filed_from=&filed_to=...), the drill-down of every report figure.
+CASE_PERIOD_FIELDS = {"filed": "filed_at", "decided": "decided_at", "suspected": "suspected_since"}
+
+
 def case_queryset(user: Any) -> QuerySet[Case]:
     return Case.objects.visible_to(user).select_related("agency")
 
@@ -55,6 +60,12 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
     qs = narrow_to_region(qs, filters.get("region"))
+    if filters.get("region_exact"):  # 本级: records of that region itself, not of those below it
+        qs = qs.filter(region_code=filters["region_exact"])
+    for name, field in CASE_PERIOD_FIELDS.items():
+        start, end = filters.get(f"{name}_from"), filters.get(f"{name}_to")
+        if start or end:
+            qs = qs.filter(period_q(field, start, end))
     queue = filters.get("queue")
     if queue == "suspected_not_transferred":
         qs = qs.filter(suspected_not_transferred_q())

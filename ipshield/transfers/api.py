@@ -114,7 +114,10 @@ class TransferFilters(Schema):
     status: TransferStatus | None = None
     overdue: bool = False
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
+    region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     domain: str | None = None
+    sent_from: Date | None = Field(None, description="移送 on or after this day (China time)")
+    sent_to: Date | None = Field(None, description="移送 on or before this day")
     page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=100)
 

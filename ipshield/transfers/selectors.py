@@ -13,6 +13,7 @@ from django.utils import timezone
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_list, penalty_instead_of_transfer_q, suspected_not_transferred_q
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
+from ipshield.core.periods import period_q
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue
 from ipshield.transfers.models import OfficialClue, SupervisionRecord, Transfer
@@ -37,6 +38,10 @@ def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | N
     if filters.get("domain"):
         qs = qs.filter(case__domain=filters["domain"])
     qs = narrow_to_region(qs, filters.get("region"))
+    if filters.get("region_exact"):  # 本级: records of that region itself, not of those below it
+        qs = qs.filter(region_code=filters["region_exact"])
+    if filters.get("sent_from") or filters.get("sent_to"):
+        qs = qs.filter(period_q("sent_at", filters.get("sent_from"), filters.get("sent_to")))
     if filters.get("awaiting"):  # my side must act
         qs = qs.filter(next_due_role=filters["awaiting"])
     if filters.get("overdue"):

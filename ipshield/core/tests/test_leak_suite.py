@@ -258,6 +258,7 @@ ROUTES: dict[str, list[Probe]] = {
 LISTS = {
     "transfers:queue": ["/transfers/queues/not_transferred/", "/transfers/queues/late/"],
     "api:supervision_list": ["/api/v1/supervision/not_transferred", "/api/v1/supervision/late"],
+    "api:report_detail": ["/api/v1/stats/reports/linkage?region=110000", "/api/v1/stats/reports/linkage"],
 }
 # Routes whose parameter is not a record id at all.
 NOT_RECORDS = {"core:password_reset_confirm": "a signed one-time reset token for one account"}
@@ -349,3 +350,10 @@ def test_the_change_feed_names_nothing_of_another_region(world, outsiders):
             body = Client().get("/api/v1/events", {"since": cursor, "limit": 1000}, **token).json()
             assert body["items"] == [], user.username
             cursor, more = body["next_cursor"], body["has_more"]
+
+
+def test_reports_count_nothing_of_another_region(world, outsiders):
+    for user, _page, token in _clients(outsiders):
+        body = Client().get("/api/v1/stats/reports/linkage", {"region": "110000"}, **token).json()
+        values = [cell["value"] for row in body["rows"] for cell in row["cells"].values()]
+        assert set(values) <= {0, None}, user.username

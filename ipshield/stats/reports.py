@@ -1,0 +1,208 @@
+"""Live reports (统计报表): every figure is a count of records the reader may open, computed by
+the same scoped selector and filters as the list it drills down to, so `value` always equals the
+`count` of its `records` list (issue 12; ARCHITECTURE §6 `/api/v1/stats/reports`).
+
+A report is columns × rows. A column counts one kind of record in the period (a scoped queryset
+plus a date field) and names the API list that shows them; a derived column (a rate) has no list.
+Rows are the regions one level below the chosen region (national → provinces → prefectures →
+counties), plus 合计 for the chosen region itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.cases.selectors import case_list
+from ipshield.core import regions
+from ipshield.core.models import Region
+from ipshield.transfers.selectors import transfer_list
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class CountColumn:
+    key: str
+    label: str | Promise
+    definition: str | Promise
+    records: Callable[[Any, dict[str, Any]], QuerySet[Any]]  # the scoped list, from the same filters
+    api_path: str  # the list endpoint those filters are read by
+    date_param: str  # "filed" → ?filed_from=&filed_to=
+
+
+@dataclass(frozen=True)
+class RateColumn:
+    key: str
+    label: str | Promise
+    definition: str | Promise
+    numerator: str
+    denominator: str
+
+
+@dataclass(frozen=True)
+class Report:
+    key: str
+    title: str | Promise
+    definition: str | Promise
+    columns: list[CountColumn | RateColumn] = field(default_factory=list)
+
+
+REPORTS: dict[str, Report] = {}
+
+
+def register_report(report: Report) -> None:
+    REPORTS.setdefault(report.key, report)
+
+
+def _cases(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
+    return case_list(user, filters).order_by()
+
+
+def _transfers(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
+    return transfer_list(user, filters).order_by()
+
+
+register_report(
+    Report(
+        key="linkage",
+        title=_("两法衔接工作情况"),
+        definition=_("按地区统计期间内行政立案、行政处罚、筛查为涉嫌犯罪和移送公安机关的案件数，以及移送率。"),
+        columns=[
+            CountColumn(
+                "filed", _("行政立案"), _("立案时间在期间内的行政案件（件）"), _cases, "/api/v1/cases", "filed"
+            ),
+            CountColumn(
+                "decided",
+                _("行政处罚"),
+                _("作出处罚决定的时间在期间内的案件（件）"),
+                _cases,
+                "/api/v1/cases",
+                "decided",
+            ),
+            CountColumn(
+                "suspected",
+                _("涉嫌犯罪"),
+                _("首次筛查为涉嫌犯罪的时间在期间内的案件（件，含累计计算）"),
+                _cases,
+                "/api/v1/cases",
+                "suspected",
+            ),
+            CountColumn(
+                "transferred",
+                _("移送公安机关"),
+                _("移送时间在期间内的移送（件）"),
+                _transfers,
+                "/api/v1/transfers",
+                "sent",
+            ),
+            RateColumn("transfer_rate", _("移送率"), _("移送公安机关 ÷ 行政立案 × 100%"), "transferred", "filed"),
+        ],
+    )
+)
+
+
+def _group_field(region_code: str) -> tuple[str, int]:
+    """The record field that names a row one level below `region_code`, and that field's length."""
+    prefix = regions.subtree_prefix(region_code)
+    if len(prefix) == 0:
+        return "region_province", 2
+    if len(prefix) == 2:
+        return "region_prefecture", 4
+    return "region_code", 6
+
+
+def _row_regions(region_code: str) -> list[tuple[str, str]]:
+    """(code, name) of the regions one level below, in code order."""
+    children = Region.objects.filter(parent_id=region_code).order_by("code").values_list("code", "name")
+    return list(children)
+
+
+def _filters(column: CountColumn, base: dict[str, Any], period: Period, **place: str) -> dict[str, Any]:
+    """The list filters behind one figure: the same dict counts the figure and builds its link."""
+    return {
+        **{k: v for k, v in base.items() if v},
+        **place,
+        f"{column.date_param}_from": period.start,
+        f"{column.date_param}_to": period.end,
+    }
+
+
+def _records_url(column: CountColumn, filters: dict[str, Any]) -> str:
+    params = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in filters.items()}
+    return f"{column.api_path}?{urlencode(params)}"
+
+
+def _place(code: str, *, own_level: bool = False) -> dict[str, str]:
+    if own_level:
+        return {"region_exact": code}
+    return {} if code == regions.NATIONAL_CODE else {"region": code}
+
+
+def _rate(numerator: int, denominator: int) -> float | None:
+    if not denominator:
+        return None
+    return float((Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def run_report(report: Report, user: Any, *, region: str, period: Period, domain: str = "") -> dict[str, Any]:
+    """The report for `region` as the reader may see it: one row per region one level below, a
+    本级 row for records of the region itself (a provincial agency's own cases) when there are any,
+    then 合计. One GROUP BY query per count column."""
+    group_field, length = _group_field(region)
+    base = {"domain": domain}
+    counts: dict[str, dict[str, int]] = {}
+    totals: dict[str, int] = {}
+    count_columns = [c for c in report.columns if isinstance(c, CountColumn)]
+    for column in count_columns:
+        queryset = column.records(user, _filters(column, base, period, **_place(region)))
+        per_row = queryset.values(group_field).annotate(n=Count("id"))
+        counts[column.key] = {str(r[group_field])[:length]: r["n"] for r in per_row}
+        totals[column.key] = sum(counts[column.key].values())
+
+    def cells(values: dict[str, int], code: str, *, own_level: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for column in report.columns:
+            if isinstance(column, CountColumn):
+                filters = _filters(column, base, period, **_place(code, own_level=own_level))
+                out[column.key] = {"value": values[column.key], "records": _records_url(column, filters)}
+            else:
+                out[column.key] = {
+                    "value": _rate(values[column.numerator], values[column.denominator]),
+                    "records": None,
+                }
+        return out
+
+    rows = []
+    children = _row_regions(region) if len(regions.subtree_prefix(region)) < 6 else []
+    for code, name in children:
+        key = code[:length]
+        rows.append({"key": code, "label": name, "cells": cells({c: counts[c].get(key, 0) for c in counts}, code)})
+    own_key = region[:length]
+    own = {c: counts[c].get(own_key, 0) for c in counts}
+    if children and any(own.values()):
+        rows.append({"key": f"{region}-own", "label": str(_("本级")), "cells": cells(own, region, own_level=True)})
+    region_name = Region.objects.filter(code=region).values_list("name", flat=True).first() or ""
+    rows.append({"key": "total", "label": f"{_('合计')}（{region_name}）", "cells": cells(totals, region)})
+    return {
+        "report": report.key,
+        "title": str(report.title),
+        "region": region,
+        "from": period.start,
+        "to": period.end,
+        "columns": [{"key": c.key, "label": str(c.label)} for c in report.columns],
+        "rows": rows,
+        "definitions": {c.key: str(c.definition) for c in report.columns} | {"report": str(report.definition)},
+    }

@@ -1,0 +1,136 @@
+"""Every figure of every report equals the `count` of the list it links to, for the national and a
+provincial coordinator; another province sees none of it (issue 12: "a test proves a figure equals
+the count of its drill-down list for every report")."""
+
+import datetime as dt
+
+import pytest
+
+from ipshield.cases.services import case_create, case_transition
+from ipshield.stats.reports import REPORTS, CountColumn
+from ipshield.transfers.sample_evidence import attach_required_evidence
+from ipshield.transfers.services import transfer_act, transfer_propose
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def beijing(make_user):
+    officer = make_user("officer", "110000", username="officer.bj.stats")
+    people = {
+        "officer": officer,
+        "officer2": make_user("officer", agency=officer.agency, username="officer2.bj.stats"),
+        "head": make_user("agency_head", agency=officer.agency, username="head.bj.stats"),
+        "police": make_user("police", "110000", username="police.bj.stats"),
+        "coordinator": make_user("coordinator", "110000", username="coord.bj.stats"),
+        "national": make_user("coordinator", "000000", username="coord.cn.stats"),
+        "sh_officer": make_user("officer", "310000", username="officer.sh.stats"),
+        "sh_coordinator": make_user("coordinator", "310000", username="coord.sh.stats"),
+    }
+    cases = []
+    for region, amount, domain in [
+        ("110105", 80000, "trademark"),  # Chaoyang: suspected, transferred
+        ("110105", 10000, "trademark"),
+        ("110108", 20000, "copyright"),  # Haidian
+        ("110000", 30000, "trademark"),  # the province itself (本级)
+    ]:
+        case = case_create(
+            actor=officer,
+            data={
+                "title": f"{region}案件",
+                "domain": domain,
+                "region_code": region,
+                "offence": "sell_goods_with_counterfeit_trademark",
+                "conduct_date": TODAY - dt.timedelta(days=30),
+                "facts": {"sales_amount_yuan": amount},
+            },
+        )
+        cases.append(case_transition(actor=officer, case=case, event="file"))
+    decided = case_transition(actor=officer, case=cases[1], event="start_investigation")
+    case_transition(
+        actor=officer,
+        case=decided,
+        event="decide",
+        data={"penalty_kinds": ["fine"], "fine_amount": 5000, "decision_number": "京罚〔2026〕9号"},
+    )
+    attach_required_evidence(cases[0], officer)
+    transfer = transfer_propose(
+        actor=officer, case=cases[0], group_member_ids=[officer.pk, people["officer2"].pk], report="达到追诉标准"
+    )
+    transfer = transfer_act(actor=people["head"], transfer=transfer, action="approve")
+    transfer_act(actor=officer, transfer=transfer, action="send")
+    shanghai = case_create(
+        actor=people["sh_officer"],
+        data={"title": "上海案件", "domain": "trademark", "region_code": "310101"},
+    )
+    case_transition(actor=people["sh_officer"], case=shanghai, event="file")
+    return people
+
+
+def _report(client, key, **params):
+    response = client.get(f"/api/v1/stats/reports/{key}", data=params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+@pytest.mark.parametrize("key", sorted(REPORTS))
+@pytest.mark.parametrize(("who", "region"), [("national", "000000"), ("national", "110000"), ("coordinator", "110000")])
+def test_every_figure_equals_the_count_of_its_records(api, beijing, key, who, region):
+    client = api(beijing[who])
+    body = _report(client, key, region=region)
+    checked = 0
+    for row in body["rows"]:
+        for column, cell in row["cells"].items():
+            if cell["records"] is None:
+                continue
+            listed = client.get(cell["records"])
+            assert listed.status_code == 200, (cell["records"], listed.content)
+            assert listed.json()["count"] == cell["value"], (row["label"], column, cell)
+            checked += 1
+    assert checked >= len(body["rows"])
+
+
+def test_the_linkage_report_counts_what_happened_in_beijing(api, beijing):
+    coordinator = api(beijing["coordinator"])
+    body = _report(coordinator, "linkage", region="110000")
+    total = next(r for r in body["rows"] if r["key"] == "total")["cells"]
+    assert {k: total[k]["value"] for k in ("filed", "decided", "suspected", "transferred")} == {
+        "filed": 4,
+        "decided": 1,
+        "suspected": 1,
+        "transferred": 1,
+    }
+    assert total["transfer_rate"]["value"] == 25.0
+    own = next(r for r in body["rows"] if r["key"] == "110000-own")
+    assert own["cells"]["filed"]["value"] == 1  # the provincial agency's case registered to the province itself
+    copyright_only = _report(coordinator, "linkage", region="110000", domain="copyright")
+    assert next(r for r in copyright_only["rows"] if r["key"] == "total")["cells"]["filed"]["value"] == 1
+    national = _report(api(beijing["national"]), "linkage", region="000000")
+    by_province = {r["key"]: r["cells"]["filed"]["value"] for r in national["rows"]}
+    assert (by_province["110000"], by_province["310000"], by_province["total"]) == (4, 1, 5)
+    assert body["definitions"]["transfer_rate"]
+
+
+def test_another_province_sees_none_of_it_and_bad_parameters_are_422(api, beijing):
+    body = _report(api(beijing["sh_coordinator"]), "linkage", region="110000")
+    assert all(c["value"] in (0, None) for r in body["rows"] for c in r["cells"].values())
+    client = api(beijing["coordinator"])
+    for params in [
+        {"region": "999999"},
+        {"region": "11"},
+        {"from": "2026-02-30"},
+        {"from": "2026-05-01", "to": "2026-04-01"},
+        {"from": "1900-01-01"},
+        {"domain": "moon"},
+        {"region": "11000\x00"},
+    ]:
+        assert client.get("/api/v1/stats/reports/linkage", data=params).status_code in {400, 422}, params
+    assert client.get("/api/v1/stats/reports/nonsense").status_code == 404
+    assert client.get("/api/v1/stats/reports").json()[0]["columns"][0]["drills_down"] is True
+
+
+def test_columns_of_every_report_drill_down_or_say_they_are_rates():
+    for report in REPORTS.values():
+        for column in report.columns:
+            assert isinstance(column, CountColumn) or column.numerator and column.denominator
