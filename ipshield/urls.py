@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/", include("ipshield.cases.urls")),
     path("screening/", include("ipshield.screening.urls")),
     path("transfers/", include("ipshield.transfers.urls")),
+    path("stats/", include("ipshield.stats.urls")),
     path("tips/", include("ipshield.tips.urls")),
     path("credit/", include("ipshield.credit.urls")),
     path("disclosures/", include("ipshield.disclosure.urls")),

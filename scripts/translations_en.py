@@ -1304,7 +1304,7 @@ EN.update(
         "二年内受过处罚的外部记录说明": "Outside record of a penalty within two years",
         "此案件已被他人修改，请刷新后再保存。": "Someone else has changed this case; reload it before saving.",
         "当前状态下案件不可修改。": "The case cannot be changed in its current state.",
-            "公职人员线索": "Official clues",
+        "公职人员线索": "Official clues",
         "公职人员涉案线索": "Clues about officials",
         "尚未报告。发现公职人员涉嫌商业贿赂、职务违法犯罪或充当“保护伞”的，移送检察院。": (
             "None reported. Where officials appear involved in commercial bribery, duty crimes or protecting "
@@ -1349,7 +1349,7 @@ EN.update(
         "经审查无事实依据，不予处理": "Reviewed: no factual basis, no action",
         "已知的姓名、单位和职务；不知道可以不填。": "Names, units and posts where known; leave empty if unknown.",
         "发现了什么、在哪份证据里（如账册中的“公关费”、通风报信的通话记录）。": (
-            "What was found and in which evidence (e.g. \"PR fees\" in the ledger, calls tipping off the party)."
+            'What was found and in which evidence (e.g. "PR fees" in the ledger, calls tipping off the party).'
         ),
         "处理说明": "Note on the outcome",
         "如立案决定书文号、移送的监察机关及日期、不予处理的理由。": (
@@ -1378,21 +1378,21 @@ EN.update(
             "The clue has gone to %(p)s, which is to record its outcome by %(d)s."
         ),
         "公职人员涉案线索（待处理）": "Clues about officials to handle",
-            "请填写数量。": "Enter the quantity.",
+        "请填写数量。": "Enter the quantity.",
         "请填写数字。": "Enter a figure.",
         "数值须大于零且不超过 %(max)s。": "The figure must be above zero and at most %(max)s.",
         "案件当前状态为“%(s)s”，不能在本机关登记涉案物品。": (
-            "The case is now \"%(s)s\": seized items can no longer be recorded by this agency."
+            'The case is now "%(s)s": seized items can no longer be recorded by this agency.'
         ),
         "该线索当前状态为“%(s)s”，不能执行此操作，请刷新后查看。": (
-            "The clue is now \"%(s)s\", so this step cannot be taken; reload to see it."
+            'The clue is now "%(s)s", so this step cannot be taken; reload to see it.'
         ),
         "游标超出了变更记录的范围（最新为 %(head)s）。": "The cursor is past the newest change (%(head)s).",
         "请填写物品名称。": "Enter the name of the item.",
         "已登记涉案物品。": "Seized item recorded.",
         "尚未登记涉案物品。": "No seized items recorded yet.",
         "登记涉案物品": "Record a seized item",
-            "没有这个报表。": "No such report.",
+        "没有这个报表。": "No such report.",
         "未知的行政区划代码。": "Unknown region code.",
         "统计期间无效：开始日期须早于结束日期，且不超过十年。": (
             "Invalid period: the first day must come before the last, at most ten years apart."
@@ -1414,5 +1414,16 @@ EN.update(
         "移送率": "Transfer rate",
         "移送公安机关 ÷ 行政立案 × 100%": "Transfers to the police ÷ cases filed × 100%",
         "本级": "Own level",
+        "%(what)s：%(start)s 至 %(end)s": "%(what)s: %(start)s to %(end)s",
+        "仅%(name)s本级（不含下级地区）": "%(name)s itself only (not the regions below it)",
+        "报表": "Table",
+        "开始日期": "First day",
+        "结束日期": "Last day",
+        "统计钻取": "Records behind a figure",
+        "统计报表": "Statistical reports",
+        "统计口径": "Definitions",
+        "数字为实时统计，只含您有权查看的记录；点击数字可查看其对应的案件或移送清单。": (
+            "Figures are live and count only records you may see; click a figure for the cases or transfers behind it."
+        ),
     }
 )

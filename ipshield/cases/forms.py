@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.choices import Channel, PartyKind, PenaltyKind
 from ipshield.cases.models import Case
+from ipshield.cases.selectors import CASE_PERIOD_FIELDS
 from ipshield.cases.services import MSG_PRIOR_NOTE
 from ipshield.core.choices import CampaignDomain
+from ipshield.core.drill import add_drill_fields
 from ipshield.core.forms import ResidentIdField, USCCField
 from ipshield.core.models import validate_region_code_exists
 from ipshield.core.region_picker import region_field
@@ -146,6 +148,7 @@ class CaseFilterForm(forms.Form):
         cast(forms.ChoiceField, self.fields["domain"]).choices = every + list(CampaignDomain.choices)
         cast(forms.ChoiceField, self.fields["offence"]).choices = every + offence_choices()
         cast(forms.ChoiceField, self.fields["screening"]).choices = every + list(ScreeningOutcome.choices)
+        add_drill_fields(self, list(CASE_PERIOD_FIELDS))
 
 
 class ImportForm(forms.Form):

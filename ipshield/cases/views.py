@@ -23,6 +23,7 @@ from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm, SeizedItemForm
 from ipshield.cases.selectors import (
+    CASE_PERIOD_FIELDS,
     SPLIT_CASE_ROLES,
     case_get,
     case_list,
@@ -43,6 +44,7 @@ from ipshield.cases.tasks import ledger_import
 from ipshield.core.attachments import attachments_for
 from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, EvidenceKind, Role
 from ipshield.core.deadlines import deadline_status
+from ipshield.core.drill import drill_banner
 from ipshield.core.exports import csv_response, xlsx_response
 from ipshield.core.forms import resident_id_validator, uscc_validator
 from ipshield.core.inputs import parse_id
@@ -87,6 +89,7 @@ def case_list_view(request: HttpRequest) -> HttpResponseBase:
         "query": query.urlencode(),
         "can_create": _is_writer(request),
         "now": timezone.now(),
+        "drill": drill_banner(filters, list(CASE_PERIOD_FIELDS)),
     }
     template = "cases/_list_table.html" if request.htmx else "cases/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)

@@ -34,6 +34,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("cases:split_cases"), _("拆分案件线索")))
         if user.role == Role.PROCURATOR:
             items.append((reverse("transfers:official_clues"), _("公职人员线索")))
+        if user.role in {Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR}:
+            items.append((reverse("stats:report"), _("统计")))
         if user.agency_id:
             items.append((reverse("transfers:inbox"), _("消息")))
         if user.role == Role.AUDITOR:

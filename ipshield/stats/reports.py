@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,7 @@ class CountColumn:
     records: Callable[[Any, dict[str, Any]], QuerySet[Any]]  # the scoped list, from the same filters
     api_path: str  # the list endpoint those filters are read by
     date_param: str  # "filed" → ?filed_from=&filed_to=
+    page: str = "cases:list"  # the page list that reads the same filters
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ register_report(
                 _transfers,
                 "/api/v1/transfers",
                 "sent",
+                "transfers:list",
             ),
             RateColumn("transfer_rate", _("移送率"), _("移送公安机关 ÷ 行政立案 × 100%"), "transferred", "filed"),
         ],
@@ -122,6 +125,18 @@ def _group_field(region_code: str) -> tuple[str, int]:
     if len(prefix) == 2:
         return "region_prefecture", 4
     return "region_code", 6
+
+
+def _rows_parent(region_code: str) -> str:
+    """Whose children are the rows: a municipality's only prefecture (北京市 → 市辖区) is skipped, so
+    its rows are its districts."""
+    code = region_code
+    while len(regions.subtree_prefix(code)) < 6:
+        children = list(Region.objects.filter(parent_id=code).values_list("code", flat=True)[:2])
+        if len(children) != 1:
+            break
+        code = children[0]
+    return code
 
 
 def _row_regions(region_code: str) -> list[tuple[str, str]]:
@@ -161,7 +176,8 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
     """The report for `region` as the reader may see it: one row per region one level below, a
     本级 row for records of the region itself (a provincial agency's own cases) when there are any,
     then 合计. One GROUP BY query per count column."""
-    group_field, length = _group_field(region)
+    rows_parent = _rows_parent(region)
+    group_field, length = _group_field(rows_parent)
     base = {"domain": domain}
     counts: dict[str, dict[str, int]] = {}
     totals: dict[str, int] = {}
@@ -177,16 +193,18 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
         for column in report.columns:
             if isinstance(column, CountColumn):
                 filters = _filters(column, base, period, **_place(code, own_level=own_level))
-                out[column.key] = {"value": values[column.key], "records": _records_url(column, filters)}
-            else:
                 out[column.key] = {
-                    "value": _rate(values[column.numerator], values[column.denominator]),
-                    "records": None,
+                    "value": values[column.key],
+                    "records": _records_url(column, filters),
+                    "page": _records_url(column, filters).replace(column.api_path, reverse(column.page), 1),
                 }
+            else:
+                rate = _rate(values[column.numerator], values[column.denominator])
+                out[column.key] = {"value": rate, "records": None, "page": None}
         return out
 
     rows = []
-    children = _row_regions(region) if len(regions.subtree_prefix(region)) < 6 else []
+    children = _row_regions(rows_parent) if len(regions.subtree_prefix(rows_parent)) < 6 else []
     for code, name in children:
         key = code[:length]
         rows.append({"key": code, "label": name, "cells": cells({c: counts[c].get(key, 0) for c in counts}, code)})
@@ -195,7 +213,7 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
     if children and any(own.values()):
         rows.append({"key": f"{region}-own", "label": str(_("本级")), "cells": cells(own, region, own_level=True)})
     region_name = Region.objects.filter(code=region).values_list("name", flat=True).first() or ""
-    rows.append({"key": "total", "label": f"{_('合计')}（{region_name}）", "cells": cells(totals, region)})
+    rows.append({"key": "total", "label": f"{_('合计')} · {region_name}", "cells": cells(totals, region)})
     return {
         "report": report.key,
         "title": str(report.title),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain, Role
+from ipshield.core.drill import add_drill_fields
 from ipshield.core.models import User
 from ipshield.core.region_picker import region_field
 from ipshield.transfers.choices import (
@@ -80,3 +81,16 @@ class OfficialClueDecisionForm(forms.Form):
         help_text=_("如立案决定书文号、移送的监察机关及日期、不予处理的理由。"),
         error_messages={"required": _("请写明处理说明（如立案文号、移送的监察机关）。")},
     )
+
+
+class TransferListForm(forms.Form):
+    """The transfer list's filters: the tabs' status and overdue, and a statistics drill-down."""
+
+    status = forms.CharField(required=False, max_length=32)
+    overdue = forms.BooleanField(required=False)
+    domain = forms.ChoiceField(required=False, choices=[("", ""), *CampaignDomain.choices])
+    region = forms.RegexField(regex=r"^[0-9]{6}$", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_drill_fields(self, ["sent"])

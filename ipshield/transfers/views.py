@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ipshield.cases.selectors import case_get
 from ipshield.core.deadlines import deadline_status
+from ipshield.core.drill import drill_banner
 from ipshield.core.exports import xlsx_response
 from ipshield.core.feedback import redirect_back
 from ipshield.core.inputs import parse_id
@@ -30,6 +31,7 @@ from ipshield.transfers.forms import (
     QueueFilterForm,
     StepForm,
     SupervisionForm,
+    TransferListForm,
 )
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.official_clues import (
@@ -170,9 +172,19 @@ def transfer_document_view(request: HttpRequest, pk: int, key: str) -> HttpRespo
 
 @login_required
 def transfer_list_view(request: HttpRequest) -> HttpResponse:
-    filters = {"overdue": request.GET.get("overdue") == "1", "status": request.GET.get("status", "")}
+    form = TransferListForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(transfer_list(request.user, filters), 50).get_page(request.GET.get("page"))
-    return render(request, "transfers/list.html", {"page": page, "filters": filters, "now": timezone.now()})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "filters": filters,
+        "now": timezone.now(),
+        "query": query.urlencode(),
+        "drill": drill_banner(filters, ["sent"]),
+    }
+    return render(request, "transfers/list.html", context)
 
 
 QUEUE_COLUMNS = ["编号", "名称/移送", "机构", "区划", "状态", "期限/时间", "理由"]

@@ -38,8 +38,9 @@ def _pages(w):
             "/transfers/inbox/", "/account/", "/screening/", f"/transfers/official-clues/new/{case}/",
         ],
         "proc.bj": ["/work/", "/cases/split/", "/transfers/queues/not_transferred/", f"/cases/{case}/",
-                    "/transfers/official-clues/", f"/transfers/official-clues/{w.clue.pk}/"],
-        "coord.walk": ["/work/", "/tips/dispatch/", "/tips/spot-checks/", "/cases/split/"],
+                    "/transfers/official-clues/", f"/transfers/official-clues/{w.clue.pk}/", "/stats/"],
+        "coord.walk": ["/work/", "/tips/dispatch/", "/tips/spot-checks/", "/cases/split/", "/stats/",
+                       "/cases/?filed_from=2020-01-01&region_exact=110000"],
         "bank.walk": ["/work/", "/credit/feed/"],
         None: ["/", "/tips/report/", "/tips/status/", "/credit/?q=商贸", "/disclosures/", "/screening/"],
     }  # fmt: skip

@@ -134,3 +134,33 @@ def test_columns_of_every_report_drill_down_or_say_they_are_rates():
     for report in REPORTS.values():
         for column in report.columns:
             assert isinstance(column, CountColumn) or column.numerator and column.denominator
+
+
+def test_the_page_shows_the_table_and_every_figure_opens_its_list(client, beijing):
+    import re
+
+    client.force_login(beijing["coordinator"])
+    page = client.get("/stats/", {"report": "linkage", "region": "110000"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-testid="stats-table"' in html
+    assert "移送公安机关 ÷ 行政立案 × 100%" in html  # 口径 on the page
+    links = re.findall(r'<a href="([^"]+)" data-testid="figure-([^"]+)">(\d+)</a>', html)
+    assert links
+    for href, _name, value in links:
+        listed = client.get(href.replace("&amp;", "&")).content.decode()
+        assert 'data-testid="drill-banner"' in listed
+        count = re.search(r"共 (\d+) (?:个案件|件)", listed)
+        assert count, href
+        assert int(count.group(1)) == int(value), (href, value)
+    export = client.get("/stats/", {"report": "linkage", "region": "110000", "export": "xlsx"})
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get("/stats/", {"report": "linkage", "region": "999999"}).status_code == 422
+    assert client.get("/stats/", {"report": "nope"}).status_code == 422
+    client.force_login(beijing["sh_officer"])
+    assert client.get("/stats/").status_code == 200  # their own province, by default
+
+
+def test_the_page_is_for_staff_with_content_only(client, make_user):
+    client.force_login(make_user("bank", "110000", username="bank.stats"))
+    assert client.get("/stats/").status_code == 403

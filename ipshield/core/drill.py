@@ -1,0 +1,43 @@
+"""The filters a statistics figure adds to a list page (?filed_from=&filed_to=&region_exact=...):
+hidden on the page, named in a banner, so the list a figure links to counts the same records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+# name on the URL → what the banner calls the period
+PERIOD_LABELS: dict[str, Any] = {
+    "filed": _("立案时间"),
+    "decided": _("处罚决定时间"),
+    "suspected": _("首次筛查为涉嫌犯罪的时间"),
+    "sent": _("移送时间"),
+}
+
+
+def add_drill_fields(form: forms.Form, periods: list[str]) -> None:
+    for name in periods:
+        for end in ("from", "to"):
+            form.fields[f"{name}_{end}"] = forms.DateField(required=False, widget=forms.HiddenInput)
+    form.fields["region_exact"] = forms.RegexField(regex=r"^[0-9]{6}$", required=False, widget=forms.HiddenInput)
+
+
+def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
+    """Sentences naming the hidden filters in force, for the banner above the list."""
+    lines = []
+    for name in periods:
+        start, end = cleaned.get(f"{name}_from"), cleaned.get(f"{name}_to")
+        if start or end:
+            lines.append(
+                _("%(what)s：%(start)s 至 %(end)s")
+                % {"what": PERIOD_LABELS[name], "start": start or "…", "end": end or "…"}
+            )
+    if cleaned.get("region_exact"):
+        from ipshield.core.models import Region
+
+        code = cleaned["region_exact"]
+        name = Region.objects.filter(code=code).values_list("name", flat=True).first() or code
+        lines.append(_("仅%(name)s本级（不含下级地区）") % {"name": name})
+    return [str(line) for line in lines]
