@@ -26,7 +26,8 @@ def _not_a_boolean(value: object) -> object:
 
 NotBool = BeforeValidator(_not_a_boolean)
 Id = Annotated[int, NotBool, Field(ge=1, le=DB_INT_MAX)]
-OptionalId = Annotated[int | None, NotBool, Field(None, ge=1, le=DB_INT_MAX)]
+# The bounds stay on the int branch: on `int | None` with a validator, pydantic would apply them to None.
+OptionalId = Annotated[Id | None, Field(None)]
 PageNumber = Annotated[int, NotBool, Field(ge=1, le=MAX_PAGE)]
 Revision = Annotated[int, NotBool, Field(ge=0, le=DB_INT_MAX)]
 
