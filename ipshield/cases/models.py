@@ -126,6 +126,16 @@ class Case(RegionScopedModel):
                 condition=models.Q(screening_outcome="suspected_crime"),
             ),
             models.Index(fields=["-lead_received_at", "-id"], name="case_recent"),
+            # Statistics (stats.reports): per province and period, counted index-only down to counties
+            # (1M cases: the 两法衔接 report 760 → 200 ms nationally, 731 → 90 ms for a province).
+            *[
+                models.Index(
+                    fields=["region_province", field, "region_code"],
+                    name=f"case_stats_{name}",
+                    condition=models.Q(**{f"{field}__isnull": False}),
+                )
+                for name, field in [("filed", "filed_at"), ("decided", "decided_at"), ("suspected", "suspected_since")]
+            ],
             # Scope × the filters officers use most: counts become index-only scans.
             models.Index(fields=["agency", "status"], name="case_agency_status"),
             models.Index(fields=["agency", "screening_outcome", "status"], name="case_agency_screen_status"),

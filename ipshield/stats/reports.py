@@ -184,7 +184,7 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
     count_columns = [c for c in report.columns if isinstance(c, CountColumn)]
     for column in count_columns:
         queryset = column.records(user, _filters(column, base, period, **_place(region)))
-        per_row = queryset.values(group_field).annotate(n=Count("id"))
+        per_row = queryset.values(group_field).annotate(n=Count("*"))  # COUNT(*): index-only scans
         counts[column.key] = {str(r[group_field])[:length]: r["n"] for r in per_row}
         totals[column.key] = sum(counts[column.key].values())
 
