@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from ipshield.cases.choices import Channel, PartyKind, PenaltyKind
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import CASE_PERIOD_FIELDS
-from ipshield.cases.services import MSG_PRIOR_NOTE
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.drill import add_drill_fields
 from ipshield.core.forms import ResidentIdField, USCCField
@@ -80,9 +79,7 @@ class CaseForm(forms.ModelForm):  # type: ignore[type-arg]
         if cleaned.get("offence") and not cleaned.get("conduct_date"):
             self.add_error("conduct_date", _("选择罪名后须填写违法行为日期，用于确定适用的标准版本。"))
         cleaned["facts"] = {k: (float(v) if isinstance(v, Decimal) else v) for k, v in facts.items()}
-        if facts.get(PRIOR_PENALTY_METRIC) is True and not (cleaned.get("prior_penalty_note") or "").strip():
-            self.add_error("prior_penalty_note", _(MSG_PRIOR_NOTE))
-        if FACT_PREFIX + PRIOR_PENALTY_METRIC not in self.fields:
+        if FACT_PREFIX + PRIOR_PENALTY_METRIC not in self.fields:  # no repeat rule: nothing to explain
             cleaned["prior_penalty_note"] = ""
         return cleaned
 

@@ -46,7 +46,7 @@ from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, EvidenceKind, Role
 from ipshield.core.deadlines import deadline_status
 from ipshield.core.drill import drill_banner
 from ipshield.core.exports import csv_response, xlsx_response
-from ipshield.core.forms import resident_id_validator, uscc_validator
+from ipshield.core.forms import apply_service_errors, resident_id_validator, uscc_validator
 from ipshield.core.inputs import parse_id
 from ipshield.core.jobs import job_enqueue, job_start
 from ipshield.core.models import Region, validate_region_code_exists
@@ -59,17 +59,6 @@ WRITER_ROLES: set[str] = {Role.OFFICER, Role.AGENCY_HEAD}
 def _is_writer(request: HttpRequest) -> bool:
     user: Any = request.user
     return user.role in WRITER_ROLES and user.agency_id is not None
-
-
-def _apply_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
 
 
 @login_required
@@ -108,7 +97,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
         try:
             case = case_create(actor=request.user, data=form.service_data(), parties=parties)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("案件已登记：%(number)s") % {"number": case.number})
             return redirect("cases:detail", pk=case.pk)
@@ -129,7 +118,7 @@ def case_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         except StaleCaseError as exc:
             form.add_error(None, str(exc))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect("cases:detail", pk=case.pk)
@@ -151,6 +140,9 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         deadlines.append((_("处罚决定期限"), deadline_status(case.decision_due_at, now=now)))
     own = request.user.agency_id == case.agency_id  # type: ignore[union-attr]
     role = request.user.role  # type: ignore[union-attr]
+    clue_reader = (
+        own and role in WRITER_ROLES
+    )  # 公职人员涉案线索: the reporting agency only; procurators use their pages
     latest = case.screenings.first()
     transfers = list(case.transfers.select_related("police_agency").order_by("-proposed_at"))
     # Once sent, the banner says where the transfer stands, not "应当移送".
@@ -180,11 +172,8 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_items": own and _is_writer(request) and case.status in workflow.OPEN_STATES,
         "transfers": transfers,
         "transfer_under_way": under_way,
-        # 公职人员涉案线索: the reporting agency's own staff (and the procuratorate, on its own pages) only.
-        "clue_reader": own and role in WRITER_ROLES,
-        "official_clues": (
-            list(case.official_clues.select_related("procuratorate")) if own and role in WRITER_ROLES else []
-        ),
+        "clue_reader": clue_reader,
+        "official_clues": list(case.official_clues.select_related("procuratorate")) if clue_reader else [],
         "cumulative": (screening or {}).get("cumulative"),
         "can_propose": own
         and _is_writer(request)

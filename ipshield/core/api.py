@@ -23,7 +23,7 @@ from ipshield.core.captcha import captcha_check, captcha_enabled
 from ipshield.core.changes import change_feed, feed_head
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, AgencyKind
 from ipshield.core.http import AuthenticatedRequest
-from ipshield.core.inputs import Id
+from ipshield.core.inputs import DB_INT_MAX, Id
 from ipshield.core.models import Agency, ApiToken, User
 from ipshield.core.pagination import bounded_count
 from ipshield.core.ratelimit import allow, client_key
@@ -223,16 +223,13 @@ RECEIVING_KINDS = (AgencyKind.PUBLIC_SECURITY, AgencyKind.PROCURATORATE)
 
 def directory_agency_ids(agency: Agency) -> set[int]:
     """Whose members an agency may list: its own, and for an administrative agency the police and
-    procuratorate its transfers go to (same level, else the nearest above: the region's chain)."""
+    procuratorates of its region and the regions above it (where its transfers and clues go)."""
     ids = {agency.pk}
     if agency.kind in ADMINISTRATIVE_AGENCY_KINDS:
-        code = agency.region_id
-        chain = {code, regions.prefecture_of(code) + "00", regions.province_of(code) + "0000", regions.NATIONAL_CODE}
-        ids |= set(
-            Agency.objects.filter(kind__in=RECEIVING_KINDS, region_id__in=chain, is_active=True).values_list(
-                "pk", flat=True
-            )
+        receiving = Agency.objects.filter(
+            kind__in=RECEIVING_KINDS, region_id__in=regions.chain_up(agency.region_id), is_active=True
         )
+        ids |= set(receiving.values_list("pk", flat=True))
     return ids
 
 
@@ -269,7 +266,7 @@ events_router = Router(tags=["events"], auth=AUTH)
 
 class EventParams(Schema):
     since: int = Field(
-        0, ge=0, le=2**63 - 1, description="The `next_cursor` of the previous answer; 0 reads from the start"
+        0, ge=0, le=DB_INT_MAX, description="The `next_cursor` of the previous answer; 0 reads from the start"
     )
     limit: int = Field(100, ge=1, le=1000)
 
@@ -299,11 +296,7 @@ class EventPage(Schema):
 def events(request: AuthenticatedRequest, params: Query[EventParams]) -> Any:
     head = feed_head()
     if params.since > head:  # a stored cursor from another installation or a typo would never see news
-        raise ApiError(
-            422,
-            "validation_error",
-            _("游标超出了变更记录的范围（最新为 %(head)s）。") % {"head": head},
-            {"since": [_("游标超出了变更记录的范围（最新为 %(head)s）。") % {"head": head}]},
-        )
+        message = _("游标超出了变更记录的范围（最新为 %(head)s）。") % {"head": head}
+        raise ApiError(422, "validation_error", message, {"since": [message]})
     items, cursor, more = change_feed(request.user, since=params.since, limit=params.limit)
     return {"items": items, "next_cursor": cursor, "has_more": more, "head": head}

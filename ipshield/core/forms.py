@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -70,3 +72,17 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("用户名或密码错误。"),
         "inactive": _("该账号已停用。"),
     }
+
+
+def apply_service_errors(form: forms.BaseForm, exc: ValidationError, rename: Mapping[str, str] | None = None) -> None:
+    """A service's ValidationError on the form: under the field it names (or `rename[field]`), else
+    above the form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            field = (rename or {}).get(field, field)
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        for error in exc.messages:
+            form.add_error(None, error)

@@ -36,6 +36,12 @@ def prefecture_of(code: str) -> str:
     return code[:4]
 
 
+def chain_up(code: str) -> list[str]:
+    """The region, its prefecture, its province and the country, nearest first, without repeats
+    (where an agency of the same level is missing, the one above it acts: 移送 to the police)."""
+    return list(dict.fromkeys([code, prefecture_of(code) + "00", province_of(code) + "0000", NATIONAL_CODE]))
+
+
 def contains(ancestor: str, code: str) -> bool:
     """True when `code` lies in the subtree of `ancestor` (a region contains itself)."""
     return code.startswith(subtree_prefix(ancestor))

@@ -20,6 +20,7 @@ from ipshield.core.attachments import attachments_for
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
+from ipshield.core.forms import apply_service_errors
 from ipshield.core.inputs import parse_id, parse_small_int
 from ipshield.core.models import Agency
 from ipshield.core.ratelimit import allow, client_key
@@ -64,11 +65,8 @@ def report_view(request: HttpRequest) -> HttpResponse:
                     files=[(f.name or "file", f) for f in data["attachments"]],
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    target = {"reporter": "name", "reporter.id_number": "id_number", "reporter.phone": "phone"}.get(
-                        field, field
-                    )
-                    form.add_error(target if target in form.fields else None, errors)
+                rename = {"reporter": "name", "reporter.id_number": "id_number", "reporter.phone": "phone"}
+                apply_service_errors(form, exc, rename)
             else:
                 return render(request, "tips/receipt.html", {"tip": tip, "passphrase": passphrase})
     challenge = captcha_new() if captcha_enabled() else None

@@ -73,13 +73,7 @@ class TransferConflict(Exception):
 
 def counterpart_agency(region_code: str, kind: str) -> Agency | None:
     """The agency of `kind` at the same level as `region_code`, else the nearest one above it."""
-    candidates = [
-        region_code,
-        regions.prefecture_of(region_code) + "00",
-        regions.province_of(region_code) + "0000",
-        regions.NATIONAL_CODE,
-    ]
-    for code in dict.fromkeys(candidates):
+    for code in regions.chain_up(region_code):
         agency = Agency.objects.filter(kind=kind, region_id=code, is_active=True).order_by("id").first()
         if agency is not None:
             return agency
