@@ -93,6 +93,11 @@ def official_clue_report(
     return clue
 
 
+def may_handle(user: Any, clue: OfficialClue) -> bool:
+    """Only the procuratorate the clue was sent to handles it (superior ones read it)."""
+    return bool(user.role == Role.PROCURATOR and user.agency_id == clue.procuratorate_id)
+
+
 def official_clue_act(
     *,
     actor: Any,
@@ -102,7 +107,7 @@ def official_clue_act(
     now: dt.datetime | None = None,
 ) -> OfficialClue:
     """The addressed procuratorate receives the clue, then records its handling (decision + note)."""
-    if actor.role != Role.PROCURATOR or actor.agency_id != clue.procuratorate_id:
+    if not may_handle(actor, clue):
         raise PermissionDenied(_("只有接收线索的检察院可以处理该线索。"))
     data = data or {}
     now = now or timezone.now()

@@ -120,6 +120,6 @@ def official_clues_open(user: Any) -> QuerySet[OfficialClue]:
     """The clues this procuratorate has still to handle, the nearest deadline first."""
     return (
         official_clues_for(user)
-        .filter(procuratorate_id=user.agency_id, status__in=["reported", "received"])
+        .filter(procuratorate_id=user.agency_id, status__in=workflow.OFFICIAL_CLUE_OPEN)
         .order_by("due_at", "id")
     )

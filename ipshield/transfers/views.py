@@ -19,6 +19,7 @@ from ipshield.core.deadlines import deadline_status
 from ipshield.core.drill import drill_banner
 from ipshield.core.exports import xlsx_response
 from ipshield.core.feedback import redirect_back
+from ipshield.core.forms import apply_service_errors
 from ipshield.core.inputs import parse_id
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import SupervisionQueue, TransferAction
@@ -37,6 +38,7 @@ from ipshield.transfers.models import Transfer
 from ipshield.transfers.official_clues import (
     OFFICIAL_CLUE_PERIOD,
     REPORTER_ROLES,
+    may_handle,
     official_clue_act,
     official_clue_report,
 )
@@ -57,11 +59,6 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 def transfer_propose_view(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = case_get(request.user, case_pk)
@@ -79,7 +76,7 @@ def transfer_propose_view(request: HttpRequest, case_pk: int) -> HttpResponse:
                 ground=form.cleaned_data["ground"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
         except TransferConflict as exc:
             form.add_error(None, str(exc))
         else:
@@ -311,7 +308,7 @@ def official_clue_new_view(request: HttpRequest, case_pk: int) -> HttpResponse:
         try:
             clue = official_clue_report(actor=user, case=case, data=form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -334,7 +331,7 @@ def official_clue_list_view(request: HttpRequest) -> HttpResponse:
     clues = official_clues_for(user)
     status = request.GET.get("status", "")
     if status == "open":
-        clues = clues.filter(status__in=["reported", "received"]).order_by("due_at", "id")
+        clues = clues.filter(status__in=workflow.OFFICIAL_CLUE_OPEN).order_by("due_at", "id")
     page = Paginator(clues, 25).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [(clue, deadline_status(clue.due_at, now=now, done_at=clue.decided_at)) for clue in page]
@@ -346,21 +343,17 @@ def official_clue_list_view(request: HttpRequest) -> HttpResponse:
 def official_clue_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     clue = official_clue_get(request.user, pk)
     user: Any = request.user
-    form = OfficialClueDecisionForm(request.POST or None)
-    if request.method == "POST":
-        event = request.POST.get("event", "")
-        if event == "decide" and not form.is_valid():
-            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-            return redirect("transfers:official_clue_detail", pk=clue.pk)
+    if request.method == "POST":  # the service checks the decision and the note (page and API alike)
+        data = {"decision": request.POST.get("decision", ""), "note": request.POST.get("note", "")}
         try:
-            official_clue_act(actor=user, clue=clue, event=event, data=form.cleaned_data if event == "decide" else {})
+            official_clue_act(actor=user, clue=clue, event=request.POST.get("event", ""), data=data)
             messages.success(request, _("已登记。"))
         except ValidationError as exc:
             messages.error(request, _errors(exc))
         except TransferConflict as exc:
             messages.error(request, str(exc))
         return redirect("transfers:official_clue_detail", pk=clue.pk)
-    can_act = user.role == "procurator" and user.agency_id == clue.procuratorate_id and clue.status != "decided"
+    can_act = may_handle(user, clue) and clue.status in workflow.OFFICIAL_CLUE_OPEN
     return render(
         request,
         "transfers/official_clue.html",
@@ -368,7 +361,7 @@ def official_clue_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "clue": clue,
             "deadline": deadline_status(clue.due_at, now=timezone.now(), done_at=clue.decided_at),
             "can_act": can_act,
-            "form": form,
+            "form": OfficialClueDecisionForm(),
             "period_days": OFFICIAL_CLUE_PERIOD.value,
         },
     )

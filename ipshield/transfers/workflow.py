@@ -114,6 +114,7 @@ OFFICIAL_CLUE_TRANSITIONS: dict[tuple[OfficialClueStatus, OfficialClueEvent], Of
     (OfficialClueStatus.REPORTED, OfficialClueEvent.DECIDE): OfficialClueStatus.DECIDED,
     (OfficialClueStatus.RECEIVED, OfficialClueEvent.DECIDE): OfficialClueStatus.DECIDED,
 }
+OFFICIAL_CLUE_OPEN = frozenset({OfficialClueStatus.REPORTED, OfficialClueStatus.RECEIVED})  # still to handle
 OFFICIAL_CLUE = Lifecycle(
     "official_clue", OFFICIAL_CLUE_TRANSITIONS, states=OfficialClueStatus, events=OfficialClueEvent
 )
