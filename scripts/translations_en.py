@@ -1382,16 +1382,16 @@ EN.update(
         "请填写数字。": "Enter a figure.",
         "数值须大于零且不超过 %(max)s。": "The figure must be above zero and at most %(max)s.",
         "案件当前状态为“%(s)s”，不能在本机关登记涉案物品。": (
-            'The case is now "%(s)s": seized items can no longer be recorded by this agency.'
+            'The case is now "%(s)s": items involved in the case can no longer be recorded by this agency.'
         ),
         "该线索当前状态为“%(s)s”，不能执行此操作，请刷新后查看。": (
             'The clue is now "%(s)s", so this step cannot be taken; reload to see it.'
         ),
         "游标超出了变更记录的范围（最新为 %(head)s）。": "The cursor is past the newest change (%(head)s).",
         "请填写物品名称。": "Enter the name of the item.",
-        "已登记涉案物品。": "Seized item recorded.",
-        "尚未登记涉案物品。": "No seized items recorded yet.",
-        "登记涉案物品": "Record a seized item",
+        "已登记涉案物品。": "Item recorded.",
+        "尚未登记涉案物品。": "No items involved in the case recorded yet.",
+        "登记涉案物品": "Record an item involved in the case",
         "没有这个报表。": "No such report.",
         "未知的行政区划代码。": "Unknown region code.",
         "统计期间无效：开始日期须早于结束日期，且不超过十年。": (
@@ -1425,5 +1425,7 @@ EN.update(
         "数字为实时统计，只含您有权查看的记录；点击数字可查看其对应的案件或移送清单。": (
             "Figures are live and count only records you may see; click a figure for the cases or transfers behind it."
         ),
+        "数值不能为负数，也不能超过 %(max)s。": "The figure may not be negative or above %(max)s.",
+        "只有办案和监督机关的人员可以查看统计。": "Only staff of case-handling and supervising agencies can read the statistics.",
     }
 )

@@ -6,20 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from ipshield.core.api import AUTH, ApiError, ErrorResponse
+from ipshield.core.api import AUTH, ApiError, ErrorResponse, validation_error
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.inputs import Date
 from ipshield.core.models import Region
-from ipshield.stats.reports import REPORTS, CountColumn, Period, run_report
+from ipshield.stats.reports import REPORTS, STATS_ROLES, CountColumn, Period, run_report
 
 router = Router(tags=["statistics"], auth=AUTH)
-MAX_PERIOD_DAYS = 366 * 10
 
 
 class ColumnOut(Schema):
@@ -90,7 +89,7 @@ def reports_list(request: HttpRequest) -> Any:
 
 @router.get(
     "/reports/{report}",
-    response={200: ReportResult, 401: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse},
+    response={200: ReportResult, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse},
     summary="One report for a region and period, every figure with the list of its records",
     by_alias=True,
 )
@@ -99,12 +98,13 @@ def report_detail(request: HttpRequest, report: str, params: Query[ReportParams]
     if found is None:
         raise ApiError(404, "not_found", _("没有这个报表。"))
     user: Any = request.user
-    region = params.region or (user.agency.region_id if user.agency_id else "000000")
+    if user.role not in STATS_ROLES or user.agency_id is None:
+        raise ApiError(403, "forbidden", _("只有办案和监督机关的人员可以查看统计。"))
+    region = params.region or user.agency.region_id
     if not Region.objects.filter(code=region).exists():
         raise ApiError(422, "validation_error", _("未知的行政区划代码。"), {"region": [_("未知的行政区划代码。")]})
-    today = timezone.localdate()
-    start, end = params.from_ or today.replace(month=1, day=1), params.to or today
-    if start > end or (end - start).days > MAX_PERIOD_DAYS:
-        message = _("统计期间无效：开始日期须早于结束日期，且不超过十年。")
-        raise ApiError(422, "validation_error", message, {"from": [message]})
-    return run_report(found, user, region=region, period=Period(start, end), domain=params.domain or "")
+    try:
+        period = Period.chosen(params.from_, params.to)
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return run_report(found, user, region=region, period=period, domain=params.domain or "")

@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.models import validate_region_code_exists
 from ipshield.core.region_picker import region_field
-from ipshield.stats.reports import REPORTS
-
-MAX_PERIOD_DAYS = 366 * 10
+from ipshield.stats.reports import REPORTS, Period
 
 
 class ReportForm(forms.Form):
@@ -29,10 +26,8 @@ class ReportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        today = timezone.localdate()
-        start: dt.date = cleaned.get("start") or today.replace(month=1, day=1)
-        end: dt.date = cleaned.get("end") or today
-        if start > end or (end - start).days > MAX_PERIOD_DAYS:
-            self.add_error("end", _("统计期间无效：开始日期须早于结束日期，且不超过十年。"))
-        cleaned["start"], cleaned["end"] = start, end
+        try:
+            cleaned["period"] = Period.chosen(cleaned.get("start"), cleaned.get("end"))
+        except ValidationError as exc:
+            self.add_error("end", exc.messages)
         return cleaned

@@ -17,21 +17,40 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from ipshield.cases.selectors import case_list
 from ipshield.core import regions
 from ipshield.core.models import Region
 from ipshield.transfers.selectors import transfer_list
 
+# Who reads statistics: the staff whose work has records (administrative agencies, police,
+# procuratorates, courts, the leading-group offices); every figure is scoped by visible_to anyway.
+STATS_ROLES = frozenset({"officer", "agency_head", "procurator", "coordinator", "police", "judge"})
+MAX_PERIOD_DAYS = 366 * 10
+MSG_PERIOD = gettext_noop("统计期间无效：开始日期须早于结束日期，且不超过十年。")
+
 
 @dataclass(frozen=True)
 class Period:
     start: dt.date
     end: dt.date
+
+    @classmethod
+    def chosen(cls, start: dt.date | None, end: dt.date | None) -> Period:
+        """The period asked for; by default 1 January this year to today. ValidationError when the
+        start is after the end or the period is longer than ten years."""
+        today = timezone.localdate()
+        period = cls(start or today.replace(month=1, day=1), end or today)
+        if period.start > period.end or (period.end - period.start).days > MAX_PERIOD_DAYS:
+            raise ValidationError({"from": _(MSG_PERIOD)})
+        return period
 
 
 @dataclass(frozen=True)
@@ -155,9 +174,8 @@ def _filters(column: CountColumn, base: dict[str, Any], period: Period, **place:
     }
 
 
-def _records_url(column: CountColumn, filters: dict[str, Any]) -> str:
-    params = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in filters.items()}
-    return f"{column.api_path}?{urlencode(params)}"
+def _query(filters: dict[str, Any]) -> str:
+    return urlencode({k: v.isoformat() if isinstance(v, dt.date) else v for k, v in filters.items()})
 
 
 def _place(code: str, *, own_level: bool = False) -> dict[str, str]:
@@ -192,11 +210,11 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
         out: dict[str, Any] = {}
         for column in report.columns:
             if isinstance(column, CountColumn):
-                filters = _filters(column, base, period, **_place(code, own_level=own_level))
+                query = _query(_filters(column, base, period, **_place(code, own_level=own_level)))
                 out[column.key] = {
                     "value": values[column.key],
-                    "records": _records_url(column, filters),
-                    "page": _records_url(column, filters).replace(column.api_path, reverse(column.page), 1),
+                    "records": f"{column.api_path}?{query}",  # the API list and the page read the same filters
+                    "page": f"{reverse(column.page)}?{query}",
                 }
             else:
                 rate = _rate(values[column.numerator], values[column.denominator])

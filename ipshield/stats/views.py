@@ -10,18 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ipshield.core.choices import NO_CONTENT_ROLES
 from ipshield.core.exports import xlsx_response
 from ipshield.stats.forms import ReportForm
-from ipshield.stats.reports import REPORTS, Period, run_report
-
-STATS_ROLES = frozenset({"officer", "agency_head", "procurator", "coordinator", "police", "judge"})
+from ipshield.stats.reports import REPORTS, STATS_ROLES, run_report
 
 
 @login_required
 def report_view(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    if user.role not in STATS_ROLES or user.role in NO_CONTENT_ROLES or user.agency_id is None:
+    if user.role not in STATS_ROLES or user.agency_id is None:
         raise PermissionDenied
     today = timezone.localdate()
     data = request.GET.copy()  # the defaults stay visible in the form
@@ -41,13 +38,14 @@ def report_view(request: HttpRequest) -> HttpResponse:
             REPORTS[chosen["report"]],
             user,
             region=chosen["region"] or user.agency.region_id,
-            period=Period(chosen["start"], chosen["end"]),
+            period=chosen["period"],
             domain=chosen["domain"] or "",
         )
         if request.GET.get("export") == "xlsx":
             header = [""] + [c["label"] for c in result["columns"]]
             rows = [[r["label"]] + [r["cells"][c["key"]]["value"] for c in result["columns"]] for r in result["rows"]]
-            name = f"{result['report']}-{result['region']}-{chosen['start']:%Y%m%d}-{chosen['end']:%Y%m%d}.xlsx"
+            period = chosen["period"]
+            name = f"{result['report']}-{result['region']}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
             return xlsx_response(sheet=result["title"], header=header, rows=rows, filename=name)
     query = request.GET.copy()
     query.pop("export", None)

@@ -161,6 +161,8 @@ def test_the_page_shows_the_table_and_every_figure_opens_its_list(client, beijin
     assert client.get("/stats/").status_code == 200  # their own province, by default
 
 
-def test_the_page_is_for_staff_with_content_only(client, make_user):
-    client.force_login(make_user("bank", "110000", username="bank.stats"))
+def test_the_page_and_the_api_are_for_staff_with_content_only(client, make_user, api):
+    bank = make_user("bank", "110000", username="bank.stats")
+    client.force_login(bank)
     assert client.get("/stats/").status_code == 403
+    assert api(bank).get("/api/v1/stats/reports/linkage").status_code == 403
