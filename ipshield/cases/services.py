@@ -208,17 +208,23 @@ def rescreen_after_punishment(*, keys: Sequence[str], punished_on: dt.date, acto
             match |= cumulative.party_match(key, "parties__")
     if not match:
         return 0
-    later = Case.objects.filter(
-        match,
-        status__in=cumulative.OPEN_STATES,
-        conduct_date__gt=punished_on,
-        conduct_date__lte=punished_on + dt.timedelta(days=REPEAT_WINDOW_DAYS),
-    ).distinct()
-    count = 0
-    for case in later.order_by("pk"):
+    later = list(
+        Case.objects.filter(
+            match,
+            status__in=cumulative.OPEN_STATES,
+            conduct_date__gt=punished_on,
+            conduct_date__lte=punished_on + dt.timedelta(days=REPEAT_WINDOW_DAYS),
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    if later:  # a re-screen may re-sum groups: lock them first, like every case write
+        cumulative.lock_groups(
+            keys=[k for k in keys if k], offences={c.offence for c in later}, include=[c.pk for c in later]
+        )
+    for case in later:
         case_rescreen(case=case, actor=actor)
-        count += 1
-    return count
+    return len(later)
 
 
 def asserted_prior_line(note: str, language: str) -> str:
@@ -501,7 +507,9 @@ def _amount(value: Any, field: str, errors: dict[str, str], *, required: bool) -
         errors[field] = _("请填写数字。")
         return None
     if not amount.is_finite() or amount < 0 or amount > SEIZED_AMOUNT_MAX or (required and amount == 0):
-        errors[field] = _("数值须大于零且不超过 %(max)s。") % {"max": f"{SEIZED_AMOUNT_MAX:,}"}
+        # a quantity must be above zero; a value may be zero (goods worth nothing on the market)
+        message = _("数值须大于零且不超过 %(max)s。") if required else _("数值不能为负数，也不能超过 %(max)s。")
+        errors[field] = message % {"max": f"{SEIZED_AMOUNT_MAX:,}"}
         return None
     return amount.quantize(Decimal("0.01"))
 

@@ -154,7 +154,7 @@ def _keyless_parties(records: list[Enterprise]) -> Any:
             continue
         same = Q(name=record.name)
         if record.region_code:
-            same &= Q(case__region_code__startswith=record.region_code[:2])
+            same &= Q(case__region_province=record.region_code[:2])
         match |= same
     if not match:
         return Party.objects.none()
@@ -173,9 +173,10 @@ def link_parties(kept: Enterprise, *, actor: Any) -> int:
     offences = {p.case.offence for p in parties}
     cumulative.lock_groups(keys=keys, offences=offences, include=[p.case_id for p in parties])
     Party.objects.filter(pk__in=[p.pk for p in parties]).update(archive_key=key)
+    # Each re-screen re-sums the case's new group and the group it leaves (its old cumulative_key), and
+    # the merged party's earlier penalties now count (二年内再犯).
     for case in Case.objects.filter(pk__in={p.case_id for p in parties}).order_by("pk"):
-        case_rescreen(case=case, actor=actor)  # the merged party's earlier penalties now count (二年内再犯)
-    cumulative.refresh_cumulative(keys=keys, offences=offences, actor=actor)
+        case_rescreen(case=case, actor=actor)
     return len(parties)
 
 
