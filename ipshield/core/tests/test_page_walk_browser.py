@@ -1,6 +1,6 @@
 """Every page each role reaches, in Chinese and English, at 1366 px and 390 px: no horizontal
 overflow, no internal identifier in the text, and in English no untranslated interface text.
-Screenshots go to test-artifacts/walk/ (look at them)."""
+Screenshots go to test-artifacts/walk/<user>/ (look at them)."""
 
 import re
 
@@ -46,7 +46,7 @@ def _pages(w):
     }  # fmt: skip
 
 
-def _check(page, url, language, width, problems):
+def _check(page, url, language, width, problems, who):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(page.base_url + url)
     label = f"{url} [{language}, {width}px]"
@@ -61,7 +61,7 @@ def _check(page, url, language, width, problems):
         if chinese:
             problems.append(f"{label}: untranslated {chinese[:4]}")
     name = re.sub(r"[^a-z0-9]+", "-", url.strip("/").lower()) or "home"
-    screenshot(page, f"walk/{name}-{language}-{width}")
+    screenshot(page, f"walk/{who or 'public'}/{name}-{language}-{width}")  # one folder per reader: no overwrites
 
 
 def test_every_page_in_both_languages_and_both_widths(page, world, settings, make_user):  # noqa: F811 - the fixture
@@ -77,5 +77,5 @@ def test_every_page_in_both_languages_and_both_widths(page, world, settings, mak
             page.context.add_cookies([{"name": "django_language", "value": language, "url": page.base_url}])
             for url in urls:
                 for width in WIDTHS:
-                    _check(page, url, language, width, problems)
+                    _check(page, url, language, width, problems, username)
     assert problems == [], "\n".join(problems)
