@@ -282,6 +282,7 @@ IPSHIELD_SCHEDULE = [
     ("transfers-remind", "ipshield.transfers.tasks.transfers_remind", 3600),
     ("credit-expire", "ipshield.credit.tasks.credit_expire", 24 * 3600),
     ("retention", "ipshield.core.tasks.retention", 24 * 3600),
+    ("warning-sweep", "ipshield.stats.tasks.warning_sweep", 24 * 3600),
 ]
 # Retention (core.retention, docs/personal-data.md): (rule, function, days kept). The audit log is
 # not in it: it is kept (at least six months, 网络安全法 art. 21).

@@ -40,11 +40,12 @@ elif [ ! -f "$run_stamp" ]; then
 fi
 
 assets_stamp="var/.assets-$(cat frontend/package.json frontend/package-lock.json scripts/setup.sh | sha256sum | cut -c1-16)"
-if [ ! -f "$assets_stamp" ] || [ ! -f ipshield/static/vendor/htmx.min.js ]; then
+if [ ! -f "$assets_stamp" ] || [ ! -f ipshield/static/vendor/htmx.min.js ] || [ ! -f ipshield/static/vendor/echarts.min.js ]; then
   echo "==> building front-end assets (npm ci)"
   (cd frontend && npm ci --no-audit --no-fund --silent)
   mkdir -p ipshield/static/vendor
   cp frontend/node_modules/htmx.org/dist/htmx.min.js ipshield/static/vendor/htmx.min.js
+  cp frontend/node_modules/echarts/dist/echarts.min.js ipshield/static/vendor/echarts.min.js
   touch "$assets_stamp"
 fi
 

@@ -157,6 +157,8 @@ class CaseFilters(Schema):
     screening: ScreeningOutcome | None = None
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
+    product_category: str | None = Field(None, max_length=100, description="exactly this product category")
+    right_holder: str | None = Field(None, max_length=200, description="exactly this right holder (brand)")
     overdue: bool = False
     q: str | None = Field(None, max_length=100)
     filed_from: Date | None = Field(None, description="立案 on or after this day (China time)")

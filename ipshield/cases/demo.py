@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -138,6 +139,7 @@ RIGHT_HOLDER_OF_PRODUCT = {
     "大米": "某大米地理标志协会",
 }
 DEMO_SPAN_DAYS = 730  # two years of history: statistics compare a year with the one before
+SEASON = [0.8, 0.55, 1.25, 1.0, 0.95, 1.1, 0.85, 0.85, 1.0, 1.0, 1.35, 1.2]  # relative leads per month
 
 
 def fake_uscc(rng: random.Random, region_code: str) -> str:
@@ -193,6 +195,16 @@ class DemoCaseFactory:
             self.counties.setdefault(code[:2], []).append(code)
         self.counters: dict[int, int] = {}
         self.rulebook = current_rulebook()  # once: the per-call lookup costs a query
+        self.season_rng = random.Random(rng.random())  # its own stream: the other draws stay as they were
+
+    def _seasonal_days_ago(self) -> int:
+        """Days back, more often in busy months (3·15, 618, 双11 and year-end campaigns) and fewer
+        around the Spring Festival, so the trend charts look like a real year."""
+        while True:
+            days = self.season_rng.randint(0, DEMO_SPAN_DAYS)
+            month = (self.now - dt.timedelta(days=days)).month
+            if self.season_rng.random() * max(SEASON) <= SEASON[month - 1]:
+                return days
 
     def build(self, index: int, *, tag: str = "DEMO", explain_result: bool = True) -> tuple[Case, dict[str, Any]]:
         rng, now = self.rng, self.now
@@ -200,7 +212,7 @@ class DemoCaseFactory:
         domain, offence, metric, threshold, products = rng.choice(PROFILES)
         region = agency.region_id if agency.level == "county" else rng.choice(self.counties[agency.region_id[:2]])
         lead_at = now - dt.timedelta(
-            days=rng.randint(0, DEMO_SPAN_DAYS), hours=rng.randint(0, 10), minutes=rng.randint(0, 59)
+            days=self._seasonal_days_ago(), hours=rng.randint(0, 10), minutes=rng.randint(0, 59)
         )
         conduct = (lead_at - dt.timedelta(days=rng.randint(5, 200))).date()
         facts: dict[str, Any] = {metric: _amount(rng, threshold)}
@@ -303,7 +315,20 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
         results.append(result)
         if progress is not None and (index + 1) % 1000 == 0:
             progress.write(f"  demo cases: {index + 1}/{count}")
-    rng = factory.rng
+    save_demo_cases(cases, results, factory.rng)
+    seed_split_cases()
+    return len(cases)
+
+
+def save_demo_cases(
+    cases: list[Case],
+    results: list[dict[str, Any]],
+    rng: random.Random,
+    party_of: Callable[[Case], dict[str, str]] | None = None,
+    action: str = "demo.seed.cases",
+) -> None:
+    """Save built demo cases with their screenings and one enterprise party each (`party_of` names
+    it; by default a made-up trader of the case's region)."""
     with transaction.atomic():
         Case.objects.bulk_create(cases, batch_size=500)
         CaseScreening.objects.bulk_create(
@@ -321,22 +346,20 @@ def seed_cases(count: int, *, progress: Progress | None = None, seed: int = 2012
             ],
             batch_size=500,
         )
-        Party.objects.bulk_create(
-            [
+        parties = []
+        for c in cases:
+            named = party_of(c) if party_of else {}
+            parties.append(
                 Party(
                     case=c,
                     kind=PartyKind.ENTERPRISE,
-                    name=c.title.split("销售")[0].split("侵犯")[0],
-                    uscc=fake_uscc(rng, c.region_code),
+                    name=named.get("name") or c.title.split("销售")[0].split("侵犯")[0],
+                    uscc=named.get("uscc") or fake_uscc(rng, c.region_code),
                     legal_representative=rng.choice(SURNAMES) + rng.choice(GIVEN),
                 )
-                for c in cases
-            ],
-            batch_size=500,
-        )
-        audit_record(actor=None, action="demo.seed.cases", object_type="system", after={"cases": len(cases)})
-    seed_split_cases()
-    return len(cases)
+            )
+        Party.objects.bulk_create(parties, batch_size=500)
+        audit_record(actor=None, action=action, object_type="system", after={"cases": len(cases)})
 
 
 # One trader, three small cases in three provinces: none reaches 5万 alone, together they do (累计计算).

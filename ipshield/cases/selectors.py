@@ -55,6 +55,9 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
         qs = qs.filter(domain=filters["domain"])
     if filters.get("offence"):
         qs = qs.filter(offence=filters["offence"])
+    for exact in ("product_category", "right_holder"):  # the statistics rankings' drill-down
+        if filters.get(exact):
+            qs = qs.filter(**{exact: filters[exact]})
     if filters.get("screening"):
         qs = qs.filter(screening_outcome=filters["screening"])
     if filters.get("agency"):

@@ -35,7 +35,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         if user.role == Role.PROCURATOR:
             items.append((reverse("transfers:official_clues"), _("公职人员线索")))
         if user.role in {Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR}:
-            items.append((reverse("stats:report"), _("统计")))
+            items.append((reverse("stats:dashboard"), _("统计")))
+        if user.role in {Role.COORDINATOR, Role.PROCURATOR}:
+            items.append((reverse("stats:alerts"), _("预警")))
         if user.agency_id:
             items.append((reverse("transfers:inbox"), _("消息")))
         if user.role == Role.AUDITOR:

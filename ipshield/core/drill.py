@@ -17,11 +17,17 @@ PERIOD_LABELS: dict[str, Any] = {
 }
 
 
-def add_drill_fields(form: forms.Form, periods: list[str]) -> None:
+# exact-match filters a ranking links with (?product_category=…) → what the banner calls them
+EXACT_LABELS: dict[str, Any] = {"product_category": _("产品类别"), "right_holder": _("权利人（品牌）")}
+
+
+def add_drill_fields(form: forms.Form, periods: list[str], exact: tuple[str, ...] = ()) -> None:
     for name in periods:
         for end in ("from", "to"):
             form.fields[f"{name}_{end}"] = forms.DateField(required=False, widget=forms.HiddenInput)
     form.fields["region_exact"] = forms.RegexField(regex=r"^[0-9]{6}$", required=False, widget=forms.HiddenInput)
+    for name in exact:
+        form.fields[name] = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
 
 def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
@@ -34,6 +40,9 @@ def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
                 _("%(what)s：%(start)s 至 %(end)s")
                 % {"what": PERIOD_LABELS[name], "start": start or "…", "end": end or "…"}
             )
+    for name, label in EXACT_LABELS.items():
+        if cleaned.get(name):
+            lines.append(_("%(what)s：%(value)s") % {"what": label, "value": cleaned[name]})
     if cleaned.get("region_exact"):
         from ipshield.core.models import Region
 

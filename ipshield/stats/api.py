@@ -8,15 +8,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from ipshield.core.api import AUTH, ApiError, ErrorResponse, validation_error
+from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.choices import CampaignDomain
-from ipshield.core.inputs import Date
+from ipshield.core.inputs import Date, Id, PageNumber
 from ipshield.core.models import Region
+from ipshield.stats.choices import AlertLevel, AlertStatus, WarningRuleId
+from ipshield.stats.models import Alert
 from ipshield.stats.reports import REPORTS, STATS_ROLES, CountColumn, Period, run_report
+from ipshield.stats.selectors import alert_get, alert_list
+from ipshield.stats.services import alert_act, may_handle
+from ipshield.transfers.services import TransferConflict
 
 router = Router(tags=["statistics"], auth=AUTH)
 
@@ -108,3 +114,111 @@ def report_detail(request: HttpRequest, report: str, params: Query[ReportParams]
     except ValidationError as exc:
         raise validation_error(exc) from exc
     return run_report(found, user, region=region, period=period, domain=params.domain or "")
+
+
+class AlertOut(Schema):
+    id: int
+    rule: WarningRuleId
+    rule_title: str
+    rule_version: str = Field(description="valid_from of the rule version that raised it (warning-rules.yaml)")
+    level: AlertLevel
+    status: AlertStatus
+    region: str
+    region_name: str
+    subject: str
+    explanation: str = Field(description="The finding in words, in the caller's language")
+    figures: dict[str, Any] = Field(description="The figures the rule compared")
+    owner: str = Field(description="The office responsible (责任单位)")
+    first_seen_at: dt.datetime
+    last_seen_at: dt.datetime
+    assessment: str
+    closing_note: str
+    closed_at: dt.datetime | None
+    can_handle: bool
+    url: str
+
+
+class AlertPage(Schema):
+    items: list[AlertOut]
+    count: int
+    next: str | None
+
+
+class AlertFilters(Schema):
+    status: AlertStatus | None = None
+    level: AlertLevel | None = None
+    rule: WarningRuleId | None = None
+    region: str | None = Field(None, pattern=r"^[0-9]{6}$")
+    open: bool = Field(False, description="Only alerts still to handle (待研判, 处置中)")
+    page: PageNumber = 1
+    page_size: int = Field(50, ge=1, le=100)
+
+
+class AlertActionIn(Schema):
+    note: str = Field(min_length=1, max_length=5000, description="研判意见 (assess) or 处置情况 (close)")
+
+
+def alert_out(alert: Alert, user: Any) -> dict[str, Any]:
+    figures = {k: v for k, v in (alert.figures or {}).items() if k != "subject"}
+    return {
+        "id": alert.pk,
+        "rule": alert.rule,
+        "rule_title": alert.get_rule_display(),
+        "rule_version": alert.rule_version,
+        "level": alert.level,
+        "status": alert.status,
+        "region": alert.region_code,
+        "region_name": getattr(alert, "region_name", "") or "",
+        "subject": alert.subject,
+        "explanation": alert.explanation,
+        "figures": figures,
+        "owner": alert.owner.name,
+        "first_seen_at": alert.first_seen_at,
+        "last_seen_at": alert.last_seen_at,
+        "assessment": alert.assessment,
+        "closing_note": alert.closing_note,
+        "closed_at": alert.closed_at,
+        "can_handle": may_handle(user, alert),
+        "url": reverse("stats:alert_detail", args=[alert.pk]),
+    }
+
+
+@router.get(
+    "/alerts",
+    response={200: AlertPage, 401: ErrorResponse, 422: ErrorResponse},
+    summary="Risk warnings in the caller's jurisdiction (coordinators, procurators): level, rule, figures, owner",
+)
+def alerts_list(request: HttpRequest, filters: Query[AlertFilters]) -> Any:
+    queryset = alert_list(request.user, filters.dict())
+    return paginate(
+        request,
+        queryset,
+        page=filters.page,
+        page_size=filters.page_size,
+        serialise=lambda a: alert_out(a, request.user),
+    )
+
+
+@router.get(
+    "/alerts/{alert_id}",
+    response={200: AlertOut, 401: ErrorResponse, 404: ErrorResponse},
+    summary="One warning (404 outside the reader's jurisdiction)",
+)
+def alerts_detail(request: HttpRequest, alert_id: Id) -> Any:
+    return alert_out(alert_get(request.user, alert_id), request.user)
+
+
+@router.post(
+    "/alerts/{alert_id}/{action}",
+    response={200: AlertOut, **WRITE_ERRORS},
+    summary="`assess` (研判意见) or `close` (处置情况): the owner office or a coordinating office above it",
+)
+def alerts_act(request: HttpRequest, alert_id: Id, action: str, payload: AlertActionIn) -> Any:
+    alert = alert_get(request.user, alert_id)
+    try:
+        alert_act(actor=request.user, alert=alert, event=action, data=payload.dict())
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    except TransferConflict as exc:
+        raise ApiError(409, "conflict", str(exc)) from exc
+    return alert_out(alert_get(request.user, alert.pk), request.user)

@@ -31,3 +31,43 @@ class ReportForm(forms.Form):
         except ValidationError as exc:
             self.add_error("end", exc.messages)
         return cleaned
+
+
+class DashboardForm(forms.Form):
+    region = region_field(_("地区"), validators=[validate_region_code_exists])
+    indicator = forms.ChoiceField(label=_("地图指标"), required=False)
+    domain = forms.ChoiceField(label=_("专项领域"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ipshield.stats.dashboard import indicator_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = indicator_choices()  # type: ignore[attr-defined]
+        self.fields["domain"].choices = [("", _("全部")), *CampaignDomain.choices]  # type: ignore[attr-defined]
+
+
+class AlertFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("状态"), required=False)
+    level = forms.ChoiceField(label=_("预警等级"), required=False)
+    rule = forms.ChoiceField(label=_("预警规则"), required=False)
+    region = region_field(_("地区"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ipshield.stats.choices import AlertLevel, AlertStatus, WarningRuleId
+
+        super().__init__(*args, **kwargs)
+        every = [("", _("全部"))]
+        self.fields["status"].choices = [*every, ("open", _("未关闭")), *AlertStatus.choices]  # type: ignore[attr-defined]
+        self.fields["level"].choices = [*every, *AlertLevel.choices]  # type: ignore[attr-defined]
+        self.fields["rule"].choices = [*every, *WarningRuleId.choices]  # type: ignore[attr-defined]
+
+
+class AlertActionForm(forms.Form):
+    event = forms.ChoiceField(label=_("操作"), widget=forms.RadioSelect)
+    note = forms.CharField(label=_("研判意见或处置情况"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ipshield.stats.choices import AlertEvent
+
+        super().__init__(*args, **kwargs)
+        self.fields["event"].choices = AlertEvent.choices  # type: ignore[attr-defined]

@@ -25,9 +25,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_list
 from ipshield.core import regions
 from ipshield.core.models import Region
+from ipshield.transfers.models import Transfer
 from ipshield.transfers.selectors import transfer_list
 
 # Who reads statistics: the staff whose work has records (administrative agencies, police,
@@ -61,7 +63,11 @@ class CountColumn:
     records: Callable[[Any, dict[str, Any]], QuerySet[Any]]  # the scoped list, from the same filters
     api_path: str  # the list endpoint those filters are read by
     date_param: str  # "filed" → ?filed_from=&filed_to=
+    date_field: str  # the record's datetime field those filters read ("filed_at")
     page: str = "cases:list"  # the page list that reads the same filters
+    # Every record of the kind in a domain, whoever may read it: only for aggregate benchmarks
+    # (the national average a region is compared with), never for a figure that drills down.
+    benchmark: Callable[[str], QuerySet[Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,14 @@ def _transfers(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
     return transfer_list(user, filters).order_by()
 
 
+def _all_cases(domain: str) -> QuerySet[Any]:
+    return Case.objects.filter(domain=domain) if domain else Case.objects.all()
+
+
+def _all_transfers(domain: str) -> QuerySet[Any]:
+    return Transfer.objects.filter(case__domain=domain) if domain else Transfer.objects.all()
+
+
 register_report(
     Report(
         key="linkage",
@@ -103,7 +117,14 @@ register_report(
         definition=_("按地区统计期间内行政立案、行政处罚、筛查为涉嫌犯罪和移送公安机关的案件数，以及移送率。"),
         columns=[
             CountColumn(
-                "filed", _("行政立案"), _("立案时间在期间内的行政案件（件）"), _cases, "/api/v1/cases", "filed"
+                "filed",
+                _("行政立案"),
+                _("立案时间在期间内的行政案件（件）"),
+                _cases,
+                "/api/v1/cases",
+                "filed",
+                "filed_at",
+                benchmark=_all_cases,
             ),
             CountColumn(
                 "decided",
@@ -112,6 +133,7 @@ register_report(
                 _cases,
                 "/api/v1/cases",
                 "decided",
+                "decided_at",
             ),
             CountColumn(
                 "suspected",
@@ -120,6 +142,7 @@ register_report(
                 _cases,
                 "/api/v1/cases",
                 "suspected",
+                "suspected_since",
             ),
             CountColumn(
                 "transferred",
@@ -128,7 +151,9 @@ register_report(
                 _transfers,
                 "/api/v1/transfers",
                 "sent",
+                "sent_at",
                 "transfers:list",
+                benchmark=_all_transfers,
             ),
             RateColumn("transfer_rate", _("移送率"), _("移送公安机关 ÷ 行政立案 × 100%"), "transferred", "filed"),
         ],

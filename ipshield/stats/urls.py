@@ -3,4 +3,9 @@ from django.urls import path
 from ipshield.stats import views
 
 app_name = "stats"
-urlpatterns = [path("", views.report_view, name="report")]
+urlpatterns = [
+    path("", views.report_view, name="report"),
+    path("dashboard/", views.dashboard_view, name="dashboard"),
+    path("alerts/", views.alert_list_view, name="alerts"),
+    path("alerts/<int:pk>/", views.alert_detail_view, name="alert_detail"),
+]

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.exports import xlsx_response
-from ipshield.stats.forms import ReportForm
+from ipshield.core.forms import apply_service_errors
+from ipshield.stats import workflow
+from ipshield.stats.dashboard import chart_data, dashboard, indicator_choices, region_crumbs
+from ipshield.stats.forms import AlertActionForm, AlertFilterForm, DashboardForm, ReportForm
 from ipshield.stats.reports import REPORTS, STATS_ROLES, run_report
+from ipshield.stats.selectors import alert_get, alert_list, open_alerts_for
+from ipshield.stats.services import alert_act, may_handle
+from ipshield.transfers.services import TransferConflict
+
+
+def _stats_reader(request: HttpRequest) -> Any:
+    user: Any = request.user
+    if user.role not in STATS_ROLES or user.agency_id is None:
+        raise PermissionDenied
+    return user
 
 
 @login_required
 def report_view(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
-    if user.role not in STATS_ROLES or user.agency_id is None:
-        raise PermissionDenied
+    user = _stats_reader(request)
     today = timezone.localdate()
     data = request.GET.copy()  # the defaults stay visible in the form
     for name, default in [
@@ -53,3 +67,127 @@ def report_view(request: HttpRequest) -> HttpResponse:
     return render(
         request, "stats/report.html", {"form": form, "result": result, "query": query.urlencode()}, status=status
     )
+
+
+@login_required
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    """统计看板: the reader's region by default; a click on the map or a row opens the region below."""
+    user = _stats_reader(request)
+    data = request.GET.copy()
+    if not data.get("region"):
+        data["region"] = user.agency.region_id
+    if not data.get("indicator"):
+        data["indicator"] = indicator_choices()[0][0]
+    form = DashboardForm(data)
+    if not form.is_valid():
+        return render(request, "stats/dashboard.html", {"form": form, "board": None}, status=422)
+    chosen: dict[str, Any] = form.cleaned_data
+    board = dashboard(user, region=chosen["region"], indicator=chosen["indicator"], domain=chosen["domain"] or "")
+    export = request.GET.get("export")
+    if export in DASHBOARD_EXPORTS:
+        return DASHBOARD_EXPORTS[export](board)
+    query = request.GET.copy()
+    query.pop("export", None)
+    crumb_query = query.copy()
+    crumb_query.pop("region", None)
+    trend = board["trend"]
+    context = {
+        "form": form,
+        "board": board,
+        "query": query.urlencode(),
+        "crumb_query": crumb_query.urlencode(),
+        "crumbs": region_crumbs(user, board["region"]),
+        "lights": LIGHT_WORDS,
+        "trend_rows": [[m, *[s["data"][i] for s in trend["series"]]] for i, m in enumerate(trend["months"])],
+        "alerts": open_alerts_for(user, board["region"])[:DASHBOARD_ALERTS],
+        "chart_data": chart_data(board, drill=f"?{crumb_query.urlencode()}&region="),
+    }
+    return render(request, "stats/dashboard.html", context)
+
+
+DASHBOARD_ALERTS = 8
+
+
+def _export_name(board: dict[str, Any], what: str) -> str:
+    return f"dashboard-{what}-{board['region']}-{board['period'].end:%Y%m%d}.xlsx"
+
+
+def _export_regions(board: dict[str, Any]) -> HttpResponse:
+    header = [_("地区"), board["indicator_label"], _("移送率（%）"), _("对比本地区平均"), _("对比全国平均")]
+    rows = [
+        [r["label"], r["value"], r["rate"], LIGHT_WORDS[r["light_regional"]], LIGHT_WORDS[r["light_national"]]]
+        for r in board["regions"]
+    ]
+    return xlsx_response(sheet=str(_("地区排名")), header=header, rows=rows, filename=_export_name(board, "regions"))
+
+
+def _export_trend(board: dict[str, Any]) -> HttpResponse:
+    trend = board["trend"]
+    header = [_("月份"), *[s["label"] for s in trend["series"]]]
+    rows = [[month, *[s["data"][i] for s in trend["series"]]] for i, month in enumerate(trend["months"])]
+    return xlsx_response(sheet=str(_("月度趋势")), header=header, rows=rows, filename=_export_name(board, "trend"))
+
+
+def _export_totals(board: dict[str, Any]) -> HttpResponse:
+    windows = [cell["label"] for cell in board["totals"][0]["cells"]]
+    header = [_("指标"), *windows, *[_("%(w)s同比（%%）") % {"w": w} for w in windows[1:]]]
+    rows = [
+        [t["label"], *[c["value"] for c in t["cells"]], *[c["change"] for c in t["cells"][1:]]] for t in board["totals"]
+    ]
+    return xlsx_response(sheet=str(_("总量")), header=header, rows=rows, filename=_export_name(board, "totals"))
+
+
+def _export_rankings(board: dict[str, Any]) -> HttpResponse:
+    rows = [
+        [ranking["title"], item["label"], item["value"]] for ranking in board["rankings"] for item in ranking["items"]
+    ]
+    header = [_("排名"), _("名称"), _("行政立案")]
+    return xlsx_response(sheet=str(_("排行")), header=header, rows=rows, filename=_export_name(board, "rankings"))
+
+
+DASHBOARD_EXPORTS = {
+    "regions": _export_regions,
+    "trend": _export_trend,
+    "totals": _export_totals,
+    "rankings": _export_rankings,
+}
+LIGHT_WORDS = {"green": _("达到或高于平均"), "yellow": _("低于平均"), "red": _("不足平均的一半"), "grey": _("无法比较")}
+
+
+@login_required
+def alert_list_view(request: HttpRequest) -> HttpResponse:
+    """风险预警: the alerts of the reader's jurisdiction, open ones by default."""
+    _stats_reader(request)
+    data = request.GET.copy()
+    if "status" not in data:
+        data["status"] = "open"
+    form = AlertFilterForm(data)
+    filters: dict[str, Any] = dict(form.cleaned_data) if form.is_valid() else {"status": "open"}
+    if filters.get("status") == "open":
+        filters["status"], filters["open"] = "", True
+    page = Paginator(alert_list(request.user, filters), 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "stats/alerts.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@login_required
+def alert_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = alert_get(request.user, pk)
+    user: Any = request.user
+    form = AlertActionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                alert_act(actor=user, alert=alert, event=form.cleaned_data["event"], data=form.cleaned_data)
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            except TransferConflict as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("已登记。"))
+                return redirect("stats:alert_detail", pk=alert.pk)
+        status = 422  # the note stays in the form
+    can_act = may_handle(user, alert) and alert.status in workflow.ALERT_OPEN
+    return render(request, "stats/alert.html", {"alert": alert, "form": form, "can_act": can_act}, status=status)

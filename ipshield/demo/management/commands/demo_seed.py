@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from ipshield.cases.demo import seed_cases
 from ipshield.core.demo import seed_agencies_and_users
 from ipshield.disclosure.demo import seed_disclosures
+from ipshield.stats.demo import seed_warning_patterns
 from ipshield.tips.demo import seed_tips
 from ipshield.transfers.demo import seed_transfers
 
@@ -29,10 +30,12 @@ class Command(BaseCommand):
         transfers = seed_transfers() if options["cases"] else 0
         tips = seed_tips() if options["cases"] else 0
         disclosures = seed_disclosures() if options["cases"] else 0
+        alerts = seed_warning_patterns().get("created", 0) if options["cases"] else 0
         if options["quiet"]:
             return
         self.stdout.write(
-            f"demo cases: {created} created, demo transfers: {transfers} created, demo tips: {tips}, disclosures: {disclosures}"
+            f"demo cases: {created} created, demo transfers: {transfers} created, demo tips: {tips}, "
+            f"disclosures: {disclosures}, risk alerts: {alerts}"
         )
         self.stdout.write("")
         hint = "" if os.environ.get("DEMO_PASSWORD") else ", set DEMO_PASSWORD to change it"

@@ -1,0 +1,81 @@
+"""Risk alerts (风险预警) raised by the daily sweep (stats.sweep) from the rules in
+data/warning-rules.yaml; owned by the leading-group office of the alert's region."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ipshield.core.choices import CampaignDomain
+from ipshield.core.models import Agency, RegionScopedModel
+from ipshield.stats.choices import AlertLevel, AlertStatus, WarningRuleId
+
+
+class Alert(RegionScopedModel):
+    """One situation a rule found (a region × domain surge in a month, a brand spreading in a
+    quarter...). The sweep refreshes its figures while it lasts; people assess and close it.
+
+    Seen by its owner office and by the coordinators and procurators whose region contains it
+    (JurisdictionQuerySet.visible_to with `owner` as the owning agency)."""
+
+    jurisdiction_agency_field = "owner"
+
+    owner = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="alerts", verbose_name=_("责任单位"))
+    rule = models.CharField(_("预警规则"), max_length=32, choices=WarningRuleId.choices)
+    rule_version = models.CharField(_("规则版本"), max_length=10)
+    key = models.CharField(max_length=300, help_text="the situation: one alert per rule and key")
+    level = models.CharField(_("预警等级"), max_length=8, choices=AlertLevel.choices)
+    subject = models.CharField(_("预警对象"), max_length=200, blank=True)
+    message = models.CharField(max_length=500, help_text="msgid; figures fill it when shown")
+    figures = models.JSONField(_("依据数据"), default=dict)
+    status = models.CharField(_("状态"), max_length=10, choices=AlertStatus.choices, default=AlertStatus.OPEN)
+    first_seen_at = models.DateTimeField(_("首次发现"))
+    last_seen_at = models.DateTimeField(_("最近一次确认"))
+    assessment = models.TextField(_("研判意见"), blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assessed_at = models.DateTimeField(_("研判时间"), null=True, blank=True)
+    closing_note = models.TextField(_("处置情况"), blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("关闭时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen_at", "-id"]
+        verbose_name = _("风险预警")
+        verbose_name_plural = _("风险预警")
+        constraints = [models.UniqueConstraint(fields=["rule", "key"], name="alert_rule_key_unique")]
+        indexes = [
+            models.Index(fields=["owner", "status", "-last_seen_at"], name="alert_owner_open"),
+            models.Index(fields=["region_province", "status", "-last_seen_at"], name="alert_province_open"),
+            models.Index(fields=["status", "-last_seen_at"], name="alert_status_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rule_display()} · {self.subject or self.region_code}"
+
+    @property
+    def subject_display(self) -> str:
+        """What the alert is about in words: a domain's name, never its id."""
+        if self.rule == WarningRuleId.CASE_SURGE and self.subject in CampaignDomain.values:
+            return str(CampaignDomain(self.subject).label)
+        return self.subject
+
+    @property
+    def explanation(self) -> str:
+        """The finding in the reader's language, its figures filled in."""
+        figures: dict[str, Any] = dict(self.figures or {})
+        for name, value in figures.items():
+            if isinstance(value, list):
+                figures[name] = "、".join(str(v) for v in value)
+        figures["subject"] = self.subject_display
+        try:
+            return gettext(self.message) % figures
+        except (KeyError, TypeError, ValueError):
+            return gettext(self.message)
