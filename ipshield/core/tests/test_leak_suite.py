@@ -26,6 +26,7 @@ from ipshield.credit.models import EnterpriseMatch
 from ipshield.credit.repair import repair_submit
 from ipshield.credit.services import blacklist_list, enterprise_for
 from ipshield.disclosure.models import Disclosure
+from ipshield.stats.testing import make_alert
 from ipshield.transfers.official_clues import official_clue_report
 from ipshield.transfers.sample_evidence import attach_required_evidence
 from ipshield.transfers.services import transfer_act, transfer_propose
@@ -53,6 +54,7 @@ class World:
     repair: Any
     supervision: Any
     clue: Any
+    alert: Any
 
 
 @pytest.fixture
@@ -122,7 +124,10 @@ def world(make_user, settings, client, tmp_path) -> World:
     clue = official_clue_report(
         actor=officer, case=case, data={"kind": "protection", "description": "北京泄露测试线索：某所长通风报信"}
     )
+    make_user("coordinator", "110000", username="coord.bj")
+    alert = make_alert("110105", subject="北京泄露测试预警")
     return World(
+        alert=alert,
         case=case,
         decided_case=decided,
         transfer=transfer,
@@ -252,6 +257,12 @@ ROUTES: dict[str, list[Probe]] = {
     ],
     "api:official_clues_detail": [("get", lambda w: f"/api/v1/official-clues/{w.clue.pk}", None)],
     "api:official_clues_act": [("post", lambda w: f"/api/v1/official-clues/{w.clue.pk}/receive", {})],
+    "stats:alert_detail": [
+        ("get", lambda w: f"/stats/alerts/{w.alert.pk}/", None),
+        ("post", lambda w: f"/stats/alerts/{w.alert.pk}/", {"event": "close", "note": "误报"}),
+    ],
+    "api:alerts_detail": [("get", lambda w: f"/api/v1/stats/alerts/{w.alert.pk}", None)],
+    "api:alerts_act": [("post", lambda w: f"/api/v1/stats/alerts/{w.alert.pk}/close", {"note": "误报"})],
     "api:agency_members": [("get", lambda w: f"/api/v1/agencies/{w.case.agency_id}/members", None)],
 }
 # Routes with a parameter that is not a record id: lists, checked below for the record's marks.
@@ -264,7 +275,8 @@ LISTS = {
 NOT_RECORDS = {"core:password_reset_confirm": "a signed one-time reset token for one account"}
 UNSCOPED_LISTS = ["/cases/", "/transfers/", "/tips/", "/disclosures/review/", "/credit/matches/", "/credit/repair/requests/",
                   "/work/", "/api/v1/cases", "/api/v1/transfers", "/api/v1/tips", "/transfers/official-clues/",
-                  "/api/v1/official-clues"]  # fmt: skip
+                  "/api/v1/official-clues", "/stats/alerts/?status=", "/api/v1/stats/alerts",
+                  "/stats/dashboard/?region=110000", "/stats/dashboard/?region=000000"]  # fmt: skip
 
 
 def _routes_with_parameters() -> set[str]:
@@ -332,6 +344,7 @@ def test_lists_and_the_shared_archive_show_nothing_of_another_region(world, outs
         "北京泄露测试案",
         "王小明",
         "北京泄露测试线索",
+        "北京泄露测试预警",
     ]
     for user, page, token in _clients(outsiders):
         for url in [u for urls in LISTS.values() for u in urls] + UNSCOPED_LISTS:

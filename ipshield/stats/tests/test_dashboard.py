@@ -1,0 +1,118 @@
+"""The dashboard: every figure on it (totals, map regions, rankings) equals the count of the list it
+links to, read through the API with the same filters; the totals add up; exports open."""
+
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from openpyxl import load_workbook
+
+from ipshield.stats.dashboard import dashboard, light, month_starts, totals_windows
+from ipshield.stats.tests.test_reports_drill_down import TODAY, beijing  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.django_db
+API_OF_PAGE = {"/cases/": "/api/v1/cases", "/transfers/": "/api/v1/transfers"}
+
+
+def _count_behind(client, page_link):
+    parts = urlsplit(page_link)
+    response = client.get(f"{API_OF_PAGE[parts.path]}?{parts.query}&page_size=1")
+    assert response.status_code == 200, (page_link, response.content)
+    return response.json()["count"]
+
+
+def _figures(board):
+    for total in board["totals"]:
+        for cell in total["cells"]:
+            yield f"{total['key']}/{cell['window']}", cell["value"], cell["page"]
+    for region in board["regions"]:
+        if region["page"]:
+            yield f"region {region['code']}", region["value"], region["page"]
+    for ranking in board["rankings"]:
+        for item in ranking["items"]:
+            yield f"{ranking['key']} {item['label']}", item["value"], item["page"]
+
+
+@pytest.mark.parametrize(("who", "region"), [("national", "000000"), ("national", "110000"), ("coordinator", "110000")])
+def test_every_dashboard_figure_equals_the_count_of_its_records(api, beijing, who, region):  # noqa: F811
+    user = beijing[who]
+    board = dashboard(user, region=region, indicator="filed")
+    client = api(user)
+    figures = list(_figures(board))
+    assert len(figures) > 20
+    for name, value, link in figures:
+        assert _count_behind(client, link) == value, name
+    filed = next(t for t in board["totals"] if t["key"] == "filed")
+    assert (
+        {c["window"]: c["value"] for c in filed["cells"]}["all"] == 5 if who == "national" and region == "000000" else 4
+    )
+
+
+def test_the_map_rows_sum_to_the_regions_total_and_name_every_district(beijing):  # noqa: F811
+    board = dashboard(beijing["coordinator"], region="110000", indicator="filed")
+    assert board["map"] == "110000"
+    by_code = {r["code"]: r["value"] for r in board["regions"]}
+    assert by_code["110105"] == 2 and by_code["110108"] == 1 and len(by_code) == 16  # every district, zeros too
+    national = dashboard(beijing["national"], region="000000", indicator="filed")
+    assert national["map"] == "100000" and {r["code"]: r["value"] for r in national["regions"]}["310000"] == 1
+    assert national["regions"][0]["code"] == "110000"  # ranked by the indicator
+
+
+def test_another_province_sees_zeros_on_beijings_dashboard(beijing):  # noqa: F811
+    board = dashboard(beijing["sh_coordinator"], region="110000", indicator="filed")
+    assert all(r["value"] == 0 for r in board["regions"])
+    assert all(c["value"] == 0 for t in board["totals"] for c in t["cells"])
+    assert all(not r["items"] for r in board["rankings"])
+
+
+def test_trend_covers_24_months_and_this_months_cases():
+    months = month_starts(TODAY, 24)
+    assert len(months) == 24 and months[-1] == TODAY.replace(day=1) and months[0] < months[-1]
+
+
+def test_windows_compare_with_the_same_days_a_year_earlier():
+    import datetime as dt
+
+    windows = {w.key: w for w in totals_windows(dt.date(2026, 8, 15))}
+    assert windows["quarter"].start == dt.date(2026, 7, 1) and windows["quarter"].last_year_end == dt.date(2025, 8, 15)
+    leap = {w.key: w for w in totals_windows(dt.date(2028, 2, 29))}
+    assert leap["month"].last_year_end == dt.date(2027, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("value", "average", "colour"),
+    [(5, 5, "green"), (4.9, 5, "yellow"), (2.4, 5, "red"), (None, 5, "grey"), (3, 0, "grey")],
+)
+def test_traffic_light(value, average, colour):
+    assert light(value, average) == colour
+
+
+@pytest.mark.parametrize("export", ["regions", "trend", "totals", "rankings"])
+def test_each_dashboard_table_exports_to_excel(client, beijing, export):  # noqa: F811
+    client.force_login(beijing["coordinator"])
+    response = client.get("/stats/dashboard/", {"export": export})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) >= 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"region": "12345\x00"},
+        {"region": "999999"},
+        {"indicator": "nope"},
+        {"domain": "x" * 5000},
+        {"region": "1" * 400},
+    ],
+)
+def test_bad_dashboard_input_is_a_422_page(client, beijing, query):  # noqa: F811
+    client.force_login(beijing["coordinator"])
+    assert client.get("/stats/dashboard/", query).status_code in {400, 422}  # NUL bytes: 400 before any view
+
+
+def test_a_bank_and_an_auditor_have_no_dashboard(client, make_user):
+    for role in ("bank", "auditor"):
+        user = make_user(role, "110000")
+        client.force_login(user)
+        assert client.get("/stats/dashboard/").status_code == 403
