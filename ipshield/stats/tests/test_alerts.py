@@ -48,12 +48,16 @@ def test_five_reports_on_one_target_raise_one_alert_for_the_provincial_office(of
     counts = sweep()
     assert counts["created"] >= 1
     alert = Alert.objects.get(rule="tip_spike")
-    assert alert.owner == offices["zj"].agency and alert.region_code == "330000"
-    assert alert.level == "yellow" and alert.figures["n"] == 6
-    assert "星耀数码旗舰店" in alert.explanation and "6" in alert.explanation
+    assert alert.owner == offices["zj"].agency
+    assert alert.region_code == "330000"
+    assert alert.level == "yellow"
+    assert alert.figures["n"] == 6
+    assert "星耀数码旗舰店" in alert.explanation
+    assert "6" in alert.explanation
     assert Notification.objects.filter(agency=offices["zj"].agency, url__contains=str(alert.pk)).exists()
     again = sweep()  # the same situation the next day: refreshed, not doubled
-    assert Alert.objects.filter(rule="tip_spike").count() == 1 and again["created"] == 0
+    assert Alert.objects.filter(rule="tip_spike").count() == 1
+    assert again["created"] == 0
 
 
 def test_four_reports_raise_nothing(offices):
@@ -70,26 +74,32 @@ def test_a_closed_alert_stays_closed_while_the_situation_lasts(api, offices):
     assert client.post(f"/api/v1/stats/alerts/{alert.pk}/close", {"note": "已约谈平台，店铺已下架"}).status_code == 200
     sweep()
     alert.refresh_from_db()
-    assert alert.status == "closed" and Alert.objects.filter(rule="tip_spike").count() == 1
+    assert alert.status == "closed"
+    assert Alert.objects.filter(rule="tip_spike").count() == 1
 
 
 def test_the_office_assesses_then_closes_and_each_step_is_audited(api, offices):
     alert = make_alert("330106", subject="某某店")
     client = api(offices["zj_city"])  # the nearest office above the district owns it
     body = client.get(f"/api/v1/stats/alerts/{alert.pk}").json()
-    assert body["can_handle"] is True and body["owner"] == offices["zj_city"].agency.name
-    assert body["region_name"] and body["explanation"].startswith("近30天")
+    assert body["can_handle"] is True
+    assert body["owner"] == offices["zj_city"].agency.name
+    assert body["region_name"]
+    assert body["explanation"].startswith("近30天")
     response = client.post(f"/api/v1/stats/alerts/{alert.pk}/assess", {"note": "已派员核查"})
-    assert response.status_code == 200 and response.json()["status"] == "assessed"
+    assert response.status_code == 200
+    assert response.json()["status"] == "assessed"
     assert "已派员核查" in response.json()["assessment"]
     response = client.post(f"/api/v1/stats/alerts/{alert.pk}/close", {"note": "核查属实，已立案"})
-    assert response.status_code == 200 and response.json()["status"] == "closed"
+    assert response.status_code == 200
+    assert response.json()["status"] == "closed"
     actions = list(
         AuditEvent.objects.filter(object_id=str(alert.pk), object_type="stats.alert").values_list("action", flat=True)
     )
     assert actions == ["alert.raise", "alert.assess", "alert.close"]
     again = client.post(f"/api/v1/stats/alerts/{alert.pk}/assess", {"note": "再次研判"})
-    assert again.status_code == 409 and "已关闭" in again.json()["error"]["message"]
+    assert again.status_code == 409
+    assert "已关闭" in again.json()["error"]["message"]
 
 
 def test_offices_above_may_act_a_procurator_reads_only(api, offices):
@@ -129,7 +139,8 @@ def test_another_regions_office_and_an_officer_see_nothing(api, offices):
 def test_bad_input_is_a_4xx_and_changes_nothing(api, offices, action, body):
     alert = make_alert("330106", subject="某某店")
     response = api(offices["zj"]).post(f"/api/v1/stats/alerts/{alert.pk}/{action}", body)
-    assert 400 <= response.status_code < 500 and response.json()["error"]["message"]
+    assert 400 <= response.status_code < 500
+    assert response.json()["error"]["message"]
     assert Alert.objects.get(pk=alert.pk).status == "open"
 
 
@@ -139,7 +150,9 @@ def test_the_page_keeps_the_note_when_it_is_refused_and_records_it_when_valid(cl
     listed = client.get("/stats/alerts/")
     assert "某某店" in listed.content.decode()
     refused = client.post(f"/stats/alerts/{alert.pk}/", {"event": "close", "note": "已核查" + "长" * 5000})
-    assert refused.status_code == 422 and "已核查" in refused.content.decode()  # the typed note is still there
+    assert refused.status_code == 422
+    assert "已核查" in refused.content.decode()
     response = client.post(f"/stats/alerts/{alert.pk}/", {"event": "assess", "note": "已派员核查"}, follow=True)
-    assert response.status_code == 200 and "已派员核查" in response.content.decode()
+    assert response.status_code == 200
+    assert "已派员核查" in response.content.decode()
     assert Alert.objects.get(pk=alert.pk).status == "assessed"

@@ -52,9 +52,12 @@ def test_the_map_rows_sum_to_the_regions_total_and_name_every_district(beijing):
     board = dashboard(beijing["coordinator"], region="110000", indicator="filed")
     assert board["map"] == "110000"
     by_code = {r["code"]: r["value"] for r in board["regions"]}
-    assert by_code["110105"] == 2 and by_code["110108"] == 1 and len(by_code) == 16  # every district, zeros too
+    assert by_code["110105"] == 2
+    assert by_code["110108"] == 1
+    assert len(by_code) == 16
     national = dashboard(beijing["national"], region="000000", indicator="filed")
-    assert national["map"] == "100000" and {r["code"]: r["value"] for r in national["regions"]}["310000"] == 1
+    assert national["map"] == "100000"
+    assert {r["code"]: r["value"] for r in national["regions"]}["310000"] == 1
     assert national["regions"][0]["code"] == "110000"  # ranked by the indicator
 
 
@@ -67,14 +70,17 @@ def test_another_province_sees_zeros_on_beijings_dashboard(beijing):  # noqa: F8
 
 def test_trend_covers_24_months_and_this_months_cases():
     months = month_starts(TODAY, 24)
-    assert len(months) == 24 and months[-1] == TODAY.replace(day=1) and months[0] < months[-1]
+    assert len(months) == 24
+    assert months[-1] == TODAY.replace(day=1)
+    assert months[0] < months[-1]
 
 
 def test_windows_compare_with_the_same_days_a_year_earlier():
     import datetime as dt
 
     windows = {w.key: w for w in totals_windows(dt.date(2026, 8, 15))}
-    assert windows["quarter"].start == dt.date(2026, 7, 1) and windows["quarter"].last_year_end == dt.date(2025, 8, 15)
+    assert windows["quarter"].start == dt.date(2026, 7, 1)
+    assert windows["quarter"].last_year_end == dt.date(2025, 8, 15)
     leap = {w.key: w for w in totals_windows(dt.date(2028, 2, 29))}
     assert leap["month"].last_year_end == dt.date(2027, 2, 28)
 
@@ -91,7 +97,8 @@ def test_traffic_light(value, average, colour):
 def test_each_dashboard_table_exports_to_excel(client, beijing, export):  # noqa: F811
     client.force_login(beijing["coordinator"])
     response = client.get("/stats/dashboard/", {"export": export})
-    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) >= 2
 

@@ -28,9 +28,11 @@ def test_a_newer_version_applies_from_its_day_and_the_older_before_it():
 def test_a_surge_over_mean_plus_two_sigma_with_ten_cases_is_an_alert():
     series = {("440300", "online_trade"): [2, 3, 2, 1, 3, 2, 2, 3, 2, 1, 2, 3, 14]}
     [finding] = engine.case_surge(RULES["case_surge"], series, {("440300", "online_trade"): 2}, "2026-11")
-    assert finding.figures["above_sigma"] and finding.figures["above_yoy"]
+    assert finding.figures["above_sigma"]
+    assert finding.figures["above_yoy"]
     assert finding.level == "red"  # σ + 同比 + three times the mean
-    assert finding.figures["current"] == 14 and finding.figures["mean"] == 2.2
+    assert finding.figures["current"] == 14
+    assert finding.figures["mean"] == 2.2
     assert "14" in finding.message % {**finding.figures, "subject": "网络"}
 
 
@@ -44,7 +46,9 @@ def test_below_ten_cases_or_within_two_sigma_is_no_surge():
 def test_fifty_percent_more_than_a_year_ago_alone_is_a_yellow_surge():
     steady = [8, 14, 9, 13, 11, 12, 10, 15, 9, 12, 11, 13]  # mean 11.4, σ ≈ 2: 15 is within mean + 2σ
     [finding] = engine.case_surge(RULES["case_surge"], {("11", "t"): [*steady, 15]}, {("11", "t"): 10}, "m")
-    assert finding.level == "yellow" and finding.figures["above_yoy"] and not finding.figures["above_sigma"]
+    assert finding.level == "yellow"
+    assert finding.figures["above_yoy"]
+    assert not finding.figures["above_sigma"]
 
 
 @pytest.mark.parametrize(("share_of_twenty", "level"), [(11, None), (12, "yellow"), (15, "orange"), (18, "red")])
@@ -76,7 +80,8 @@ def test_weak_linkage_counts_its_signals():
     }
     found = engine.weak_linkage(rule, provinces, national_rate=0.05, year=2026)
     assert [(f.region, f.level) for f in found] == [("110000", "red")]
-    assert found[0].figures["rate"] == 0.7 and found[0].figures["national"] == 5.0
+    assert found[0].figures["rate"] == 0.7
+    assert found[0].figures["national"] == 5.0
 
 
 def test_tip_spike_needs_five_reports_on_one_target():
