@@ -17,6 +17,7 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ipshield.core import regions
 from ipshield.core.deadlines import CHINA_TZ
@@ -59,7 +60,12 @@ def totals_windows(today: dt.date) -> list[TotalsWindow]:
     return windows
 
 
-WINDOW_LABELS = {"all": "累计", "year": "本年", "quarter": "本季", "month": "本月"}
+WINDOW_LABELS = {
+    "all": gettext_noop("累计"),
+    "year": gettext_noop("本年"),
+    "quarter": gettext_noop("本季"),
+    "month": gettext_noop("本月"),
+}
 
 
 def _count_columns() -> list[CountColumn]:
@@ -238,6 +244,35 @@ def dashboard(
         "table": table,
         "generated_at": timezone.now(),
     }
+
+
+DASHBOARD_CACHE_SECONDS = 600
+
+
+def cached_dashboard(user: Any, *, region: str, indicator: str, domain: str = "") -> dict[str, Any]:
+    """The dashboard as computed at most DASHBOARD_CACHE_SECONDS ago for readers who see the same records
+    (visibility depends on the agency and the role only) in the same language; the page says when.
+    At 1M cases a national dashboard takes seconds to compute (bench/measure_dashboard.py)."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    key = ":".join(
+        [
+            "stats-dashboard-v1",
+            str(user.agency_id),
+            str(user.role),
+            region,
+            indicator,
+            domain,
+            translation.get_language() or "",
+            timezone.localdate().isoformat(),
+        ]
+    )
+    board = cache.get(key)
+    if board is None:
+        board = dashboard(user, region=region, indicator=indicator, domain=domain)
+        cache.set(key, board, DASHBOARD_CACHE_SECONDS)
+    return board
 
 
 def map_for(region: str) -> str | None:

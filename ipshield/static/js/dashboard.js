@@ -34,7 +34,7 @@
       xAxis: { type: "category", data: data.trend.months },
       yAxis: { type: "value", minInterval: 1 },
       series: data.trend.series.map(function (s) {
-        return { name: s.label, type: "line", smooth: true, symbolSize: 4, data: s.data };
+        return { name: s.label, type: "line", symbolSize: 4, data: s.data };
       })
     });
   }

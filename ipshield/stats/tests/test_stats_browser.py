@@ -13,6 +13,7 @@ def test_a_coordinator_drills_from_a_figure_to_its_cases_and_exports(page, beiji
     settings.IPSHIELD_2FA = "optional"
     browser_login(page, "coord.bj.stats")
     page.click("nav >> text=统计")
+    page.click("text=统计报表")
     page.click("form.card button[type=submit]")
     figure = page.locator("[data-testid=figure-total-filed]")
     assert figure.inner_text() == "4"
