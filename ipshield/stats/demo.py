@@ -16,6 +16,7 @@ from ipshield.stats.sweep import sweep
 from ipshield.tips.services import tip_submit
 
 SURGE_COUNTY = "440306"  # 深圳市宝安区: an online-trade surge last month, concentrated in one district
+NEIGHBOUR_COUNTY = "440304"  # 深圳市福田区
 SPREAD_PARTY = {"name": "恒通达国际贸易有限公司", "uscc": "91440300MA5DEMO01X"}
 SPREAD_BRAND = "澜湾电子科技有限公司"
 SPREAD_COUNTIES = ["110105", "310106", "330106", "440106", "510104"]
@@ -60,6 +61,8 @@ def seed_warning_patterns(now: dt.datetime | None = None) -> dict[str, int]:
     # 案件激增 + 案件集中: 18 online-trade leads in one district last month.
     for index in range(18):
         add(SURGE_COUNTY, _last_month_day(now, 2 + index % 25), domain=CampaignDomain.ONLINE_TRADE)
+    for index in range(3):  # the rest of the city is quiet
+        add(NEIGHBOUR_COUNTY, now - dt.timedelta(days=20 + 15 * index))
     # 跨区域蔓延: one trading company in five provinces within 90 days; one brand newly counterfeited widely.
     for index, county in enumerate(SPREAD_COUNTIES):
         case = add(county, now - dt.timedelta(days=10 + 12 * index))

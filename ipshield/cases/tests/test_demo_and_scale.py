@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from ipshield.cases.models import Case
 from ipshield.core.models import User
+from ipshield.stats.models import Alert
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +32,20 @@ def test_demo_seed_prints_accounts_and_is_idempotent(demo, capsys):
         assert username in demo
     assert "ipshield-demo-2026" in demo
     users, cases = User.objects.count(), Case.objects.count()
-    assert cases == 60 + 3  # and one trader's three small cases in three provinces (累计计算)
+    # and one trader's three small cases in three provinces (累计计算), and the situations that trip
+    # each early-warning rule (stats.demo: 18 surge + 3 beside it, 5 spread party, 12 spread brand)
+    assert cases == 60 + 3 + 38
+    assert {"case_surge", "concentration", "systemic_spread", "tip_spike"} <= set(
+        Alert.objects.values_list("rule", flat=True)
+    )
     split = Case.objects.filter(cumulative_outcome="suspected_crime")
     assert split.count() == 3
     assert set(split.values_list("own_outcome", flat=True)) == {"below_threshold"}
     assert Case.objects.filter(screening_outcome="suspected_crime").exists()
     assert Case.objects.exclude(screening_outcome="suspected_crime").exists()
     call_command("demo_seed", "--cases", "60")
-    assert "demo cases: 0 created, demo transfers: 0 created, demo tips: 0, disclosures: 0" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "demo cases: 0 created, demo transfers: 0 created, demo tips: 0, disclosures: 0, risk alerts: 0" in out
     assert (User.objects.count(), Case.objects.count()) == (users, cases)
 
 

@@ -30,9 +30,7 @@ def test_the_national_coordinator_clicks_beijing_on_the_map_and_drills_to_its_ca
     page.wait_for_url("**region=110000**")
     _map_ready(page)
     assert "北京市" in page.inner_text("[data-testid=dashboard-crumbs]")
-    assert "北京演示预警" not in page.inner_text(
-        "[data-testid=dashboard-alerts]"
-    )  # a weak-linkage alert names no subject
+    assert "两法衔接薄弱 · 北京演示预警" in page.inner_text("[data-testid=dashboard-alerts]")  # Beijing's open warning
     assert page.locator("[data-testid=dashboard-alerts] li").count() == 1
     page.click("[data-testid=total-filed-all]")
     assert "共 4 个案件" in page.inner_text("[data-testid=case-count]")
