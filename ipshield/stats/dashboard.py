@@ -268,7 +268,7 @@ def cached_dashboard(user: Any, *, region: str, indicator: str, domain: str = ""
             timezone.localdate().isoformat(),
         ]
     )
-    board = cache.get(key)
+    board: dict[str, Any] | None = cache.get(key)
     if board is None:
         board = dashboard(user, region=region, indicator=indicator, domain=domain)
         cache.set(key, board, DASHBOARD_CACHE_SECONDS)

@@ -93,23 +93,23 @@ def _spread_figures(
     )
     names = {k["uscc"]: k["name"] for k in keys}
     provinces: dict[str, set[str]] = defaultdict(set)
-    for row in (
+    for party_row in (
         Party.objects.filter(case__lead_received_at__gte=start, uscc__in=list(names))
         .values("uscc", "case__region_province")
         .distinct()
     ):
-        provinces[row["uscc"]].add(str(row["case__region_province"]))
+        provinces[party_row["uscc"]].add(str(party_row["case__region_province"]))
     parties = {key: (names[key], frozenset(p)) for key, p in provinces.items()}
     brands: dict[str, dict[str, Any]] = defaultdict(lambda: {"provinces": set(), "cases": 0, "before": 0})
-    for row in (
+    for brand_row in (
         Case.objects.filter(lead_received_at__gte=start)
         .exclude(right_holder="")
         .values("right_holder", "region_province")
         .annotate(n=Count("*"))
         .order_by()
     ):
-        brands[row["right_holder"]]["provinces"].add(str(row["region_province"]))
-        brands[row["right_holder"]]["cases"] += row["n"]
+        brands[brand_row["right_holder"]]["provinces"].add(str(brand_row["region_province"]))
+        brands[brand_row["right_holder"]]["cases"] += brand_row["n"]
     for row in (
         Case.objects.filter(lead_received_at__gte=before, lead_received_at__lt=start, right_holder__in=list(brands))
         .values("right_holder")
