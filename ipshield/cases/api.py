@@ -29,7 +29,7 @@ from ipshield.cases.services import (
 )
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.attachments import attachments_for
-from ipshield.core.choices import CampaignDomain, EvidenceKind
+from ipshield.core.choices import AgencyKind, CampaignDomain, EvidenceKind
 from ipshield.core.inputs import Date, DateTime, Id, PageNumber, Revision
 
 router = Router(tags=["cases"], auth=AUTH)
@@ -157,6 +157,7 @@ class CaseFilters(Schema):
     screening: ScreeningOutcome | None = None
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
+    agency_kind: AgencyKind | None = Field(None, description="only cases of agencies of this kind")
     product_category: str | None = Field(None, max_length=100, description="exactly this product category")
     right_holder: str | None = Field(None, max_length=200, description="exactly this right holder (brand)")
     overdue: bool = False

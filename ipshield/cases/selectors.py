@@ -62,6 +62,8 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
         qs = qs.filter(screening_outcome=filters["screening"])
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
+    if filters.get("agency_kind"):
+        qs = qs.filter(agency__kind=filters["agency_kind"])
     qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("region_exact"):  # 本级: records of that region itself, not of those below it
         qs = qs.filter(region_code=filters["region_exact"])

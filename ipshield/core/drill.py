@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ipshield.core.choices import AgencyKind
+
 # name on the URL → what the banner calls the period
 PERIOD_LABELS: dict[str, Any] = {
     "filed": _("立案时间"),
@@ -26,6 +28,7 @@ def add_drill_fields(form: forms.Form, periods: list[str], exact: tuple[str, ...
         for end in ("from", "to"):
             form.fields[f"{name}_{end}"] = forms.DateField(required=False, widget=forms.HiddenInput)
     form.fields["region_exact"] = forms.RegexField(regex=r"^[0-9]{6}$", required=False, widget=forms.HiddenInput)
+    form.fields["agency_kind"] = forms.ChoiceField(choices=AgencyKind.choices, required=False, widget=forms.HiddenInput)
     for name in exact:
         form.fields[name] = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
@@ -40,6 +43,10 @@ def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
                 _("%(what)s：%(start)s 至 %(end)s")
                 % {"what": PERIOD_LABELS[name], "start": start or "…", "end": end or "…"}
             )
+    if cleaned.get("agency_kind"):
+        lines.append(
+            _("%(what)s：%(value)s") % {"what": _("机关类别"), "value": AgencyKind(cleaned["agency_kind"]).label}
+        )
     for name, label in EXACT_LABELS.items():
         if cleaned.get(name):
             lines.append(_("%(what)s：%(value)s") % {"what": label, "value": cleaned[name]})

@@ -4,7 +4,7 @@ each with the API list of the records behind it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -14,7 +14,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
-from ipshield.core.choices import CampaignDomain
+from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.inputs import Date, Id, PageNumber
 from ipshield.core.models import Region
 from ipshield.stats.choices import AlertLevel, AlertStatus, WarningRuleId
@@ -48,6 +48,11 @@ class ReportParams(Schema):
     from_: Date | None = Field(None, alias="from", description="First day (default: 1 January this year)")
     to: Date | None = Field(None, description="Last day (default: today)")
     domain: CampaignDomain | None = None
+    level: Literal["all", "own"] = Field(
+        "all",
+        description="all = 含下级 (the region and every region below it); own = 本级 (the region's own records only)",
+    )
+    agency_kind: AgencyKind | None = Field(None, description="only records of agencies of this kind")
 
 
 class CellOut(Schema):
@@ -113,7 +118,15 @@ def report_detail(request: HttpRequest, report: str, params: Query[ReportParams]
         period = Period.chosen(params.from_, params.to)
     except ValidationError as exc:
         raise validation_error(exc) from exc
-    return run_report(found, user, region=region, period=period, domain=params.domain or "")
+    return run_report(
+        found,
+        user,
+        region=region,
+        period=period,
+        domain=params.domain or "",
+        level=params.level,
+        agency_kind=params.agency_kind or "",
+    )
 
 
 class AlertOut(Schema):

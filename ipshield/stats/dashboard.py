@@ -28,9 +28,8 @@ from ipshield.stats.reports import REPORTS, CountColumn, Period, RateColumn, _qu
 DASHBOARD_REPORT = "linkage"
 TREND_MONTHS = 24
 RANKING_SIZE = 10
-# 红绿灯: a region's rate against the average it is compared with.
-GREEN_AT = 1.0  # at or above the average
-YELLOW_AT = 0.5  # at least half of it; below that, red
+# 红绿灯 (reference/statistics.md §4, C:S7): blue when a region's rate meets both the national and
+# its regional average, yellow when it meets one, red when it meets neither.
 
 
 @dataclass(frozen=True)
@@ -177,13 +176,16 @@ def _rankings(user: Any, region: str, domain: str, period: Period) -> list[dict[
     return out
 
 
-def light(value: float | None, average: float | None) -> str:
-    """green / yellow / red against an average; grey when either is unknown or the average is 0."""
-    if value is None or not average:
+def light(value: float | None, regional: float | None, national: float | None) -> str:
+    """blue / yellow / red by how many of the two averages the value meets; grey when it has no
+    value or neither average is known."""
+    averages = [a for a in (regional, national) if a is not None]
+    if value is None or not averages:
         return "grey"
-    if value >= average * GREEN_AT:
-        return "green"
-    return "yellow" if value >= average * YELLOW_AT else "red"
+    met = sum(value >= a for a in averages)
+    if met == len(averages):
+        return "blue"
+    return "yellow" if met else "red"
 
 
 def _national_rate(period: Period, domain: str) -> float | None:
@@ -224,8 +226,7 @@ def dashboard(
                 "value": row["cells"][indicator]["value"],
                 "page": row["cells"][indicator].get("page"),
                 "rate": rate,
-                "light_regional": light(rate, regional_rate),
-                "light_national": light(rate, national_rate),
+                "light": light(rate, regional_rate, national_rate),
             }
         )
     ranked = sorted(regions_rows, key=lambda r: (-(r["value"] or 0), r["code"]))

@@ -62,7 +62,7 @@ def seed_warning_patterns(now: dt.datetime | None = None) -> dict[str, int]:
     for index in range(18):
         add(SURGE_COUNTY, _last_month_day(now, 2 + index % 25), domain=CampaignDomain.ONLINE_TRADE)
     for index in range(3):  # the rest of the city is quiet
-        add(NEIGHBOUR_COUNTY, now - dt.timedelta(days=20 + 15 * index))
+        add(NEIGHBOUR_COUNTY, now - dt.timedelta(days=20 + 15 * index), domain=CampaignDomain.ONLINE_TRADE)
     # 跨区域蔓延: one trading company in five provinces within 90 days; one brand newly counterfeited widely.
     for index, county in enumerate(SPREAD_COUNTIES):
         case = add(county, now - dt.timedelta(days=10 + 12 * index))
@@ -74,7 +74,7 @@ def seed_warning_patterns(now: dt.datetime | None = None) -> dict[str, int]:
             right_holder=SPREAD_BRAND,
         )
     save_demo_cases(cases, results, factory.rng, party_of=lambda c: parties.get(id(c), {}), action="demo.seed.warnings")
-    # 举报集中: six reports about one online shop in Hangzhou within three weeks.
+    # 举报集中: six reports about one online shop in Hangzhou within a week.
     for index in range(6):
         tip_submit(
             data={
@@ -84,6 +84,6 @@ def seed_warning_patterns(now: dt.datetime | None = None) -> dict[str, int]:
                 "target_name": TIP_TARGET,
                 "anonymous": True,
             },
-            now=now - dt.timedelta(days=2 + 3 * index),
+            now=now - dt.timedelta(days=1, hours=20 * index),
         )
     return sweep(now=now)

@@ -151,14 +151,15 @@ def case_surge(
     return findings
 
 
-def concentration(rule: WarningRule, by_county: Mapping[str, int], window_end: str) -> list[Finding]:
-    """One county's share of its prefecture's leads in the window (`by_county`: county code → count)."""
+def concentration(rule: WarningRule, by_county: Mapping[tuple[str, str], int], window_end: str) -> list[Finding]:
+    """One county's share of its prefecture's leads in one domain in the window
+    (`by_county[(county code, domain)]` → count)."""
     min_cases, min_counties = int(rule.params["min_cases"]), int(rule.params["min_counties"])
-    prefectures: dict[str, list[tuple[str, int]]] = {}
-    for county, n in by_county.items():
-        prefectures.setdefault(county[:4], []).append((county, n))
+    prefectures: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for (county, domain), n in by_county.items():
+        prefectures.setdefault((county[:4], domain), []).append((county, n))
     findings = []
-    for _prefecture, counties in sorted(prefectures.items()):
+    for (_prefecture, domain), counties in sorted(prefectures.items()):
         total = sum(n for _c, n in counties)
         if total < min_cases or len([c for c in counties if c[1]]) < min_counties:
             continue
@@ -173,9 +174,11 @@ def concentration(rule: WarningRule, by_county: Mapping[str, int], window_end: s
                 rule.version,
                 level,
                 county,
-                f"{county}|{window_end}",
-                "",
-                gettext_noop("近%(days)s天本县（区）线索 %(n)s 件，占所在地市 %(total)s 件的 %(share)s%%。"),
+                f"{county}|{domain}|{window_end}",
+                domain,
+                gettext_noop(
+                    "%(subject)s：近%(days)s天本县（区）线索 %(n)s 件，占所在地市同领域 %(total)s 件的 %(share)s%%。"
+                ),
                 {"days": rule.params["window_days"], "n": n, "total": total, "share": _pct(share)},
             )
         )
@@ -253,19 +256,22 @@ class ProvinceLinkage:
     filed: int
     transferred: int
     pending: int  # suspected crimes not transferred (应移未移)
-    overdue: int  # transfers past a statutory step
+    overdue: int  # open transfers past a statutory step
+    open_transfers: int = 0  # transfers with a step still running
 
 
 def weak_linkage(
     rule: WarningRule, provinces: Mapping[str, ProvinceLinkage], national_rate: float | None, year: int
 ) -> list[Finding]:
     ratio, min_filed = float(rule.params["rate_ratio"]), int(rule.params["min_filed"])
-    min_pending, min_overdue = int(rule.params["min_pending"]), int(rule.params["min_overdue"])
+    min_pending, overdue_share = int(rule.params["min_pending"]), float(rule.params["overdue_share"])
+    min_open = int(rule.params["min_open"])
     findings = []
     for province, f in sorted(provinces.items()):
         rate = f.transferred / f.filed if f.filed else None
         low_rate = bool(rate is not None and national_rate and f.filed >= min_filed and rate < national_rate * ratio)
-        signals = int(low_rate) + int(f.pending >= min_pending) + int(f.overdue >= min_overdue)
+        late = f.open_transfers >= min_open and f.overdue > f.open_transfers * overdue_share
+        signals = int(low_rate) + int(f.pending >= min_pending) + int(late)
         level = rule.level(signals) if signals else None
         if level is None:
             continue
@@ -279,7 +285,7 @@ def weak_linkage(
                 "",
                 gettext_noop(
                     "%(year)s年立案 %(filed)s 件、移送 %(transferred)s 件（移送率 %(rate)s%%，全国 %(national)s%%）；"
-                    "应移未移 %(pending)s 件，移送环节逾期 %(overdue)s 件。"
+                    "应移未移 %(pending)s 件；办理中的移送 %(open)s 件，逾期 %(overdue)s 件。"
                 ),
                 {
                     "year": year,
@@ -289,7 +295,9 @@ def weak_linkage(
                     "national": _pct(national_rate) if national_rate else "—",
                     "pending": f.pending,
                     "overdue": f.overdue,
+                    "open": f.open_transfers,
                     "low_rate": low_rate,
+                    "late": late,
                 },
             )
         )

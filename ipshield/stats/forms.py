@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ipshield.core.choices import CampaignDomain
+from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.models import validate_region_code_exists
 from ipshield.core.region_picker import region_field
 from ipshield.stats.reports import REPORTS, Period
@@ -18,9 +18,14 @@ class ReportForm(forms.Form):
     start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     domain = forms.ChoiceField(label=_("专项领域"), required=False)
+    agency_kind = forms.ChoiceField(label=_("机关类别"), required=False)
+    level = forms.ChoiceField(
+        label=_("统计范围"), required=False, choices=[("all", _("含下级")), ("own", _("本级"))], initial="all"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["agency_kind"].choices = [("", _("全部")), *AgencyKind.choices]  # type: ignore[attr-defined]
         self.fields["report"].choices = [(r.key, r.title) for r in REPORTS.values()]  # type: ignore[attr-defined]
         self.fields["domain"].choices = [("", _("全部")), *CampaignDomain.choices]  # type: ignore[attr-defined]
 

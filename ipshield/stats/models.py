@@ -63,7 +63,10 @@ class Alert(RegionScopedModel):
     @property
     def subject_display(self) -> str:
         """What the alert is about in words: a domain's name, never its id."""
-        if self.rule == WarningRuleId.CASE_SURGE and self.subject in CampaignDomain.values:
+        if (
+            self.rule in (WarningRuleId.CASE_SURGE, WarningRuleId.CONCENTRATION)
+            and self.subject in CampaignDomain.values
+        ):
             return str(CampaignDomain(self.subject).label)
         return self.subject
 

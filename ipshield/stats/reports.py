@@ -209,19 +209,80 @@ def _place(code: str, *, own_level: bool = False) -> dict[str, str]:
     return {} if code == regions.NATIONAL_CODE else {"region": code}
 
 
+def _cells(
+    report: Report, values: dict[str, int], base: dict[str, Any], period: Period, place: dict[str, str]
+) -> dict[str, Any]:
+    """One row's cells: each count with the API list and the page that show its records."""
+    out: dict[str, Any] = {}
+    for column in report.columns:
+        if isinstance(column, CountColumn):
+            query = _query(_filters(column, base, period, **place))
+            out[column.key] = {
+                "value": values[column.key],
+                "records": f"{column.api_path}?{query}",  # the API list and the page read the same filters
+                "page": f"{reverse(column.page)}?{query}",
+            }
+        else:
+            rate = _rate(values[column.numerator], values[column.denominator])
+            out[column.key] = {"value": rate, "records": None, "page": None}
+    return out
+
+
+def _own_level_report(
+    report: Report, user: Any, *, region: str, period: Period, base: dict[str, Any]
+) -> dict[str, Any]:
+    place = _place(region, own_level=True)
+    values = {
+        column.key: column.records(user, _filters(column, base, period, **place)).count()
+        for column in report.columns
+        if isinstance(column, CountColumn)
+    }
+    name = Region.objects.filter(code=region).values_list("name", flat=True).first() or ""
+    row = {"key": "total", "label": f"{_('本级')} · {name}", "cells": _cells(report, values, base, period, place)}
+    return _result(report, region, period, [row])
+
+
+def _result(report: Report, region: str, period: Period, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "report": report.key,
+        "title": str(report.title),
+        "region": region,
+        "from": period.start,
+        "to": period.end,
+        "columns": [{"key": c.key, "label": str(c.label)} for c in report.columns],
+        "rows": rows,
+        "definitions": {c.key: str(c.definition) for c in report.columns} | {"report": str(report.definition)},
+    }
+
+
 def _rate(numerator: int, denominator: int) -> float | None:
     if not denominator:
         return None
     return float((Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def run_report(report: Report, user: Any, *, region: str, period: Period, domain: str = "") -> dict[str, Any]:
+LEVELS = ("all", "own")  # 含下级 (the region and every region below it) | 本级 (the region itself only)
+
+
+def run_report(
+    report: Report,
+    user: Any,
+    *,
+    region: str,
+    period: Period,
+    domain: str = "",
+    level: str = "all",
+    agency_kind: str = "",
+) -> dict[str, Any]:
     """The report for `region` as the reader may see it: one row per region one level below, a
     本级 row for records of the region itself (a provincial agency's own cases) when there are any,
-    then 合计. One GROUP BY query per count column."""
+    then 合计. With level="own" (本级) only the region's own records, in one row. One GROUP BY query
+    per count column."""
+    base = {"domain": domain, "agency_kind": agency_kind}
+    if level == "own":
+        return _own_level_report(report, user, region=region, period=period, base=base)
     rows_parent = _rows_parent(region)
     group_field, length = _group_field(rows_parent)
-    base = {"domain": domain}
     counts: dict[str, dict[str, int]] = {}
     totals: dict[str, int] = {}
     count_columns = [c for c in report.columns if isinstance(c, CountColumn)]
@@ -232,19 +293,7 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
         totals[column.key] = sum(counts[column.key].values())
 
     def cells(values: dict[str, int], code: str, *, own_level: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for column in report.columns:
-            if isinstance(column, CountColumn):
-                query = _query(_filters(column, base, period, **_place(code, own_level=own_level)))
-                out[column.key] = {
-                    "value": values[column.key],
-                    "records": f"{column.api_path}?{query}",  # the API list and the page read the same filters
-                    "page": f"{reverse(column.page)}?{query}",
-                }
-            else:
-                rate = _rate(values[column.numerator], values[column.denominator])
-                out[column.key] = {"value": rate, "records": None, "page": None}
-        return out
+        return _cells(report, values, base, period, _place(code, own_level=own_level))
 
     rows = []
     children = _row_regions(rows_parent) if len(regions.subtree_prefix(rows_parent)) < 6 else []
@@ -257,13 +306,4 @@ def run_report(report: Report, user: Any, *, region: str, period: Period, domain
         rows.append({"key": f"{region}-own", "label": str(_("本级")), "cells": cells(own, region, own_level=True)})
     region_name = Region.objects.filter(code=region).values_list("name", flat=True).first() or ""
     rows.append({"key": "total", "label": f"{_('合计')} · {region_name}", "cells": cells(totals, region)})
-    return {
-        "report": report.key,
-        "title": str(report.title),
-        "region": region,
-        "from": period.start,
-        "to": period.end,
-        "columns": [{"key": c.key, "label": str(c.label)} for c in report.columns],
-        "rows": rows,
-        "definitions": {c.key: str(c.definition) for c in report.columns} | {"report": str(report.definition)},
-    }
+    return _result(report, region, period, rows)

@@ -70,10 +70,15 @@ def _surge_figures(rule: engine.WarningRule, today: dt.date) -> tuple[dict[Any, 
     return dict(series), last_year, months[-1].strftime("%Y-%m")
 
 
-def _concentration_figures(rule: engine.WarningRule, today: dt.date) -> dict[str, int]:
+def _concentration_figures(rule: engine.WarningRule, today: dt.date) -> dict[tuple[str, str], int]:
     start = day_start(today - dt.timedelta(days=int(rule.params["window_days"])))
-    rows = Case.objects.filter(lead_received_at__gte=start).values("region_code").annotate(n=Count("*")).order_by()
-    return {r["region_code"]: r["n"] for r in rows}
+    rows = (
+        Case.objects.filter(lead_received_at__gte=start)
+        .values("region_code", "domain")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    return {(r["region_code"], r["domain"]): r["n"] for r in rows}
 
 
 def _spread_figures(

@@ -54,6 +54,8 @@ def report_view(request: HttpRequest) -> HttpResponse:
             region=chosen["region"] or user.agency.region_id,
             period=chosen["period"],
             domain=chosen["domain"] or "",
+            level=chosen["level"] or "all",
+            agency_kind=chosen["agency_kind"] or "",
         )
         if request.GET.get("export") == "xlsx":
             header = [""] + [c["label"] for c in result["columns"]]
@@ -115,11 +117,8 @@ def _export_name(board: dict[str, Any], what: str) -> str:
 
 
 def _export_regions(board: dict[str, Any]) -> HttpResponse:
-    header = [_("地区"), board["indicator_label"], _("移送率（%）"), _("对比本地区平均"), _("对比全国平均")]
-    rows = [
-        [r["label"], r["value"], r["rate"], LIGHT_WORDS[r["light_regional"]], LIGHT_WORDS[r["light_national"]]]
-        for r in board["regions"]
-    ]
+    header = [_("地区"), board["indicator_label"], _("移送率（%）"), _("对比平均")]
+    rows = [[r["label"], r["value"], r["rate"], LIGHT_WORDS[r["light"]]] for r in board["regions"]]
     return xlsx_response(sheet=str(_("地区排名")), header=header, rows=rows, filename=_export_name(board, "regions"))
 
 
@@ -153,7 +152,12 @@ DASHBOARD_EXPORTS = {
     "totals": _export_totals,
     "rankings": _export_rankings,
 }
-LIGHT_WORDS = {"green": _("达到或高于平均"), "yellow": _("低于平均"), "red": _("不足平均的一半"), "grey": _("无法比较")}
+LIGHT_WORDS = {
+    "blue": _("达到全国和本地区平均"),
+    "yellow": _("只达到其中一个平均"),
+    "red": _("低于全国和本地区平均"),
+    "grey": _("无法比较"),
+}
 
 
 @login_required

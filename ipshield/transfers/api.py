@@ -13,6 +13,7 @@ from pydantic import Field
 
 from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
+from ipshield.core.choices import AgencyKind
 from ipshield.core.inputs import Date, Id, OptionalId, PageNumber, Revision
 from ipshield.transfers.choices import (
     OfficialClueDecision,
@@ -116,6 +117,7 @@ class TransferFilters(Schema):
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     domain: str | None = None
+    agency_kind: AgencyKind | None = Field(None, description="only transfers from agencies of this kind")
     sent_from: Date | None = Field(None, description="移送 on or after this day (China time)")
     sent_to: Date | None = Field(None, description="移送 on or before this day")
     page: PageNumber = 1

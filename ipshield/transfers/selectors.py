@@ -35,6 +35,8 @@ def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | N
         qs = qs.filter(status=filters["status"])
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
+    if filters.get("agency_kind"):  # the transferring agency's kind
+        qs = qs.filter(agency__kind=filters["agency_kind"])
     if filters.get("domain"):
         qs = qs.filter(case__domain=filters["domain"])
     qs = narrow_to_region(qs, filters.get("region"))

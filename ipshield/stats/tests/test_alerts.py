@@ -28,7 +28,7 @@ def offices(make_user):
     }
 
 
-def _reports(count, target="星耀数码旗舰店", days=20):
+def _reports(count, target="星耀数码旗舰店", days=6):
     now = timezone.now()
     for index in range(count):
         tip_submit(

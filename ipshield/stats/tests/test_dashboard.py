@@ -86,11 +86,18 @@ def test_windows_compare_with_the_same_days_a_year_earlier():
 
 
 @pytest.mark.parametrize(
-    ("value", "average", "colour"),
-    [(5, 5, "green"), (4.9, 5, "yellow"), (2.4, 5, "red"), (None, 5, "grey"), (3, 0, "grey")],
+    ("value", "regional", "national", "colour"),
+    [
+        (5, 5, 4, "blue"),  # meets both
+        (4.5, 5, 4, "yellow"),  # meets the national average only
+        (3, 5, 4, "red"),  # meets neither
+        (3, None, 2, "blue"),  # only one average known, met
+        (None, 5, 4, "grey"),
+        (3, None, None, "grey"),
+    ],
 )
-def test_traffic_light(value, average, colour):
-    assert light(value, average) == colour
+def test_traffic_light_counts_the_averages_met(value, regional, national, colour):
+    assert light(value, regional, national) == colour
 
 
 @pytest.mark.parametrize("export", ["regions", "trend", "totals", "rankings"])

@@ -51,10 +51,20 @@ def test_fifty_percent_more_than_a_year_ago_alone_is_a_yellow_surge():
     assert not finding.figures["above_sigma"]
 
 
-@pytest.mark.parametrize(("share_of_twenty", "level"), [(11, None), (12, "yellow"), (15, "orange"), (18, "red")])
-def test_concentration_levels_follow_one_countys_share(share_of_twenty, level):
-    counties = {"440306": share_of_twenty, "440304": 20 - share_of_twenty}
+def _split(total, parts):
+    """`total` in `parts` nearly equal shares (the other districts, none bigger than the first)."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+@pytest.mark.parametrize(("share_of_twenty", "level"), [(7, None), (8, "yellow"), (12, "orange"), (16, "red")])
+def test_concentration_levels_follow_one_countys_share_in_a_domain(share_of_twenty, level):
+    counties = {
+        ("440306", "online_trade"): share_of_twenty,
+        **{(f"44030{i}", "online_trade"): n for i, n in enumerate(_split(20 - share_of_twenty, 3), start=1)},
+        ("440305", "trademark"): 50,  # another domain's cases do not dilute the share
+    }
     found = engine.concentration(RULES["concentration"], counties, "2026Q4")
+    found = [f for f in found if f.subject == "online_trade"]
     assert [f.level for f in found] == ([level] if level else [])
     if level:
         assert found[0].region == "440306"
@@ -74,9 +84,11 @@ def test_a_party_in_three_provinces_spreads_but_a_brand_must_also_have_risen():
 def test_weak_linkage_counts_its_signals():
     rule = RULES["weak_linkage"]
     provinces = {
-        "110000": engine.ProvinceLinkage(filed=300, transferred=2, pending=27, overdue=6),  # all three
-        "310000": engine.ProvinceLinkage(filed=300, transferred=20, pending=3, overdue=0),  # none
-        "320000": engine.ProvinceLinkage(filed=20, transferred=0, pending=0, overdue=0),  # too few filed to judge
+        "110000": engine.ProvinceLinkage(filed=300, transferred=2, pending=27, overdue=6, open_transfers=20),  # all
+        "310000": engine.ProvinceLinkage(
+            filed=300, transferred=20, pending=3, overdue=2, open_transfers=20
+        ),  # 10 %: none
+        "320000": engine.ProvinceLinkage(filed=20, transferred=0, pending=0, overdue=3, open_transfers=4),  # too few
     }
     found = engine.weak_linkage(rule, provinces, national_rate=0.05, year=2026)
     assert [(f.region, f.level) for f in found] == [("110000", "red")]

@@ -166,3 +166,28 @@ def test_the_page_and_the_api_are_for_staff_with_content_only(client, make_user,
     client.force_login(bank)
     assert client.get("/stats/").status_code == 403
     assert api(bank).get("/api/v1/stats/reports/linkage").status_code == 403
+
+
+def test_own_level_counts_only_the_regions_own_records(api, beijing):
+    client = api(beijing["coordinator"])
+    body = _report(client, "linkage", region="110000", level="own")
+    [row] = body["rows"]
+    assert row["cells"]["filed"]["value"] == 1  # the provincial agency's own case, not the districts'
+    assert client.get(row["cells"]["filed"]["records"]).json()["count"] == 1
+
+
+def test_agency_kind_narrows_every_figure_and_its_list(api, beijing, make_user):
+    client = api(beijing["coordinator"])
+    market = _report(client, "linkage", region="110000", agency_kind="market_regulation")
+    copyright_office = _report(client, "linkage", region="110000", agency_kind="copyright")
+    total = market["rows"][-1]["cells"]["filed"]
+    assert total["value"] == 4
+    assert client.get(total["records"]).json()["count"] == 4
+    assert copyright_office["rows"][-1]["cells"]["filed"]["value"] == 0
+    assert client.get(copyright_office["rows"][-1]["cells"]["transferred"]["records"]).json()["count"] == 0
+
+
+@pytest.mark.parametrize("params", [{"level": "below"}, {"agency_kind": "bank\x00"}, {"level": 7}])
+def test_bad_level_or_agency_kind_is_a_422(api, beijing, params):
+    response = api(beijing["coordinator"]).get("/api/v1/stats/reports/linkage", data=params)
+    assert response.status_code in {400, 422}
