@@ -16,6 +16,9 @@ PERIOD_LABELS: dict[str, Any] = {
     "decided": _("处罚决定时间"),
     "suspected": _("首次筛查为涉嫌犯罪的时间"),
     "sent": _("移送时间"),
+    "received": _("收到举报的时间"),
+    "accept_decided": _("作出受理决定的时间"),
+    "concluded": _("办结时间"),
 }
 
 

@@ -29,6 +29,8 @@ from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_list
 from ipshield.core import regions
 from ipshield.core.models import Region
+from ipshield.tips.models import Tip
+from ipshield.tips.selectors import tip_list
 from ipshield.transfers.models import Transfer
 from ipshield.transfers.selectors import transfer_list
 
@@ -68,6 +70,8 @@ class CountColumn:
     # Every record of the kind in a domain, whoever may read it: only for aggregate benchmarks
     # (the national average a region is compared with), never for a figure that drills down.
     benchmark: Callable[[str], QuerySet[Any]] | None = None
+    # Conditions this figure always adds to the list's filters (?outcome=accepted).
+    fixed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,79 @@ register_report(
 )
 
 
+def _tips(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
+    return tip_list(user, filters).order_by()
+
+
+def _tip_column(key: str, label: Any, definition: Any, date: str, **fixed: str) -> CountColumn:
+    fields = {"received": "received_at", "accept_decided": "decided_at", "concluded": "concluded_at"}
+    return CountColumn(
+        key,
+        label,
+        definition,
+        _tips,
+        "/api/v1/tips",
+        date,
+        fields[date],
+        "tips:list",
+        fixed=fixed,
+        benchmark=lambda domain: Tip.objects.filter(domain=domain) if domain else Tip.objects.all(),
+    )
+
+
+register_report(
+    Report(
+        key="tips",
+        title=_("举报投诉办理情况"),
+        definition=_(
+            "按地区统计期间内收到、作出受理决定、受理、办结的举报，按期作出受理决定和按期告知举报人的件数，以及满意率。"
+            "“按期”以平台记录的法定期限为准（受理：收到后7个工作日，可延长；告知：办结后5个工作日）。"
+        ),
+        columns=[
+            _tip_column("received", _("收到举报"), _("收到时间在期间内的举报（件，含重复举报）"), "received"),
+            _tip_column(
+                "decided", _("作出受理决定"), _("受理或不予受理决定在期间内作出的举报（件）"), "accept_decided"
+            ),
+            _tip_column(
+                "decided_on_time",
+                _("按期作出受理决定"),
+                _("其中在受理期限内作出决定的（件）"),
+                "accept_decided",
+                on_time="accept",
+            ),
+            _tip_column(
+                "accepted",
+                _("受理"),
+                _("受理决定在期间内作出且予以受理的举报（件）"),
+                "accept_decided",
+                outcome="accepted",
+            ),
+            _tip_column("concluded", _("办结"), _("办结（含不予受理并告知）时间在期间内的举报（件）"), "concluded"),
+            _tip_column(
+                "notified_on_time",
+                _("按期告知举报人"),
+                _("其中在告知期限内告知举报人办理结果的（件）"),
+                "concluded",
+                on_time="notify",
+            ),
+            _tip_column("rated", _("举报人评价"), _("期间内办结且举报人已评价的（件）"), "concluded", rating="rated"),
+            _tip_column("satisfied", _("满意"), _("其中评价为4分或5分的（件）"), "concluded", rating="satisfied"),
+            RateColumn(
+                "on_time_rate",
+                _("按时初查率"),
+                _("按期作出受理决定 ÷ 作出受理决定 × 100%"),
+                "decided_on_time",
+                "decided",
+            ),
+            RateColumn(
+                "notify_rate", _("按时告知率"), _("按期告知举报人 ÷ 办结 × 100%"), "notified_on_time", "concluded"
+            ),
+            RateColumn("satisfaction_rate", _("满意率"), _("满意 ÷ 举报人评价 × 100%"), "satisfied", "rated"),
+        ],
+    )
+)
+
+
 def _group_field(region_code: str) -> tuple[str, int]:
     """The record field that names a row one level below `region_code`, and that field's length."""
     prefix = regions.subtree_prefix(region_code)
@@ -193,6 +270,7 @@ def _filters(column: CountColumn, base: dict[str, Any], period: Period, **place:
     """The list filters behind one figure: the same dict counts the figure and builds its link."""
     return {
         **{k: v for k, v in base.items() if v},
+        **column.fixed,
         **place,
         f"{column.date_param}_from": period.start,
         f"{column.date_param}_to": period.end,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,7 +25,8 @@ from ipshield.core.api import (
     validation_error,
 )
 from ipshield.core.captcha import captcha_new
-from ipshield.core.inputs import OptionalId, PageNumber
+from ipshield.core.choices import AgencyKind, CampaignDomain
+from ipshield.core.inputs import Date, OptionalId, PageNumber
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.tips.choices import TipStatus
 from ipshield.tips.models import Tip
@@ -252,6 +253,20 @@ class TipFilters(Schema):
     status: TipStatus | None = None
     overdue: bool = False
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
+    region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only tips of this very region (本级)")
+    domain: CampaignDomain | None = None
+    agency_kind: AgencyKind | None = Field(None, description="only tips handled by agencies of this kind")
+    received_from: Date | None = Field(None, description="received on or after this day (China time)")
+    received_to: Date | None = None
+    accept_decided_from: Date | None = Field(None, description="accepted or rejected on or after this day")
+    accept_decided_to: Date | None = None
+    concluded_from: Date | None = Field(None, description="concluded on or after this day")
+    concluded_to: Date | None = None
+    outcome: Literal["accepted", "rejected"] | None = None
+    on_time: Literal["accept", "notify"] | None = Field(
+        None, description="accept: decided by the acceptance deadline; notify: reporter told by the deadline"
+    )
+    rating: Literal["rated", "satisfied"] | None = Field(None, description="satisfied: rated 4 or 5 of 5")
     page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=100)
 

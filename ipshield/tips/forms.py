@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain
+from ipshield.core.drill import add_drill_fields
 from ipshield.core.region_picker import region_field
 
 
@@ -49,3 +50,31 @@ class StatusForm(forms.Form):
     tracking_number = forms.CharField(label=_("查询编号"), max_length=24)
     # A passphrase is never written back into a page (shoulder surfing, cached pages).
     passphrase = forms.CharField(label=_("查询密码"), max_length=32, widget=forms.PasswordInput(render_value=False))
+
+
+class TipDrillForm(forms.Form):
+    """The filters a statistics figure adds to the tip list, hidden on the page and named in a banner."""
+
+    region = forms.RegexField(regex=r"^[0-9]{6}$", required=False, widget=forms.HiddenInput)
+    domain = forms.ChoiceField(choices=CampaignDomain.choices, required=False, widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(choices=[("accepted", _("已受理")), ("rejected", _("不予受理"))], required=False)
+    on_time = forms.ChoiceField(
+        choices=[("accept", _("按期作出受理决定")), ("notify", _("按期告知举报人"))], required=False
+    )
+    rating = forms.ChoiceField(choices=[("rated", _("已评价")), ("satisfied", _("满意（4–5分）"))], required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_drill_fields(self, ["received", "accept_decided", "concluded"])
+
+    def conditions(self) -> list[str]:
+        """The chosen conditions in words, for the banner."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        out = []
+        for name in ("outcome", "on_time", "rating"):
+            if data.get(name):
+                field = self.fields[name]
+                out.append(str(dict(field.choices)[data[name]]))  # type: ignore[attr-defined]
+        if data.get("domain"):
+            out.append(str(CampaignDomain(data["domain"]).label))
+        return out

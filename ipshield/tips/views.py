@@ -20,16 +20,24 @@ from ipshield.core.attachments import attachments_for
 from ipshield.core.captcha import captcha_check, captcha_enabled, captcha_new
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import deadline_status
+from ipshield.core.drill import drill_banner
 from ipshield.core.forms import apply_service_errors
 from ipshield.core.inputs import parse_id, parse_small_int
 from ipshield.core.models import Agency
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.core.twofactor import needs_step_up
 from ipshield.tips.choices import TipAction, TipStatus
-from ipshield.tips.forms import StatusForm, TipForm
+from ipshield.tips.forms import StatusForm, TipDrillForm, TipForm
 from ipshield.tips.models import SpotCheckItem
 from ipshield.tips.rewarding import EXCLUSIONS, reward_claim, reward_decide, reward_pay, reward_propose
-from ipshield.tips.selectors import dispatch_board, spot_check_agencies, spot_checks_visible, tip_get, tip_list
+from ipshield.tips.selectors import (
+    TIP_PERIOD_FIELDS,
+    dispatch_board,
+    spot_check_agencies,
+    spot_checks_visible,
+    tip_get,
+    tip_list,
+)
 from ipshield.tips.services import (
     TipConflict,
     TipLookupThrottled,
@@ -151,13 +159,28 @@ def status_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def tip_list_view(request: HttpRequest) -> HttpResponse:
-    filters = {
+    filters: dict[str, Any] = {
         "status": request.GET.get("status", ""),
         "overdue": request.GET.get("overdue") == "1",
         "agency": request.GET.get("agency", ""),
     }
+    drill = TipDrillForm(request.GET)  # a statistics figure's filters (?received_from=…&on_time=accept)
+    if not drill.is_valid():
+        return render(
+            request, "tips/list.html", {"drill_errors": drill.errors, "statuses": TipStatus.choices}, status=422
+        )
+    filters |= {k: v for k, v in drill.cleaned_data.items() if v}
     page = Paginator(tip_list(request.user, filters), 50).get_page(request.GET.get("page"))
-    return render(request, "tips/list.html", {"page": page, "filters": filters, "statuses": TipStatus.choices})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "filters": filters,
+        "statuses": TipStatus.choices,
+        "drill": drill_banner(drill.cleaned_data, list(TIP_PERIOD_FIELDS)) + drill.conditions(),
+        "query": query.urlencode(),
+    }
+    return render(request, "tips/list.html", context)
 
 
 @login_required

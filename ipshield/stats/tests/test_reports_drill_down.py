@@ -191,3 +191,53 @@ def test_agency_kind_narrows_every_figure_and_its_list(api, beijing, make_user):
 def test_bad_level_or_agency_kind_is_a_422(api, beijing, params):
     response = api(beijing["coordinator"]).get("/api/v1/stats/reports/linkage", data=params)
     assert response.status_code in {400, 422}
+
+
+@pytest.fixture
+def tips_in_beijing(make_user):
+    from django.utils import timezone
+
+    from ipshield.tips.services import reporter_rate, tip_act, tip_submit
+
+    officer = make_user("officer", "110000", username="officer.bj.tips")
+    coordinator = make_user("coordinator", "110000", username="coord.bj.tips")
+    now = timezone.now()
+    tips = []
+    for index in range(4):
+        tip, _passphrase = tip_submit(
+            data={
+                "domain": "trademark",
+                "description": f"北京某店销售假冒运动鞋（统计测试{index}），价格明显低于市场价。",
+                "address": "北京市朝阳区建国路88号",
+                "target_name": f"统计测试店{index}",
+                "anonymous": True,
+            },
+            now=now - dt.timedelta(days=3),
+        )
+        tips.append(tip)
+    for tip in tips:
+        tip.agency = officer.agency
+        tip.save(update_fields=["agency"])
+    accepted = tip_act(actor=officer, tip=tips[0], action="accept", now=now - dt.timedelta(days=2))
+    concluded = tip_act(actor=officer, tip=accepted, action="conclude", data={"result": "经查属实，已立案查处。"})
+    reporter_rate(tip=concluded, satisfaction=5)
+    tip_act(actor=officer, tip=tips[1], action="reject", data={"reason": "举报内容不属于本机关职责。"})
+    return {"officer": officer, "coordinator": coordinator}
+
+
+def test_tips_report_figures_equal_their_lists_and_rates_follow(api, tips_in_beijing):
+    client = api(tips_in_beijing["coordinator"])
+    body = _report(client, "tips", region="110000")
+    total = body["rows"][-1]["cells"]
+    assert total["received"]["value"] == 4
+    assert total["decided"]["value"] == 2
+    assert total["accepted"]["value"] == 1
+    assert total["concluded"]["value"] == 2  # the rejected one is concluded too (the reporter was told)
+    assert total["satisfied"]["value"] == 1
+    assert total["satisfaction_rate"]["value"] == 100.0
+    for row in body["rows"]:
+        for key, cell in row["cells"].items():
+            if cell["records"]:
+                assert client.get(cell["records"]).json()["count"] == cell["value"], (row["key"], key)
+    page = api(tips_in_beijing["officer"])
+    assert page.get(total["received"]["records"]).json()["count"] == 4  # the handling agency sees them too
