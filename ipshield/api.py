@@ -21,6 +21,7 @@ from ipshield.core.api import router as core_router
 from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
 from ipshield.disclosure.api import public_router as public_disclosure_router
+from ipshield.disclosure.api import staff_router as disclosure_router
 from ipshield.screening.api import router as screening_router
 from ipshield.stats.api import router as stats_router
 from ipshield.tips.api import TipIn
@@ -170,3 +171,4 @@ api.add_router("/tips", tips_router)
 api.add_router("/public", public_credit_router)
 api.add_router("/credit", credit_router)
 api.add_router("/public", public_disclosure_router)
+api.add_router("/disclosures", disclosure_router)

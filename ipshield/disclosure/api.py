@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from ipshield.core.api import ErrorResponse, paginate
+from ipshield.core.api import AUTH, ErrorResponse, paginate
+from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.inputs import Date, OptionalId, PageNumber
 from ipshield.disclosure.models import Disclosure
-from ipshield.disclosure.selectors import public_disclosures
+from ipshield.disclosure.selectors import public_disclosures, staff_disclosure_list
 
 public_router = Router(tags=["public disclosures"])
 
@@ -90,3 +91,49 @@ def disclosures(request: HttpRequest, filters: Query[DisclosureFilters]) -> Any:
         serialise=disclosure_out,
         estimate_large=True,
     )
+
+
+staff_router = Router(tags=["disclosures"], auth=AUTH)
+
+
+class StaffDisclosureFilters(Schema):
+    region: str | None = Field(None, pattern=r"^[0-9]{6}$")
+    region_exact: str | None = Field(
+        None, pattern=r"^[0-9]{6}$", description="only decisions of this very region (本级)"
+    )
+    domain: CampaignDomain | None = None
+    agency_kind: AgencyKind | None = None
+    decided_from: Date | None = Field(None, description="penalty decided on or after this day")
+    decided_to: Date | None = None
+    state: Literal["due", "published", "on_time", "withheld", "withdrawn"] | None = Field(
+        None,
+        description="due = 应公开 (all but those withheld with approval); on_time = published within the 20 working days",
+    )
+    overdue: bool = False
+    page: PageNumber = 1
+    page_size: int = Field(50, ge=1, le=100)
+
+
+class StaffDisclosureOut(DisclosureOut):
+    due_at: dt.datetime
+    published_at: dt.datetime | None
+
+
+class StaffDisclosurePage(Schema):
+    items: list[StaffDisclosureOut]
+    count: int
+    next: str | None
+
+
+def staff_disclosure_out(d: Disclosure) -> dict[str, Any]:
+    return {**disclosure_out(d), "due_at": d.due_at, "published_at": d.published_at}
+
+
+@staff_router.get(
+    "",
+    response={200: StaffDisclosurePage, 401: ErrorResponse, 422: ErrorResponse},
+    summary="Publications of penalty decisions in the caller's jurisdiction, drafts included (staff)",
+)
+def staff_disclosures_list(request: HttpRequest, filters: Query[StaffDisclosureFilters]) -> Any:
+    queryset = staff_disclosure_list(request.user, filters.dict(exclude={"page", "page_size"}))
+    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=staff_disclosure_out)

@@ -16,15 +16,17 @@ from django.utils.translation import gettext as _
 
 from ipshield.cases.choices import PenaltyKind
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, CampaignDomain
+from ipshield.core.drill import drill_banner
 from ipshield.core.exports import csv_response, xlsx_response
 from ipshield.core.feedback import service_feedback
 from ipshield.core.inputs import parse_id
-from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
+from ipshield.core.jurisdiction import get_visible_or_404
 from ipshield.core.models import Agency
 from ipshield.core.pagination import EstimatingPaginator
 from ipshield.core.region_picker import region_param
-from ipshield.disclosure.models import Disclosure, DisclosureStatus
-from ipshield.disclosure.selectors import public_disclosures, staff_disclosures
+from ipshield.disclosure.forms import DisclosureDrillForm
+from ipshield.disclosure.models import Disclosure
+from ipshield.disclosure.selectors import public_disclosures, staff_disclosure_list, staff_disclosures
 from ipshield.disclosure.services import disclosure_change, disclosure_publish, disclosure_withhold
 
 
@@ -107,14 +109,13 @@ def atom_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def review_list_view(request: HttpRequest) -> HttpResponse:
     """The agency's drafts and publications; supervisors see their region's, per agency (overdue first)."""
-    qs = narrow_to_region(staff_disclosures(request.user).select_related("agency"), region_param(request))
-    agency = parse_id(request.GET.get("agency"))
-    if agency is not None:
-        qs = qs.filter(agency_id=agency)
-    if request.GET.get("overdue") == "1":
-        qs = qs.filter(status=DisclosureStatus.DRAFT, due_at__lt=timezone.now()).order_by("due_at")
-    else:
-        qs = qs.order_by("status", "due_at")
+    drill = DisclosureDrillForm(request.GET)  # a statistics figure's filters (?decided_from=…&state=on_time)
+    if not drill.is_valid():
+        return render(request, "disclosure/review_list.html", {"drill_errors": drill.errors}, status=422)
+    filters: dict[str, Any] = {k: v for k, v in drill.cleaned_data.items() if v}
+    filters |= {"region": region_param(request), "agency": parse_id(request.GET.get("agency"))}
+    filters["overdue"] = request.GET.get("overdue") == "1"
+    qs = staff_disclosure_list(request.user, filters)
     if request.GET.get("export") == "xlsx":
         return xlsx_response(
             sheet=_("案件信息公开"),
@@ -132,7 +133,13 @@ def review_list_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "disclosure/review_list.html",
-        {"page": page, "now": timezone.now(), "query": query.urlencode(), "filters": request.GET},
+        {
+            "page": page,
+            "now": timezone.now(),
+            "query": query.urlencode(),
+            "filters": request.GET,
+            "drill": drill_banner(drill.cleaned_data, ["decided"]) + drill.conditions(),
+        },
     )
 
 

@@ -29,6 +29,7 @@ from ipshield.cases.models import Case
 from ipshield.cases.selectors import case_list
 from ipshield.core import regions
 from ipshield.core.models import Region
+from ipshield.disclosure.selectors import staff_disclosure_list
 from ipshield.tips.models import Tip
 from ipshield.tips.selectors import tip_list
 from ipshield.transfers.models import Transfer
@@ -233,6 +234,40 @@ register_report(
                 "notify_rate", _("按时告知率"), _("按期告知举报人 ÷ 办结 × 100%"), "notified_on_time", "concluded"
             ),
             RateColumn("satisfaction_rate", _("满意率"), _("满意 ÷ 举报人评价 × 100%"), "satisfied", "rated"),
+        ],
+    )
+)
+
+
+def _disclosures(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
+    return staff_disclosure_list(user, filters).order_by()
+
+
+def _disclosure_column(key: str, label: Any, definition: Any, state: str) -> CountColumn:
+    return CountColumn(
+        key, label, definition, _disclosures, "/api/v1/disclosures", "decided", "decided_on", "disclosure:review_list",
+        fixed={"state": state},
+    )  # fmt: skip
+
+
+register_report(
+    Report(
+        key="disclosure",
+        title=_("行政处罚案件信息公开情况"),
+        definition=_(
+            "按地区统计处罚决定日期在期间内的一般程序处罚决定：应公开、已公开、在决定后20个工作日内公开、"
+            "经批准不予公开和公开后撤回的件数，以及公开率和及时公开率。"
+        ),
+        columns=[
+            _disclosure_column("due", _("应公开"), _("处罚决定日期在期间内、未经批准不予公开的决定（件）"), "due"),
+            _disclosure_column("published", _("已公开"), _("其中已公开的（件，含公开后撤回）"), "published"),
+            _disclosure_column(
+                "on_time", _("及时公开"), _("其中在公开期限（决定后20个工作日）内公开的（件）"), "on_time"
+            ),
+            _disclosure_column("withheld", _("不予公开"), _("经批准不予公开的决定（件）"), "withheld"),
+            _disclosure_column("withdrawn", _("公开后撤回"), _("公开后因变更、撤销等撤回的（件）"), "withdrawn"),
+            RateColumn("publish_rate", _("公开率"), _("已公开 ÷ 应公开 × 100%"), "published", "due"),
+            RateColumn("on_time_rate", _("及时公开率"), _("及时公开 ÷ 已公开 × 100%"), "on_time", "published"),
         ],
     )
 )

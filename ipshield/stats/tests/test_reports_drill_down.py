@@ -241,3 +241,33 @@ def test_tips_report_figures_equal_their_lists_and_rates_follow(api, tips_in_bei
                 assert client.get(cell["records"]).json()["count"] == cell["value"], (row["key"], key)
     page = api(tips_in_beijing["officer"])
     assert page.get(total["received"]["records"]).json()["count"] == 4  # the handling agency sees them too
+
+
+def test_disclosure_report_counts_due_published_and_on_time(api, beijing):
+    from ipshield.disclosure.models import Disclosure
+    from ipshield.disclosure.services import disclosure_publish
+
+    officer = beijing["officer"]
+    case = case_create(
+        actor=officer,
+        data={"title": "公开统计案", "domain": "trademark", "region_code": "110105"},
+        parties=[{"kind": "enterprise", "name": "北京某某商贸有限公司", "uscc": "91110105MA0000015F"}],
+    )
+    for event, data in [
+        ("file", {}),
+        ("start_investigation", {}),
+        ("decide", {"penalty_kinds": ["fine"], "fine_amount": 3000, "decision_number": "京罚〔2026〕77号"}),
+    ]:
+        case = case_transition(actor=officer, case=case, event=event, data=data)
+    client = api(beijing["coordinator"])
+    before = _report(client, "disclosure", region="110000")["rows"][-1]["cells"]
+    assert before["due"]["value"] == 1
+    assert before["published"]["value"] == 0
+    assert before["publish_rate"]["value"] == 0.0
+    disclosure_publish(actor=beijing["head"], disclosure=Disclosure.objects.get())
+    after = _report(client, "disclosure", region="110000")["rows"][-1]["cells"]
+    assert (after["published"]["value"], after["on_time"]["value"]) == (1, 1)
+    assert (after["publish_rate"]["value"], after["on_time_rate"]["value"]) == (100.0, 100.0)
+    for key in ("due", "published", "on_time"):
+        assert client.get(after[key]["records"]).json()["count"] == after[key]["value"]
+    assert api(beijing["sh_coordinator"]).get(after["due"]["records"]).json()["count"] == 0
