@@ -58,12 +58,23 @@ class ReportParams(Schema):
 class CellOut(Schema):
     value: float | int | None
     records: str | None = Field(description="API list whose `count` equals `value`; none for a rate")
+    last_year: float | int | None = Field(None, description="The same figure for the same days a year earlier")
+    previous: float | int | None = Field(
+        None, description="The same figure for the period just before (the month, quarter or days before)"
+    )
+    yoy: float | None = Field(None, description="同比: per cent change against last_year (none when that is 0)")
+    mom: float | None = Field(None, description="环比: per cent change against previous (none when that is 0)")
 
 
 class RowOut(Schema):
     key: str
     label: str
     cells: dict[str, CellOut]
+
+
+class PeriodOut(Schema):
+    from_: dt.date = Field(alias="from")
+    to: dt.date
 
 
 class ReportResult(Schema):
@@ -74,6 +85,8 @@ class ReportResult(Schema):
     to: dt.date
     columns: list[dict[str, str]]
     rows: list[RowOut]
+    last_year: PeriodOut = Field(description="The period each cell's `last_year` (同比) counts")
+    previous: PeriodOut = Field(description="The period each cell's `previous` (环比) counts")
     definitions: dict[str, str]
 
 

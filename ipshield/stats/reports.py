@@ -57,6 +57,36 @@ class Period:
             raise ValidationError({"from": _(MSG_PERIOD)})
         return period
 
+    def last_year(self) -> Period:
+        """The same days a year earlier (同比); 29 February becomes the 28th."""
+        return Period(_year_before(self.start), _year_before(self.end))
+
+    def previous(self) -> Period:
+        """The period of the same length just before (环比): the month before a month, the quarter
+        before a quarter (by calendar when the period is a whole month, quarter or year)."""
+        months = _whole_months(self)
+        if months:
+            end = self.start - dt.timedelta(days=1)
+            index = end.year * 12 + end.month - 1 - (months - 1)
+            return Period(dt.date(index // 12, index % 12 + 1, 1), end)
+        length = (self.end - self.start).days + 1
+        return Period(self.start - dt.timedelta(days=length), self.start - dt.timedelta(days=1))
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _whole_months(period: Period) -> int:
+    """How many calendar months the period covers exactly (0 when it is not whole months)."""
+    following = period.end + dt.timedelta(days=1)
+    if period.start.day != 1 or following.day != 1:
+        return 0
+    return (following.year - period.start.year) * 12 + following.month - period.start.month
+
 
 @dataclass(frozen=True)
 class CountColumn:
@@ -322,22 +352,51 @@ def _place(code: str, *, own_level: bool = False) -> dict[str, str]:
     return {} if code == regions.NATIONAL_CODE else {"region": code}
 
 
+def _value(column: CountColumn | RateColumn, values: dict[str, int]) -> float | int | None:
+    if isinstance(column, CountColumn):
+        return values[column.key]
+    return _rate(values[column.numerator], values[column.denominator])
+
+
+def _change(value: float | int | None, before: float | int | None) -> float | None:
+    """Per cent change (同比/环比); none when there is nothing to compare with."""
+    if value is None or not before:
+        return None
+    change = (Decimal(str(value)) - Decimal(str(before))) * 100 / Decimal(str(before))
+    return float(change.quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
 def _cells(
-    report: Report, values: dict[str, int], base: dict[str, Any], period: Period, place: dict[str, str]
+    report: Report,
+    values: dict[str, int],
+    base: dict[str, Any],
+    period: Period,
+    place: dict[str, str],
+    compare: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, Any]:
-    """One row's cells: each count with the API list and the page that show its records."""
+    """One row's cells: each count with the API list and the page that show its records, and (when
+    given) the same figure a year earlier and in the period before, with the change in per cent."""
     out: dict[str, Any] = {}
     for column in report.columns:
+        value = _value(column, values)
         if isinstance(column, CountColumn):
             query = _query(_filters(column, base, period, **place))
-            out[column.key] = {
-                "value": values[column.key],
+            cell: dict[str, Any] = {
+                "value": value,
                 "records": f"{column.api_path}?{query}",  # the API list and the page read the same filters
                 "page": f"{reverse(column.page)}?{query}",
             }
         else:
-            rate = _rate(values[column.numerator], values[column.denominator])
-            out[column.key] = {"value": rate, "records": None, "page": None}
+            cell = {"value": value, "records": None, "page": None}
+        if compare is not None:
+            last_year, previous = _value(column, compare["last_year"]), _value(column, compare["previous"])
+            cell |= {
+                "last_year": last_year,
+                "previous": previous,
+                "yoy": _change(value, last_year),
+                "mom": _change(value, previous),
+            }
+        out[column.key] = cell
     return out
 
 
@@ -345,13 +404,18 @@ def _own_level_report(
     report: Report, user: Any, *, region: str, period: Period, base: dict[str, Any]
 ) -> dict[str, Any]:
     place = _place(region, own_level=True)
-    values = {
-        column.key: column.records(user, _filters(column, base, period, **place)).count()
-        for column in report.columns
-        if isinstance(column, CountColumn)
-    }
+
+    def values(within: Period) -> dict[str, int]:
+        return {
+            column.key: column.records(user, _filters(column, base, within, **place)).count()
+            for column in report.columns
+            if isinstance(column, CountColumn)
+        }
+
+    compare = {"last_year": values(period.last_year()), "previous": values(period.previous())}
     name = Region.objects.filter(code=region).values_list("name", flat=True).first() or ""
-    row = {"key": "total", "label": f"{_('本级')} · {name}", "cells": _cells(report, values, base, period, place)}
+    cells = _cells(report, values(period), base, period, place, compare=compare)
+    row = {"key": "total", "label": f"{_('本级')} · {name}", "cells": cells}
     return _result(report, region, period, [row])
 
 
@@ -364,6 +428,8 @@ def _result(report: Report, region: str, period: Period, rows: list[dict[str, An
         "to": period.end,
         "columns": [{"key": c.key, "label": str(c.label)} for c in report.columns],
         "rows": rows,
+        "last_year": {"from": period.last_year().start, "to": period.last_year().end},
+        "previous": {"from": period.previous().start, "to": period.previous().end},
         "definitions": {c.key: str(c.definition) for c in report.columns} | {"report": str(report.definition)},
     }
 
@@ -375,6 +441,23 @@ def _rate(numerator: int, denominator: int) -> float | None:
 
 
 LEVELS = ("all", "own")  # 含下级 (the region and every region below it) | 本级 (the region itself only)
+
+
+def _row_counts(
+    report: Report, user: Any, base: dict[str, Any], period: Period, region: str, group_field: str, length: int
+) -> dict[str, dict[str, int]]:
+    """Per count column: records in the period per row key (one GROUP BY each), "" = the total."""
+    counts: dict[str, dict[str, int]] = {}
+    for column in report.columns:
+        if isinstance(column, CountColumn):
+            queryset = column.records(user, _filters(column, base, period, **_place(region)))
+            per_row = queryset.values(group_field).annotate(n=Count("*"))  # COUNT(*): index-only scans
+            by_key: dict[str, int] = {}
+            for r in per_row:
+                key = str(r[group_field])[:length]
+                by_key[key] = by_key.get(key, 0) + r["n"]
+            counts[column.key] = {**by_key, "": sum(by_key.values())}
+    return counts
 
 
 def run_report(
@@ -389,34 +472,39 @@ def run_report(
 ) -> dict[str, Any]:
     """The report for `region` as the reader may see it: one row per region one level below, a
     本级 row for records of the region itself (a provincial agency's own cases) when there are any,
-    then 合计. With level="own" (本级) only the region's own records, in one row. One GROUP BY query
-    per count column."""
+    then 合计. With level="own" (本级) only the region's own records, in one row. Each figure comes
+    with the same figure a year earlier (同比) and for the period just before (环比). One GROUP BY
+    query per count column and period."""
     base = {"domain": domain, "agency_kind": agency_kind}
     if level == "own":
         return _own_level_report(report, user, region=region, period=period, base=base)
     rows_parent = _rows_parent(region)
     group_field, length = _group_field(rows_parent)
-    counts: dict[str, dict[str, int]] = {}
-    totals: dict[str, int] = {}
-    count_columns = [c for c in report.columns if isinstance(c, CountColumn)]
-    for column in count_columns:
-        queryset = column.records(user, _filters(column, base, period, **_place(region)))
-        per_row = queryset.values(group_field).annotate(n=Count("*"))  # COUNT(*): index-only scans
-        counts[column.key] = {str(r[group_field])[:length]: r["n"] for r in per_row}
-        totals[column.key] = sum(counts[column.key].values())
+    now, last_year, previous = (
+        _row_counts(report, user, base, p, region, group_field, length)
+        for p in (period, period.last_year(), period.previous())
+    )
 
-    def cells(values: dict[str, int], code: str, *, own_level: bool = False) -> dict[str, Any]:
-        return _cells(report, values, base, period, _place(code, own_level=own_level))
+    def cells(key: str, code: str, *, own_level: bool = False) -> dict[str, Any]:
+        def values(counts: dict[str, dict[str, int]]) -> dict[str, int]:
+            return {c: counts[c].get(key, 0) for c in counts}
+
+        return _cells(
+            report,
+            values(now),
+            base,
+            period,
+            _place(code, own_level=own_level),
+            compare={"last_year": values(last_year), "previous": values(previous)},
+        )
 
     rows = []
     children = _row_regions(rows_parent) if len(regions.subtree_prefix(rows_parent)) < 6 else []
     for code, name in children:
-        key = code[:length]
-        rows.append({"key": code, "label": name, "cells": cells({c: counts[c].get(key, 0) for c in counts}, code)})
+        rows.append({"key": code, "label": name, "cells": cells(code[:length], code)})
     own_key = region[:length]
-    own = {c: counts[c].get(own_key, 0) for c in counts}
-    if children and any(own.values()):
-        rows.append({"key": f"{region}-own", "label": str(_("本级")), "cells": cells(own, region, own_level=True)})
+    if children and any(now[c].get(own_key, 0) for c in now):
+        rows.append({"key": f"{region}-own", "label": str(_("本级")), "cells": cells(own_key, region, own_level=True)})
     region_name = Region.objects.filter(code=region).values_list("name", flat=True).first() or ""
-    rows.append({"key": "total", "label": f"{_('合计')} · {region_name}", "cells": cells(totals, region)})
+    rows.append({"key": "total", "label": f"{_('合计')} · {region_name}", "cells": cells("", region)})
     return _result(report, region, period, rows)

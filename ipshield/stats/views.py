@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from ipshield.core.exports import xlsx_response
+from ipshield.core.choices import AgencyKind, CampaignDomain
+from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
+from ipshield.core.models import Region
 from ipshield.stats import workflow
 from ipshield.stats.dashboard import cached_dashboard, chart_data, indicator_choices, region_crumbs
 from ipshield.stats.forms import AlertActionForm, AlertFilterForm, DashboardForm, ReportForm
@@ -63,6 +66,22 @@ def report_view(request: HttpRequest) -> HttpResponse:
             period = chosen["period"]
             name = f"{result['report']}-{result['region']}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
             return xlsx_response(sheet=result["title"], header=header, rows=rows, filename=name)
+        if request.GET.get("export") == "pdf":
+            period = chosen["period"]
+            return pdf_response(
+                template="stats/report_pdf.html",
+                context={
+                    "result": result,
+                    "font": settings.IPSHIELD_LETTER_FONT,
+                    "generated": timezone.localtime(),
+                    "region_name": Region.objects.filter(code=result["region"]).values_list("name", flat=True).first()
+                    or _("全国"),
+                    "agency_kind_label": AgencyKind(chosen["agency_kind"]).label if chosen["agency_kind"] else "",
+                    "domain_label": CampaignDomain(chosen["domain"]).label if chosen["domain"] else "",
+                    "LANGUAGE_CODE": translation.get_language(),
+                },
+                filename=f"{result['report']}-{result['region']}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf",
+            )
     query = request.GET.copy()
     query.pop("export", None)
     status = 200 if form.is_valid() else 422

@@ -271,3 +271,48 @@ def test_disclosure_report_counts_due_published_and_on_time(api, beijing):
     for key in ("due", "published", "on_time"):
         assert client.get(after[key]["records"]).json()["count"] == after[key]["value"]
     assert api(beijing["sh_coordinator"]).get(after["due"]["records"]).json()["count"] == 0
+
+
+def test_each_figure_carries_last_year_and_the_period_before(api, beijing):
+    from ipshield.stats.reports import Period
+
+    client = api(beijing["coordinator"])
+    body = _report(
+        client, "linkage", region="110000", **{"from": TODAY.replace(day=1).isoformat(), "to": TODAY.isoformat()}
+    )
+    filed = body["rows"][-1]["cells"]["filed"]
+    assert filed["value"] == 4
+    assert filed["last_year"] == 0  # nothing a year ago: no 同比 is computed
+    assert filed["yoy"] is None
+    assert body["previous"]["to"] == (TODAY.replace(day=1) - dt.timedelta(days=1)).isoformat()
+    quarter = Period(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    assert quarter.previous() == Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    assert Period(dt.date(2024, 2, 29), dt.date(2024, 3, 5)).last_year() == Period(
+        dt.date(2023, 2, 28), dt.date(2023, 3, 5)
+    )
+    assert Period(dt.date(2026, 3, 10), dt.date(2026, 3, 19)).previous() == Period(
+        dt.date(2026, 2, 28), dt.date(2026, 3, 9)
+    )
+
+
+def test_change_is_a_rounded_per_cent():
+    from ipshield.stats.reports import _change
+
+    assert _change(15, 10) == 50.0
+    assert _change(2, 3) == -33.3
+    assert _change(5, 0) is None
+
+
+def test_the_report_prints_to_pdf_with_its_figures(client, beijing):
+    import io
+
+    from pypdf import PdfReader
+
+    client.force_login(beijing["coordinator"])
+    response = client.get("/stats/", {"report": "linkage", "region": "110000", "export": "pdf"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "两法衔接工作情况" in text
+    assert "朝阳区" in text
+    assert "统计口径" in text
