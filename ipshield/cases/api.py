@@ -14,7 +14,7 @@ from ninja import File, Form, Query, Router, Schema, UploadedFile
 from pydantic import Field
 
 from ipshield.cases import workflow
-from ipshield.cases.choices import CaseStatus, Channel, PenaltyKind, ScreeningOutcome
+from ipshield.cases.choices import CaseStatus, Channel, IpType, PenaltyKind, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
 from ipshield.cases.models import Case, SeizedItem
 from ipshield.cases.selectors import case_get, case_list
@@ -158,6 +158,11 @@ class CaseFilters(Schema):
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     agency_kind: AgencyKind | None = Field(None, description="only cases of agencies of this kind")
+    ip_type: IpType | None = Field(
+        None, description="商标 / 地理标志 / 专利 by domain, else by offence; other = the rest"
+    )
+    closed_from: Date | None = Field(None, description="结案 on or after this day")
+    closed_to: Date | None = None
     product_category: str | None = Field(None, max_length=100, description="exactly this product category")
     right_holder: str | None = Field(None, max_length=200, description="exactly this right holder (brand)")
     overdue: bool = False

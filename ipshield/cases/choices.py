@@ -68,3 +68,20 @@ NEXT_STEPS: dict[str, Any] = {
     CaseStatus.INVESTIGATING: _("下一步：在处罚决定期限内作出处罚决定；涉嫌犯罪的应当提请移送，不得以罚代刑。"),
     CaseStatus.DECIDED: _("下一步：处罚决定执行完毕后结案；处罚决定将在20个工作日内公开。"),
 }
+
+
+class IpType(models.TextChoices):
+    """The rows of the market-regulation IP enforcement table (reference/statistics.md §1, C:S1)."""
+
+    TRADEMARK = "trademark", _("商标")
+    GEOGRAPHICAL_INDICATION = "geographical_indication", _("地理标志")
+    PATENT = "patent", _("专利")
+    OTHER = "other", _("其他")
+
+
+TRADEMARK_OFFENCES = (
+    "counterfeit_registered_trademark",
+    "sell_goods_with_counterfeit_trademark",
+    "illegally_make_sell_trademark_marks",
+)
+PATENT_OFFENCES = ("counterfeit_patent",)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
-from ipshield.cases.choices import CaseStatus, ScreeningOutcome
+from ipshield.cases.choices import PATENT_OFFENCES, TRADEMARK_OFFENCES, CaseStatus, IpType, ScreeningOutcome
 from ipshield.cases.cumulative import visible_summary
 from ipshield.cases.models import Case
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
@@ -39,7 +39,32 @@ def penalty_instead_of_transfer_q() -> Q:
 
 
 # Date filters of the case list (?filed_from=&filed_to=...), the drill-down of every report figure.
-CASE_PERIOD_FIELDS = {"filed": "filed_at", "decided": "decided_at", "suspected": "suspected_since"}
+CASE_PERIOD_FIELDS = {
+    "filed": "filed_at",
+    "decided": "decided_at",
+    "suspected": "suspected_since",
+    "closed": "closed_at",
+}
+
+
+def ip_type_q(ip_type: str, prefix: str = "") -> Q:
+    """Cases of one IP type: by domain (商标/地理标志/专利), else by the offence screened for (a
+    counterfeit-trademark case found in online trade is a trademark case), else 其他."""
+    domain, offence = f"{prefix}domain", f"{prefix}offence"
+    ip_domains = [IpType.TRADEMARK, IpType.GEOGRAPHICAL_INDICATION, IpType.PATENT]  # same ids as CampaignDomain
+    trademark = Q(**{domain: IpType.TRADEMARK}) | (
+        ~Q(**{f"{domain}__in": ip_domains}) & Q(**{f"{offence}__in": TRADEMARK_OFFENCES})
+    )
+    patent = Q(**{domain: IpType.PATENT}) | (
+        ~Q(**{f"{domain}__in": ip_domains}) & Q(**{f"{offence}__in": PATENT_OFFENCES})
+    )
+    indication = Q(**{domain: IpType.GEOGRAPHICAL_INDICATION})
+    return {
+        IpType.TRADEMARK: trademark,
+        IpType.GEOGRAPHICAL_INDICATION: indication,
+        IpType.PATENT: patent,
+        IpType.OTHER: ~(trademark | patent | indication),
+    }[IpType(ip_type)]
 
 
 def case_queryset(user: Any) -> QuerySet[Case]:
@@ -64,6 +89,8 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
         qs = qs.filter(agency_id=filters["agency"])
     if filters.get("agency_kind"):
         qs = qs.filter(agency__kind=filters["agency_kind"])
+    if filters.get("ip_type") in IpType.values:
+        qs = qs.filter(ip_type_q(filters["ip_type"]))
     qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("region_exact"):  # 本级: records of that region itself, not of those below it
         qs = qs.filter(region_code=filters["region_exact"])

@@ -10,6 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import AgencyKind
 
+# The IP types of the statistics tables (cases.choices.IpType, repeated here: core sits below cases).
+IP_TYPE_CHOICES = [
+    ("trademark", _("商标")),
+    ("geographical_indication", _("地理标志")),
+    ("patent", _("专利")),
+    ("other", _("其他")),
+]
+
 # name on the URL → what the banner calls the period
 PERIOD_LABELS: dict[str, Any] = {
     "filed": _("立案时间"),
@@ -19,6 +27,7 @@ PERIOD_LABELS: dict[str, Any] = {
     "received": _("收到举报的时间"),
     "accept_decided": _("作出受理决定的时间"),
     "concluded": _("办结时间"),
+    "closed": _("结案时间"),
 }
 
 
@@ -26,12 +35,16 @@ PERIOD_LABELS: dict[str, Any] = {
 EXACT_LABELS: dict[str, Any] = {"product_category": _("产品类别"), "right_holder": _("权利人（品牌）")}
 
 
-def add_drill_fields(form: forms.Form, periods: list[str], exact: tuple[str, ...] = ()) -> None:
+def add_drill_fields(
+    form: forms.Form, periods: list[str], exact: tuple[str, ...] = (), *, ip_type: bool = False
+) -> None:
     for name in periods:
         for end in ("from", "to"):
             form.fields[f"{name}_{end}"] = forms.DateField(required=False, widget=forms.HiddenInput)
     form.fields["region_exact"] = forms.RegexField(regex=r"^[0-9]{6}$", required=False, widget=forms.HiddenInput)
     form.fields["agency_kind"] = forms.ChoiceField(choices=AgencyKind.choices, required=False, widget=forms.HiddenInput)
+    if ip_type:  # only lists whose selector reads it (cases, transfers)
+        form.fields["ip_type"] = forms.ChoiceField(choices=IP_TYPE_CHOICES, required=False, widget=forms.HiddenInput)
     for name in exact:
         form.fields[name] = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
@@ -46,6 +59,10 @@ def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
                 _("%(what)s：%(start)s 至 %(end)s")
                 % {"what": PERIOD_LABELS[name], "start": start or "…", "end": end or "…"}
             )
+    if cleaned.get("ip_type"):
+        lines.append(
+            _("%(what)s：%(value)s") % {"what": _("知识产权类别"), "value": dict(IP_TYPE_CHOICES)[cleaned["ip_type"]]}
+        )
     if cleaned.get("agency_kind"):
         lines.append(
             _("%(what)s：%(value)s") % {"what": _("机关类别"), "value": AgencyKind(cleaned["agency_kind"]).label}

@@ -62,6 +62,9 @@ class CellOut(Schema):
     previous: float | int | None = Field(
         None, description="The same figure for the period just before (the month, quarter or days before)"
     )
+    records_count: int | None = Field(
+        None, description="For a sum (罚没款): how many records were added up, the `count` of `records`"
+    )
     yoy: float | None = Field(None, description="同比: per cent change against last_year (none when that is 0)")
     mom: float | None = Field(None, description="环比: per cent change against previous (none when that is 0)")
 
@@ -80,6 +83,7 @@ class PeriodOut(Schema):
 class ReportResult(Schema):
     report: str
     title: str
+    row_kind: str = Field(description="regions (one row per region below) or ip_type (商标/地理标志/专利/其他)")
     region: str
     from_: dt.date = Field(alias="from")
     to: dt.date

@@ -18,15 +18,18 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, QuerySet
+from django.db.models import Case as Conditional
+from django.db.models import CharField, Count, DecimalField, F, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from ipshield.cases.choices import IpType
 from ipshield.cases.models import Case
-from ipshield.cases.selectors import case_list
+from ipshield.cases.selectors import case_list, ip_type_q
 from ipshield.core import regions
 from ipshield.core.models import Region
 from ipshield.disclosure.selectors import staff_disclosure_list
@@ -103,6 +106,12 @@ class CountColumn:
     benchmark: Callable[[str], QuerySet[Any]] | None = None
     # Conditions this figure always adds to the list's filters (?outcome=accepted).
     fixed: dict[str, str] = field(default_factory=dict)
+    # A sum instead of a count (罚没款): the fields added up, and the unit they are shown in. The
+    # figure still links to the records summed; the cell says how many (`records_count`).
+    sum_of: tuple[str, ...] = ()
+    scale: int = 1
+    # Where the record reaches the case's domain and offence (IP-type rows): "" or "case__".
+    case_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ class Report:
     title: str | Promise
     definition: str | Promise
     columns: list[CountColumn | RateColumn] = field(default_factory=list)
+    rows: str = "regions"  # or "ip_type": 商标 / 地理标志 / 专利 / 其他, then 合计
 
 
 REPORTS: dict[str, Report] = {}
@@ -194,6 +204,37 @@ register_report(
         ],
     )
 )
+
+
+register_report(
+    Report(
+        key="market_ip",
+        title=_("市场监管部门知识产权执法情况"),
+        definition=_(
+            "按知识产权类别（商标、地理标志、专利、其他；先看专项领域，再看涉嫌罪名）统计期间内的立案、结案、"
+            "罚没款和移送司法机关情况（参照市场监管总局知识产权执法统计表）。默认统计全部行政执法机关，"
+            "可按机关类别选“市场监督管理”。"
+        ),
+        rows="ip_type",
+        columns=[
+            CountColumn("filed", _("立案"), _("立案时间在期间内的案件（件）"), _cases, "/api/v1/cases", "filed", "filed_at"),
+            CountColumn("closed", _("结案"), _("结案时间在期间内的案件（件）"), _cases, "/api/v1/cases", "closed", "closed_at"),
+            CountColumn(
+                "decided", _("作出处罚决定"), _("处罚决定时间在期间内的案件（件）"), _cases, "/api/v1/cases", "decided",
+                "decided_at",
+            ),
+            CountColumn(
+                "penalties", _("罚没款（万元）"), _("处罚决定时间在期间内的案件的罚款与没收违法所得之和（万元）"), _cases,
+                "/api/v1/cases", "decided", "decided_at", sum_of=("fine_amount", "confiscated_amount"), scale=10000,
+            ),
+            CountColumn(
+                "transferred", _("移送司法机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
+                "sent", "sent_at", "transfers:list", case_prefix="case__",
+            ),
+            RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
+        ],
+    )
+)  # fmt: skip
 
 
 def _tips(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
@@ -352,9 +393,10 @@ def _place(code: str, *, own_level: bool = False) -> dict[str, str]:
     return {} if code == regions.NATIONAL_CODE else {"region": code}
 
 
-def _value(column: CountColumn | RateColumn, values: dict[str, int]) -> float | int | None:
+def _value(column: CountColumn | RateColumn, values: dict[str, Any]) -> float | int | None:
     if isinstance(column, CountColumn):
-        return values[column.key]
+        value: float | int = values[column.key]
+        return value
     return _rate(values[column.numerator], values[column.denominator])
 
 
@@ -386,6 +428,8 @@ def _cells(
                 "records": f"{column.api_path}?{query}",  # the API list and the page read the same filters
                 "page": f"{reverse(column.page)}?{query}",
             }
+            if column.sum_of:
+                cell["records_count"] = values.get(f"{column.key}__n", 0)
         else:
             cell = {"value": value, "records": None, "page": None}
         if compare is not None:
@@ -398,6 +442,33 @@ def _cells(
             }
         out[column.key] = cell
     return out
+
+
+def _ip_type_report(
+    report: Report, user: Any, *, region: str, period: Period, base: dict[str, Any], own_level: bool
+) -> dict[str, Any]:
+    """Rows 商标 / 地理标志 / 专利 / 其他 (by domain, else by offence), then 合计."""
+    place = _place(region, own_level=own_level)
+    now, last_year, previous = (
+        _row_counts(report, user, base, p, place, "ip_type", 64)
+        for p in (period, period.last_year(), period.previous())
+    )
+
+    def cells(key: str, extra: dict[str, str]) -> dict[str, Any]:
+        def values(counts: dict[str, dict[str, Any]]) -> dict[str, Any]:
+            return {c: counts[c].get(key, 0) for c in counts}
+
+        compare = {"last_year": values(last_year), "previous": values(previous)}
+        return _cells(report, values(now), base, period, {**place, **extra}, compare=compare)
+
+    rows = [
+        {"key": value, "label": str(label), "cells": cells(value, {"ip_type": value})}
+        for value, label in IpType.choices
+    ]
+    name = Region.objects.filter(code=region).values_list("name", flat=True).first() or str(_("全国"))
+    label = f"{_('本级') if own_level else _('合计')} · {name}"
+    rows.append({"key": "total", "label": label, "cells": cells("", {})})
+    return _result(report, region, period, rows)
 
 
 def _own_level_report(
@@ -423,6 +494,7 @@ def _result(report: Report, region: str, period: Period, rows: list[dict[str, An
     return {
         "report": report.key,
         "title": str(report.title),
+        "row_kind": report.rows,
         "region": region,
         "from": period.start,
         "to": period.end,
@@ -443,21 +515,60 @@ def _rate(numerator: int, denominator: int) -> float | None:
 LEVELS = ("all", "own")  # 含下级 (the region and every region below it) | 本级 (the region itself only)
 
 
+def _ip_type_expression(prefix: str) -> Conditional:
+    return Conditional(
+        *[When(ip_type_q(value, prefix), then=Value(value)) for value in IpType.values if value != IpType.OTHER],
+        default=Value(IpType.OTHER),
+        output_field=CharField(),
+    )
+
+
 def _row_counts(
-    report: Report, user: Any, base: dict[str, Any], period: Period, region: str, group_field: str, length: int
-) -> dict[str, dict[str, int]]:
-    """Per count column: records in the period per row key (one GROUP BY each), "" = the total."""
-    counts: dict[str, dict[str, int]] = {}
+    report: Report,
+    user: Any,
+    base: dict[str, Any],
+    period: Period,
+    place: dict[str, str],
+    group_field: str,
+    length: int,
+) -> dict[str, dict[str, Any]]:
+    """Per count column: the figure in the period per row key (one GROUP BY each), "" = the total.
+    A sum column also gives, under "<key>__n", how many records it added up."""
+    counts: dict[str, dict[str, Any]] = {}
     for column in report.columns:
-        if isinstance(column, CountColumn):
-            queryset = column.records(user, _filters(column, base, period, **_place(region)))
-            per_row = queryset.values(group_field).annotate(n=Count("*"))  # COUNT(*): index-only scans
-            by_key: dict[str, int] = {}
-            for r in per_row:
-                key = str(r[group_field])[:length]
-                by_key[key] = by_key.get(key, 0) + r["n"]
-            counts[column.key] = {**by_key, "": sum(by_key.values())}
+        if not isinstance(column, CountColumn):
+            continue
+        queryset = column.records(user, _filters(column, base, period, **place))
+        group = group_field
+        if group_field == "ip_type":
+            queryset = queryset.annotate(row_ip_type=_ip_type_expression(column.case_prefix))
+            group = "row_ip_type"
+        aggregates: dict[str, Any] = {"n": Count("*")}  # COUNT(*): index-only scans
+        if column.sum_of:
+            zero = Value(Decimal(0))
+            added = [Coalesce(F(name), zero) for name in column.sum_of]
+            total = added[0]
+            for more in added[1:]:
+                total = total + more
+            aggregates["s"] = Sum(total, output_field=DecimalField(max_digits=20, decimal_places=2))
+        by_key: dict[str, Any] = {}
+        records: dict[str, int] = {}
+        for r in queryset.values(group).annotate(**aggregates):
+            key = str(r[group])[:length]
+            records[key] = records.get(key, 0) + r["n"]
+            by_key[key] = by_key.get(key, 0) + ((r["s"] or Decimal(0)) if column.sum_of else r["n"])
+        by_key[""] = sum(by_key.values())
+        records[""] = sum(records.values())
+        if column.sum_of:
+            counts[column.key] = {k: _scaled(v, column.scale) for k, v in by_key.items()}
+            counts[f"{column.key}__n"] = records
+        else:
+            counts[column.key] = by_key
     return counts
+
+
+def _scaled(value: Decimal | int, scale: int) -> float:
+    return float((Decimal(value) / scale).quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
 def run_report(
@@ -476,12 +587,14 @@ def run_report(
     with the same figure a year earlier (同比) and for the period just before (环比). One GROUP BY
     query per count column and period."""
     base = {"domain": domain, "agency_kind": agency_kind}
+    if report.rows == "ip_type":
+        return _ip_type_report(report, user, region=region, period=period, base=base, own_level=level == "own")
     if level == "own":
         return _own_level_report(report, user, region=region, period=period, base=base)
     rows_parent = _rows_parent(region)
     group_field, length = _group_field(rows_parent)
     now, last_year, previous = (
-        _row_counts(report, user, base, p, region, group_field, length)
+        _row_counts(report, user, base, p, _place(region), group_field, length)
         for p in (period, period.last_year(), period.previous())
     )
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from ipshield.cases.choices import IpType
 from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.choices import AgencyKind
@@ -118,6 +119,7 @@ class TransferFilters(Schema):
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     domain: str | None = None
     agency_kind: AgencyKind | None = Field(None, description="only transfers from agencies of this kind")
+    ip_type: IpType | None = Field(None, description="the case's IP type (as on the case list)")
     sent_from: Date | None = Field(None, description="移送 on or after this day (China time)")
     sent_to: Date | None = Field(None, description="移送 on or before this day")
     page: PageNumber = 1

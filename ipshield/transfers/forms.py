@@ -93,4 +93,4 @@ class TransferListForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        add_drill_fields(self, ["sent"])
+        add_drill_fields(self, ["sent"], ip_type=True)

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from ipshield.cases.choices import IpType
 from ipshield.cases.models import Case
-from ipshield.cases.selectors import case_list, penalty_instead_of_transfer_q, suspected_not_transferred_q
+from ipshield.cases.selectors import case_list, ip_type_q, penalty_instead_of_transfer_q, suspected_not_transferred_q
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.core.periods import period_q
 from ipshield.transfers import workflow
@@ -37,6 +38,8 @@ def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | N
         qs = qs.filter(agency_id=filters["agency"])
     if filters.get("agency_kind"):  # the transferring agency's kind
         qs = qs.filter(agency__kind=filters["agency_kind"])
+    if filters.get("ip_type") in IpType.values:
+        qs = qs.filter(ip_type_q(filters["ip_type"], prefix="case__"))
     if filters.get("domain"):
         qs = qs.filter(case__domain=filters["domain"])
     qs = narrow_to_region(qs, filters.get("region"))

@@ -86,7 +86,9 @@ def test_every_figure_equals_the_count_of_its_records(api, beijing, key, who, re
                 continue
             listed = client.get(cell["records"])
             assert listed.status_code == 200, (cell["records"], listed.content)
-            assert listed.json()["count"] == cell["value"], (row["label"], column, cell)
+            # A count equals its list's count; a sum (罚没款) lists the records it added up.
+            expected = cell["value"] if cell.get("records_count") is None else cell["records_count"]
+            assert listed.json()["count"] == expected, (row["label"], column, cell)
             checked += 1
     assert checked >= len(body["rows"])
 
@@ -316,3 +318,19 @@ def test_the_report_prints_to_pdf_with_its_figures(client, beijing):
     assert "两法衔接工作情况" in text
     assert "朝阳区" in text
     assert "统计口径" in text
+
+
+def test_market_ip_table_rows_are_ip_types_and_sum_the_penalties(api, beijing):
+    client = api(beijing["coordinator"])
+    body = _report(client, "market_ip", region="110000")
+    assert [row["key"] for row in body["rows"]] == ["trademark", "geographical_indication", "patent", "other", "total"]
+    by_key = {row["key"]: row["cells"] for row in body["rows"]}
+    # Three trademark-domain cases and one copyright case, all screened for a trademark offence:
+    # the copyright-domain one is a trademark case by its offence.
+    assert by_key["trademark"]["filed"]["value"] == 4
+    assert by_key["other"]["filed"]["value"] == 0
+    assert by_key["total"]["penalties"]["value"] == 0.5  # 5,000 yuan fine = 0.5 万元
+    assert by_key["total"]["penalties"]["records_count"] == 1
+    assert by_key["trademark"]["transferred"]["value"] == 1
+    listed = client.get(by_key["trademark"]["transferred"]["records"]).json()
+    assert listed["count"] == 1
