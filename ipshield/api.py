@@ -28,7 +28,7 @@ from ipshield.tips.api import TipIn
 from ipshield.tips.api import public_router as public_tips_router
 from ipshield.tips.api import router as tips_router
 from ipshield.transfers.api import cases_router as case_transfers_router
-from ipshield.transfers.api import clues_router, supervision_router
+from ipshield.transfers.api import clues_router, steps_router, supervision_router
 from ipshield.transfers.api import router as transfers_router
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
@@ -163,6 +163,7 @@ api.add_router("/screening", screening_router)
 api.add_router("/cases", case_transfers_router)
 api.add_router("/cases", cases_router)
 api.add_router("/transfers", transfers_router)
+api.add_router("/criminal-steps", steps_router)
 api.add_router("/supervision", supervision_router)
 api.add_router("/official-clues", clues_router)
 api.add_router("/stats", stats_router)

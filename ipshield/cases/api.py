@@ -161,6 +161,8 @@ class CaseFilters(Schema):
     ip_type: IpType | None = Field(
         None, description="商标 / 地理标志 / 专利 by domain, else by offence; other = the rest"
     )
+    lead_from: Date | None = Field(None, description="线索收到 (行政受理) on or after this day")
+    lead_to: Date | None = None
     closed_from: Date | None = Field(None, description="结案 on or after this day")
     closed_to: Date | None = None
     product_category: str | None = Field(None, max_length=100, description="exactly this product category")

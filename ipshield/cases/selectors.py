@@ -40,6 +40,7 @@ def penalty_instead_of_transfer_q() -> Q:
 
 # Date filters of the case list (?filed_from=&filed_to=...), the drill-down of every report figure.
 CASE_PERIOD_FIELDS = {
+    "lead": "lead_received_at",
     "filed": "filed_at",
     "decided": "decided_at",
     "suspected": "suspected_since",

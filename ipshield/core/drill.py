@@ -28,6 +28,9 @@ PERIOD_LABELS: dict[str, Any] = {
     "accept_decided": _("作出受理决定的时间"),
     "concluded": _("办结时间"),
     "closed": _("结案时间"),
+    "lead": _("收到线索的时间"),
+    "step": _("刑事程序环节的日期"),
+    "occurred": _("刑事程序环节的日期"),
 }
 
 

@@ -29,14 +29,14 @@ from django.utils.translation import gettext_noop
 
 from ipshield.cases.choices import IpType
 from ipshield.cases.models import Case
-from ipshield.cases.selectors import case_list, ip_type_q
+from ipshield.cases.selectors import CASE_PERIOD_FIELDS, case_list, ip_type_q
 from ipshield.core import regions
 from ipshield.core.models import Region
 from ipshield.disclosure.selectors import staff_disclosure_list
 from ipshield.tips.models import Tip
 from ipshield.tips.selectors import tip_list
 from ipshield.transfers.models import Transfer
-from ipshield.transfers.selectors import transfer_list
+from ipshield.transfers.selectors import criminal_step_list, transfer_list
 
 # Who reads statistics: the staff whose work has records (administrative agencies, police,
 # procuratorates, courts, the leading-group offices); every figure is scoped by visible_to anyway.
@@ -112,6 +112,8 @@ class CountColumn:
     scale: int = 1
     # Where the record reaches the case's domain and offence (IP-type rows): "" or "case__".
     case_prefix: str = ""
+    # Where the record reaches its region (region rows): "" or "transfer__" (a criminal step).
+    region_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,68 @@ register_report(
                 "sent", "sent_at", "transfers:list", case_prefix="case__",
             ),
             RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
+        ],
+    )
+)  # fmt: skip
+
+
+def _steps(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
+    return criminal_step_list(user, filters).order_by()
+
+
+def _case_stage(key: str, label: Any, definition: Any, date: str, **fixed: str) -> CountColumn:
+    return CountColumn(key, label, definition, _cases, "/api/v1/cases", date, CASE_PERIOD_FIELDS[date], fixed=fixed)
+
+
+def _transfer_stage(key: str, label: Any, definition: Any, **fixed: str) -> CountColumn:
+    return CountColumn(
+        key, label, definition, _transfers, "/api/v1/transfers", "sent", "sent_at", "transfers:list",
+        fixed=fixed, case_prefix="case__",
+    )  # fmt: skip
+
+
+def _person_stage(key: str, label: Any, definition: Any, kind: str) -> CountColumn:
+    return CountColumn(
+        key, label, definition, _steps, "/api/v1/criminal-steps", "occurred", "occurred_on",
+        "transfers:criminal_steps", fixed={"kind": kind}, case_prefix="transfer__case__", region_prefix="transfer__",
+    )  # fmt: skip
+
+
+register_report(
+    Report(
+        key="linkage_stages",
+        title=_("两法衔接各环节情况（件、人）"),
+        definition=_(
+            "从行政受理到法院判决的各环节：行政环节按案件计（件），移送后的公安机关立案、不予立案和立案监督按期间内"
+            "移送的案件计（件），刑事拘留、逮捕、起诉、判决按涉案人员计（人）；另列以罚代刑和判决案件数。"
+        ),
+        columns=[
+            _case_stage("leads", _("行政受理"), _("收到线索的时间在期间内的案件（件）"), "lead"),
+            _case_stage("filed", _("行政立案"), _("立案时间在期间内的案件（件）"), "filed"),
+            _case_stage("decided", _("行政处罚"), _("处罚决定时间在期间内的案件（件）"), "decided"),
+            CountColumn(
+                "suspected", _("涉嫌犯罪"), _("首次筛查为涉嫌犯罪的时间在期间内的案件（件，含累计计算）"), _cases,
+                "/api/v1/cases", "suspected", "suspected_since",
+            ),
+            _case_stage(
+                "penalty_instead", _("以罚代刑"), _("结案时间在期间内、筛查为涉嫌犯罪却只作行政处罚结案的案件（件）"), "closed",
+                queue="penalty_instead_of_transfer",
+            ),
+            _transfer_stage("sent", _("移送公安机关"), _("移送时间在期间内的移送（件）")),
+            _transfer_stage("accepted", _("公安立案"), _("其中公安机关已立案的（件）"), outcome="accepted"),
+            _transfer_stage("refused", _("不予立案"), _("其中公安机关曾决定不予立案的（件）"), outcome="refused"),
+            _transfer_stage("supervised", _("建议立案监督"), _("其中行政执法机关建议检察院立案监督的（件）"), outcome="supervised"),
+            _person_stage("detained", _("刑事拘留（人）"), _("刑事拘留日期在期间内的涉案人员（人）"), "detention"),
+            _person_stage("arrested", _("批准逮捕（人）"), _("批准逮捕日期在期间内的涉案人员（人）"), "arrest_approved"),
+            _person_stage("prosecuted", _("提起公诉（人）"), _("提起公诉日期在期间内的涉案人员（人）"), "prosecuted"),
+            _person_stage("judged", _("法院判决（人）"), _("判决日期在期间内的涉案人员（人）"), "judged"),
+            CountColumn(
+                "judged_cases", _("法院判决（件）"), _("有涉案人员在期间内被判决的移送案件（件）"), _transfers,
+                "/api/v1/transfers", "step", "sent_at", "transfers:list", fixed={"step": "judged"}, case_prefix="case__",
+            ),
+            RateColumn("transfer_rate", _("移送率"), _("移送公安机关 ÷ 行政立案 × 100%"), "sent", "filed"),
+            RateColumn("police_rate", _("公安立案率"), _("公安立案 ÷ 移送公安机关 × 100%"), "accepted", "sent"),
+            RateColumn("refusal_rate", _("不立案率"), _("不予立案 ÷ 移送公安机关 × 100%"), "refused", "sent"),
         ],
     )
 )  # fmt: skip
@@ -539,7 +603,7 @@ def _row_counts(
         if not isinstance(column, CountColumn):
             continue
         queryset = column.records(user, _filters(column, base, period, **place))
-        group = group_field
+        group = f"{column.region_prefix}{group_field}"
         if group_field == "ip_type":
             queryset = queryset.annotate(row_ip_type=_ip_type_expression(column.case_prefix))
             group = "row_ip_type"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -14,9 +14,10 @@ from pydantic import Field
 from ipshield.cases.choices import IpType
 from ipshield.cases.selectors import case_get
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
-from ipshield.core.choices import AgencyKind
+from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.inputs import Date, Id, OptionalId, PageNumber, Revision
 from ipshield.transfers.choices import (
+    CriminalStepKind,
     OfficialClueDecision,
     OfficialClueKind,
     OfficialClueStatus,
@@ -25,9 +26,10 @@ from ipshield.transfers.choices import (
     TransferStatus,
 )
 from ipshield.transfers.criminal_steps import criminal_step_record
-from ipshield.transfers.models import OfficialClue, Transfer
+from ipshield.transfers.models import CriminalStep, OfficialClue, Transfer
 from ipshield.transfers.official_clues import official_clue_act, official_clue_report
 from ipshield.transfers.selectors import (
+    criminal_step_list,
     official_clue_get,
     official_clues_for,
     supervision_queue,
@@ -120,6 +122,12 @@ class TransferFilters(Schema):
     domain: str | None = None
     agency_kind: AgencyKind | None = Field(None, description="only transfers from agencies of this kind")
     ip_type: IpType | None = Field(None, description="the case's IP type (as on the case list)")
+    outcome: Literal["accepted", "refused", "supervised"] | None = Field(
+        None, description="accepted = 公安机关已立案; refused = 不予立案 at least once; supervised = 建议立案监督"
+    )
+    step: CriminalStepKind | None = Field(None, description="a criminal step recorded for at least one person")
+    step_from: Date | None = Field(None, description="that step on or after this day")
+    step_to: Date | None = None
     sent_from: Date | None = Field(None, description="移送 on or after this day (China time)")
     sent_to: Date | None = Field(None, description="移送 on or before this day")
     page: PageNumber = 1
@@ -439,3 +447,59 @@ def official_clues_act(request: HttpRequest, clue_id: Id, action: str, payload: 
     except TransferConflict as exc:
         raise ApiError(409, "conflict", str(exc)) from exc
     return official_clue_out(official_clue_get(request.user, clue.pk))
+
+
+steps_router = Router(tags=["transfers"], auth=AUTH)
+
+
+class CriminalStepFilters(Schema):
+    kind: CriminalStepKind | None = None
+    occurred_from: Date | None = Field(None, description="on or after this day")
+    occurred_to: Date | None = None
+    region: str | None = Field(None, pattern=r"^[0-9]{6}$")
+    region_exact: str | None = Field(
+        None, pattern=r"^[0-9]{6}$", description="only transfers of this very region (本级)"
+    )
+    domain: CampaignDomain | None = None
+    agency_kind: AgencyKind | None = None
+    ip_type: IpType | None = None
+    page: PageNumber = 1
+    page_size: int = Field(50, ge=1, le=100)
+
+
+class CriminalStepOut(Schema):
+    id: int
+    transfer_id: int
+    case_number: str
+    person_name: str
+    kind: CriminalStepKind
+    occurred_on: dt.date
+    result: str
+
+
+class CriminalStepPage(Schema):
+    items: list[CriminalStepOut]
+    count: int
+    next: str | None
+
+
+def criminal_step_out(step: CriminalStep) -> dict[str, Any]:
+    return {
+        "id": step.pk,
+        "transfer_id": step.transfer_id,
+        "case_number": step.transfer.case.number,
+        "person_name": step.person_name,
+        "kind": step.kind,
+        "occurred_on": step.occurred_on,
+        "result": step.result,
+    }
+
+
+@steps_router.get(
+    "",
+    response={200: CriminalStepPage, 401: ErrorResponse, 422: ErrorResponse},
+    summary="Criminal steps per person (人) of the transfers the caller may see: detention, arrest, prosecution, judgment",
+)
+def criminal_steps_list(request: HttpRequest, filters: Query[CriminalStepFilters]) -> Any:
+    queryset = criminal_step_list(request.user, filters.dict(exclude={"page", "page_size"}))
+    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=criminal_step_out)

@@ -83,6 +83,13 @@ class OfficialClueDecisionForm(forms.Form):
     )
 
 
+OUTCOME_LABELS = {
+    "accepted": _("公安机关已立案"),
+    "refused": _("公安机关曾不予立案"),
+    "supervised": _("已建议立案监督"),
+}
+
+
 class TransferListForm(forms.Form):
     """The transfer list's filters: the tabs' status and overdue, and a statistics drill-down."""
 
@@ -90,7 +97,35 @@ class TransferListForm(forms.Form):
     overdue = forms.BooleanField(required=False)
     domain = forms.ChoiceField(required=False, choices=[("", ""), *CampaignDomain.choices])
     region = forms.RegexField(regex=r"^[0-9]{6}$", required=False)
+    outcome = forms.ChoiceField(required=False, choices=[("", ""), *OUTCOME_LABELS.items()], widget=forms.HiddenInput)
+    step = forms.ChoiceField(required=False, choices=[("", ""), *CriminalStepKind.choices], widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        add_drill_fields(self, ["sent"], ip_type=True)
+        add_drill_fields(self, ["sent", "step"], ip_type=True)
+
+    def conditions(self) -> list[str]:
+        data = getattr(self, "cleaned_data", {})
+        out = [str(OUTCOME_LABELS[data["outcome"]])] if data.get("outcome") else []
+        if data.get("step"):
+            out.append(str(CriminalStepKind(data["step"]).label))
+        return out
+
+
+OUTCOME_LABELS = {
+    "accepted": _("公安机关已立案"),
+    "refused": _("公安机关曾不予立案"),
+    "supervised": _("已建议立案监督"),
+}
+
+
+class CriminalStepFilterForm(forms.Form):
+    """The steps list's filters (the 人 figures of the stages report)."""
+
+    kind = forms.ChoiceField(required=False, choices=[("", ""), *CriminalStepKind.choices], widget=forms.HiddenInput)
+    domain = forms.ChoiceField(required=False, choices=[("", ""), *CampaignDomain.choices], widget=forms.HiddenInput)
+    region = forms.RegexField(regex=r"^[0-9]{6}$", required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_drill_fields(self, ["occurred"], ip_type=True)

@@ -16,8 +16,8 @@ from ipshield.cases.selectors import case_list, ip_type_q, penalty_instead_of_tr
 from ipshield.core.jurisdiction import get_visible_or_404, narrow_to_region
 from ipshield.core.periods import period_q
 from ipshield.transfers import workflow
-from ipshield.transfers.choices import SupervisionQueue
-from ipshield.transfers.models import OfficialClue, SupervisionRecord, Transfer
+from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferStatus
+from ipshield.transfers.models import CriminalStep, OfficialClue, SupervisionRecord, Transfer
 
 
 def transfer_queryset(user: Any) -> QuerySet[Transfer]:
@@ -27,6 +27,30 @@ def transfer_queryset(user: Any) -> QuerySet[Transfer]:
 def transfer_get(user: Any, pk: Any) -> Transfer:
     transfer: Transfer = get_visible_or_404(transfer_queryset(user), user, pk=pk)
     return transfer
+
+
+# What became of a transfer (the 两法衔接 stages report counts the transfers sent in a period by it).
+TRANSFER_OUTCOMES = {
+    "accepted": Q(status=TransferStatus.ACCEPTED),  # 公安机关立案 (at once, on reconsideration or on notice)
+    "refused": ~Q(police_refusal_reason=""),  # 不予立案 at least once
+    "supervised": Q(supervision_at__isnull=False),  # 建议检察院立案监督
+}
+
+
+def criminal_step_list(user: Any, filters: Mapping[str, Any]) -> QuerySet[CriminalStep]:
+    """Criminal-procedure steps per person (人), of the transfers the reader may see."""
+    transfers = transfer_list(user, {k: v for k, v in filters.items() if k in STEP_TRANSFER_FILTERS})
+    qs = CriminalStep.objects.filter(transfer__in=transfers.order_by().values("pk")).select_related("transfer__case")
+    if filters.get("kind") in CriminalStepKind.values:
+        qs = qs.filter(kind=filters["kind"])
+    if isinstance(filters.get("occurred_from"), dt.date):
+        qs = qs.filter(occurred_on__gte=filters["occurred_from"])
+    if isinstance(filters.get("occurred_to"), dt.date):
+        qs = qs.filter(occurred_on__lte=filters["occurred_to"])
+    return qs.order_by("-occurred_on", "-id")
+
+
+STEP_TRANSFER_FILTERS = frozenset({"region", "region_exact", "domain", "agency_kind", "ip_type"})
 
 
 def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None = None) -> QuerySet[Transfer]:
@@ -47,6 +71,15 @@ def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | N
         qs = qs.filter(region_code=filters["region_exact"])
     if filters.get("sent_from") or filters.get("sent_to"):
         qs = qs.filter(period_q("sent_at", filters.get("sent_from"), filters.get("sent_to")))
+    if filters.get("outcome") in TRANSFER_OUTCOMES:
+        qs = qs.filter(TRANSFER_OUTCOMES[filters["outcome"]])
+    if filters.get("step") in CriminalStepKind.values:  # a step recorded for at least one person
+        steps = CriminalStep.objects.filter(transfer=OuterRef("pk"), kind=filters["step"])
+        if isinstance(filters.get("step_from"), dt.date):
+            steps = steps.filter(occurred_on__gte=filters["step_from"])
+        if isinstance(filters.get("step_to"), dt.date):
+            steps = steps.filter(occurred_on__lte=filters["step_to"])
+        qs = qs.filter(Exists(steps))
     if filters.get("awaiting"):  # my side must act
         qs = qs.filter(next_due_role=filters["awaiting"])
     if filters.get("overdue"):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("supervision/<int:pk>/", views.supervision_detail_view, name="supervision_detail"),
     path("queues/<slug:queue>/", views.supervision_queue_view, name="queue"),
     path("inbox/", views.inbox_view, name="inbox"),
+    path("criminal-steps/", views.criminal_step_list_view, name="criminal_steps"),
     path("official-clues/", views.official_clue_list_view, name="official_clues"),
     path("official-clues/new/<int:case_pk>/", views.official_clue_new_view, name="official_clue_new"),
     path("official-clues/<int:pk>/", views.official_clue_detail_view, name="official_clue_detail"),

@@ -22,10 +22,11 @@ from ipshield.core.feedback import redirect_back
 from ipshield.core.forms import apply_service_errors
 from ipshield.core.inputs import parse_id
 from ipshield.transfers import workflow
-from ipshield.transfers.choices import SupervisionQueue, TransferAction
+from ipshield.transfers.choices import CriminalStepKind, SupervisionQueue, TransferAction
 from ipshield.transfers.criminal_steps import criminal_step_record
 from ipshield.transfers.documents import available_documents, render_document_pdf
 from ipshield.transfers.forms import (
+    CriminalStepFilterForm,
     OfficialClueDecisionForm,
     OfficialClueForm,
     ProposeForm,
@@ -34,7 +35,7 @@ from ipshield.transfers.forms import (
     SupervisionForm,
     TransferListForm,
 )
-from ipshield.transfers.models import Transfer
+from ipshield.transfers.models import CriminalStep, Transfer
 from ipshield.transfers.official_clues import (
     OFFICIAL_CLUE_PERIOD,
     REPORTER_ROLES,
@@ -43,6 +44,7 @@ from ipshield.transfers.official_clues import (
     official_clue_report,
 )
 from ipshield.transfers.selectors import (
+    criminal_step_list,
     notifications_for,
     official_clue_get,
     official_clues_for,
@@ -170,18 +172,39 @@ def transfer_document_view(request: HttpRequest, pk: int, key: str) -> HttpRespo
 @login_required
 def transfer_list_view(request: HttpRequest) -> HttpResponse:
     form = TransferListForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(transfer_list(request.user, filters), 50).get_page(request.GET.get("page"))
+    valid = form.is_valid() if form.is_bound else True
+    filters = form.cleaned_data if form.is_bound and valid else {}
+    page = Paginator(transfer_list(request.user, filters) if valid else Transfer.objects.none(), 50)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "page": page,
+        "page": page.get_page(request.GET.get("page")),
         "filters": filters,
         "now": timezone.now(),
         "query": query.urlencode(),
-        "drill": drill_banner(filters, ["sent"]),
+        "drill": drill_banner(filters, ["sent", "step"]) + (form.conditions() if valid and form.is_bound else []),
+        "drill_errors": not valid,
     }
-    return render(request, "transfers/list.html", context)
+    return render(request, "transfers/list.html", context, status=200 if valid else 422)
+
+
+@login_required
+def criminal_step_list_view(request: HttpRequest) -> HttpResponse:
+    """刑事程序环节 per person: the 人 figures of the 两法衔接 stages report drill down here."""
+    form = CriminalStepFilterForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    filters = form.cleaned_data if form.is_bound and valid else {}
+    steps = criminal_step_list(request.user, filters) if valid else CriminalStep.objects.none()
+    query = request.GET.copy()
+    query.pop("page", None)
+    conditions = [str(CriminalStepKind(filters["kind"]).label)] if filters.get("kind") else []
+    context = {
+        "page": Paginator(steps, 50).get_page(request.GET.get("page")),
+        "query": query.urlencode(),
+        "drill": drill_banner(filters, ["occurred"]) + conditions,
+        "drill_errors": not valid,
+    }
+    return render(request, "transfers/criminal_steps.html", context, status=200 if valid else 422)
 
 
 QUEUE_COLUMNS = ["编号", "名称/移送", "机构", "区划", "状态", "期限/时间", "理由"]

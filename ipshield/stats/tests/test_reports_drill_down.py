@@ -334,3 +334,31 @@ def test_market_ip_table_rows_are_ip_types_and_sum_the_penalties(api, beijing):
     assert by_key["trademark"]["transferred"]["value"] == 1
     listed = client.get(by_key["trademark"]["transferred"]["records"]).json()
     assert listed["count"] == 1
+
+
+def test_stages_count_cases_and_persons_and_every_figure_drills_down(api, beijing):
+    from ipshield.transfers.criminal_steps import criminal_step_record
+    from ipshield.transfers.models import Transfer
+
+    transfer = Transfer.objects.get()
+    police = beijing["police"]
+    transfer = transfer_act(actor=police, transfer=transfer, action="receive", data={"manifest_hash": transfer.manifest_hash})
+    transfer = transfer_act(actor=police, transfer=transfer, action="accept")
+    for name in ("张三", "李四"):
+        criminal_step_record(actor=police, transfer=transfer, kind="detention", person_name=name, occurred_on=TODAY)
+    client = api(beijing["coordinator"])
+    body = _report(client, "linkage_stages", region="110000")
+    total = body["rows"][-1]["cells"]
+    assert total["sent"]["value"] == 1
+    assert total["accepted"]["value"] == 1
+    assert total["refused"]["value"] == 0
+    assert total["detained"]["value"] == 2  # two persons in one case
+    assert total["police_rate"]["value"] == 100.0
+    chaoyang = next(r for r in body["rows"] if r["key"] == "110105")["cells"]
+    assert chaoyang["detained"]["value"] == 2
+    for row in body["rows"]:
+        for key, cell in row["cells"].items():
+            if cell["records"]:
+                assert client.get(cell["records"]).json()["count"] == cell["value"], (row["key"], key)
+    outsider = api(beijing["sh_coordinator"])
+    assert outsider.get(total["detained"]["records"]).json()["count"] == 0
