@@ -11,3 +11,12 @@ from ipshield.stats.sweep import sweep
 def warning_sweep() -> dict[str, int]:
     """Daily (settings.IPSHIELD_SCHEDULE): run the early-warning rules and record alerts."""
     return sweep()
+
+
+@task()
+def dashboard_refresh(*, scope: str, region: str, indicator: str, domain: str, language: str) -> str:
+    """Recompute one regional dashboard snapshot (enqueued by the page when its snapshot is old)."""
+    from ipshield.stats.dashboard import refresh_snapshot
+
+    board = refresh_snapshot(scope, region, indicator, domain, language)
+    return str(board["generated_at"])

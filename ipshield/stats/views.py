@@ -19,7 +19,7 @@ from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
 from ipshield.core.models import Region
 from ipshield.stats import workflow
-from ipshield.stats.dashboard import cached_dashboard, chart_data, indicator_choices, region_crumbs
+from ipshield.stats.dashboard import chart_data, dashboard_for, indicator_choices, region_crumbs
 from ipshield.stats.forms import AlertActionForm, AlertFilterForm, DashboardForm, ReportForm
 from ipshield.stats.reports import REPORTS, STATS_ROLES, run_report
 from ipshield.stats.selectors import alert_get, alert_list, open_alerts_for
@@ -103,9 +103,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "stats/dashboard.html", {"form": form, "board": None}, status=422)
     chosen: dict[str, Any] = form.cleaned_data
-    board = cached_dashboard(
-        user, region=chosen["region"], indicator=chosen["indicator"], domain=chosen["domain"] or ""
-    )
+    board = dashboard_for(user, region=chosen["region"], indicator=chosen["indicator"], domain=chosen["domain"] or "")
     export = request.GET.get("export")
     if export in DASHBOARD_EXPORTS:
         return DASHBOARD_EXPORTS[export](board)

@@ -130,3 +130,42 @@ def test_a_bank_and_an_auditor_have_no_dashboard(client, make_user):
         user = make_user(role, "110000")
         client.force_login(user)
         assert client.get("/stats/dashboard/").status_code == 403
+
+
+def test_a_regional_readers_dashboard_is_a_snapshot_refreshed_in_the_background(beijing):  # noqa: F811
+    import datetime as dt
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from ipshield.cases.services import case_create, case_transition
+    from ipshield.stats.dashboard import DASHBOARD_FRESH_SECONDS, _snapshot_key, dashboard_for, regional_scope
+
+    coordinator = beijing["coordinator"]
+    assert regional_scope(coordinator) == "110000"
+    assert regional_scope(beijing["officer"]) is None  # an agency's own records: computed for it alone
+    first = dashboard_for(coordinator, region="110000", indicator="filed")
+    case = case_create(actor=beijing["officer"], data={"title": "新案", "domain": "trademark", "region_code": "110105"})
+    case_transition(actor=beijing["officer"], case=case, event="file")
+    second = dashboard_for(coordinator, region="110000", indicator="filed")
+    assert second["generated_at"] == first["generated_at"]  # the snapshot, as its time says
+    key = _snapshot_key("110000", "110000", "filed", "", "zh-hans")
+    aged = {**second, "generated_at": timezone.now() - dt.timedelta(seconds=DASHBOARD_FRESH_SECONDS + 1)}
+    cache.set(key, aged)
+    dashboard_for(coordinator, region="110000", indicator="filed")  # old: refreshed by the task layer
+    fresh = dashboard_for(coordinator, region="110000", indicator="filed")
+    filed = {c["window"]: c["value"] for c in next(t for t in fresh["totals"] if t["key"] == "filed")["cells"]}
+    assert filed["all"] == 5
+    # The national coordinator's snapshot of Beijing is its own and agrees.
+    national = dashboard_for(beijing["national"], region="110000", indicator="filed")
+    assert {r["code"]: r["value"] for r in national["regions"]} == {r["code"]: r["value"] for r in fresh["regions"]}
+
+
+def test_a_procurator_with_a_transfer_copied_from_outside_is_not_a_regional_reader(beijing, make_user):  # noqa: F811
+    from ipshield.stats.dashboard import regional_scope
+    from ipshield.transfers.models import Transfer
+
+    procurator = make_user("procurator", "310000", username="proc.sh.stats")
+    assert regional_scope(procurator) == "310000"
+    Transfer.objects.update(procuratorate=procurator.agency)  # Beijing's transfer copied to Shanghai
+    assert regional_scope(procurator) is None

@@ -342,7 +342,9 @@ def test_stages_count_cases_and_persons_and_every_figure_drills_down(api, beijin
 
     transfer = Transfer.objects.get()
     police = beijing["police"]
-    transfer = transfer_act(actor=police, transfer=transfer, action="receive", data={"manifest_hash": transfer.manifest_hash})
+    transfer = transfer_act(
+        actor=police, transfer=transfer, action="receive", data={"manifest_hash": transfer.manifest_hash}
+    )
     transfer = transfer_act(actor=police, transfer=transfer, action="accept")
     for name in ("张三", "李四"):
         criminal_step_record(actor=police, transfer=transfer, kind="detention", person_name=name, occurred_on=TODAY)
