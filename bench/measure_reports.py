@@ -55,22 +55,27 @@ def timed(call, runs: int) -> float:
     return statistics.median(samples)
 
 
-def hand_written(region: str) -> None:
+def hand_written(region: str, periods: list[tuple[dt.date, dt.date]]) -> None:
     with connection.cursor() as cursor:
-        for sql, _extra in HAND_WRITTEN[region]:
-            cursor.execute(sql, [day_start(START), day_start(END + dt.timedelta(days=1))])
-            cursor.fetchall()
+        for start, end in periods:
+            for sql, _extra in HAND_WRITTEN[region]:
+                cursor.execute(sql, [day_start(start), day_start(end + dt.timedelta(days=1))])
+                cursor.fetchall()
 
 
 if __name__ == "__main__":
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     national = User.objects.get(username="coordinator.national")
     beijing = User.objects.get(username="coordinator.beijing")
+    period = Period(START, END)
+    with_comparison = [(p.start, p.end) for p in (period, period.last_year(), period.previous())]
+    linkage = REPORTS["linkage"]
+    for compare, periods in ((False, [(START, END)]), (True, with_comparison)):
+        ours = timed(lambda c=compare: run_report(linkage, national, region="000000", period=period, compare=c), runs)
+        sql = timed(lambda p=periods: hand_written("000000", p), runs)
+        label = "with 同比/环比" if compare else "plain"
+        print(f"linkage national {label}: report {ours:.1f} ms, hand-written SQL {sql:.1f} ms, ratio {ours / sql:.2f}")
     for key, report in REPORTS.items():
-        ours = timed(lambda r=report: run_report(r, national, region="000000", period=Period(START, END)), runs)
-        sql = timed(lambda: hand_written("000000"), runs)
-        print(
-            f"{key:10} national, {START}..{END}: report {ours:.1f} ms, hand-written SQL {sql:.1f} ms, ratio {ours / sql:.2f}"
-        )
-        ours = timed(lambda r=report: run_report(r, beijing, region="110000", period=Period(START, END)), runs)
-        print(f"{key:10} Beijing coordinator: report {ours:.1f} ms")
+        ours = timed(lambda r=report: run_report(r, national, region="000000", period=period), runs)
+        mine = timed(lambda r=report: run_report(r, beijing, region="110000", period=period), runs)
+        print(f"{key:15} with 同比/环比: national {ours:.1f} ms, Beijing coordinator {mine:.1f} ms")

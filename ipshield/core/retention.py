@@ -44,8 +44,17 @@ def expired_rate_counters(*, before: dt.datetime, dry_run: bool) -> int:
 
 
 def finished_jobs(*, before: dt.datetime, dry_run: bool) -> int:
+    """Finished jobs and the files they produced (a report package: `result.file` under DATA_DIR/jobs)."""
+    from ipshield.core.jobs import job_input_dir
+
     queryset = Job.objects.filter(finished_at__lt=before)
-    return queryset.count() if dry_run else queryset.delete()[0]
+    if dry_run:
+        return queryset.count()
+    folder = job_input_dir()
+    for name in queryset.values_list("result__file", flat=True):
+        if isinstance(name, str) and name and "/" not in name and "\\" not in name:
+            (folder / name).unlink(missing_ok=True)
+    return int(queryset.delete()[0])
 
 
 def login_records(*, before: dt.datetime, dry_run: bool) -> int:

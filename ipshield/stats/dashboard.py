@@ -215,7 +215,7 @@ def dashboard(
     today = today or timezone.localdate()
     report = REPORTS[DASHBOARD_REPORT]
     period = Period(today.replace(month=1, day=1), today)
-    table = run_report(report, user, region=region, period=period, domain=domain)
+    table = run_report(report, user, region=region, period=period, domain=domain, compare=False)
     rate_column = next(c for c in report.columns if isinstance(c, RateColumn))
     total_row = table["rows"][-1]
     regional_rate = total_row["cells"][rate_column.key]["value"]

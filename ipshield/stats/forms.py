@@ -76,3 +76,33 @@ class AlertActionForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["event"].choices = AlertEvent.choices  # type: ignore[attr-defined]
+
+
+class PackageForm(forms.Form):
+    region = region_field(_("地区"), validators=[validate_region_code_exists])
+    kind = forms.ChoiceField(
+        label=_("报表周期"), choices=[("month", _("月报")), ("quarter", _("季报")), ("year", _("年报"))]
+    )
+    year = forms.IntegerField(label=_("年份"), min_value=2000, max_value=2100)
+    number = forms.IntegerField(label=_("月份或季度"), min_value=1, max_value=12, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        from ipshield.stats.packages import package_period
+
+        cleaned = super().clean() or {}
+        kind, year, number = cleaned.get("kind"), cleaned.get("year"), cleaned.get("number") or 1
+        if kind == "quarter" and number > 4:
+            self.add_error("number", _("季度只能是1至4。"))
+        elif kind and year:
+            cleaned["period"] = package_period(kind, year, number)
+        return cleaned
+
+
+class MonthForm(forms.Form):
+    month = forms.DateField(
+        label=_("月份"), input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    )
+
+
+class SubmitMonthForm(MonthForm):
+    note = forms.CharField(label=_("说明（可不填）"), max_length=500, required=False)

@@ -82,3 +82,31 @@ class Alert(RegionScopedModel):
             return gettext(self.message) % figures
         except (KeyError, TypeError, ValueError):
             return gettext(self.message)
+
+
+class ReportSubmission(RegionScopedModel):
+    """月报报送: an administrative agency's head confirms its figures for a month (filled from its
+    records, never typed) by the 10th of the next month (the deadline module rolls a rest day over).
+    Missing, late and all-zero (零申报) returns are listed for the coordinating office."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="report_submissions")
+    month = models.DateField(_("月份"), help_text="the first day of the month reported")
+    figures = models.JSONField(_("报送数据"), default=dict)
+    zero = models.BooleanField(_("零申报"), default=False)
+    note = models.CharField(_("说明"), max_length=500, blank=True)
+    due_at = models.DateTimeField(_("报送期限"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("报送时间"))
+
+    class Meta:
+        ordering = ["-month", "agency_id"]
+        verbose_name = _("月报报送")
+        verbose_name_plural = _("月报报送")
+        constraints = [models.UniqueConstraint(fields=["agency", "month"], name="submission_agency_month_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.month:%Y-%m}"
+
+    @property
+    def late(self) -> bool:
+        return self.submitted_at > self.due_at

@@ -644,6 +644,7 @@ def run_report(
     domain: str = "",
     level: str = "all",
     agency_kind: str = "",
+    compare: bool = True,
 ) -> dict[str, Any]:
     """The report for `region` as the reader may see it: one row per region one level below, a
     本级 row for records of the region itself (a provincial agency's own cases) when there are any,
@@ -657,9 +658,14 @@ def run_report(
         return _own_level_report(report, user, region=region, period=period, base=base)
     rows_parent = _rows_parent(region)
     group_field, length = _group_field(rows_parent)
-    now, last_year, previous = (
-        _row_counts(report, user, base, p, _place(region), group_field, length)
-        for p in (period, period.last_year(), period.previous())
+    now = _row_counts(report, user, base, period, _place(region), group_field, length)
+    last_year, previous = (
+        (
+            _row_counts(report, user, base, p, _place(region), group_field, length)
+            for p in (period.last_year(), period.previous())
+        )
+        if compare
+        else ({}, {})
     )
 
     def cells(key: str, code: str, *, own_level: bool = False) -> dict[str, Any]:
@@ -672,7 +678,7 @@ def run_report(
             base,
             period,
             _place(code, own_level=own_level),
-            compare={"last_year": values(last_year), "previous": values(previous)},
+            compare={"last_year": values(last_year), "previous": values(previous)} if compare else None,
         )
 
     rows = []

@@ -20,3 +20,12 @@ def dashboard_refresh(*, scope: str, region: str, indicator: str, domain: str, l
 
     board = refresh_snapshot(scope, region, indicator, domain, language)
     return str(board["generated_at"])
+
+
+@task()
+def report_package(*, job_id: int, region: str, start: str, end: str, language: str) -> None:
+    """Build a report package for the person who asked (their jurisdiction), reporting progress."""
+    from ipshield.core.jobs import run_job
+    from ipshield.stats.packages import build_package
+
+    run_job(job_id, lambda job: build_package(job, region=region, start=start, end=end, language=language))

@@ -7,5 +7,8 @@ urlpatterns = [
     path("", views.report_view, name="report"),
     path("dashboard/", views.dashboard_view, name="dashboard"),
     path("alerts/", views.alert_list_view, name="alerts"),
+    path("packages/", views.package_view, name="packages"),
+    path("submissions/", views.submission_view, name="submissions"),
+    path("packages/<int:pk>/download/", views.package_download_view, name="package_download"),
     path("alerts/<int:pk>/", views.alert_detail_view, name="alert_detail"),
 ]

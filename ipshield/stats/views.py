@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -9,21 +10,33 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import AgencyKind, CampaignDomain
-from ipshield.core.exports import pdf_response, xlsx_response
+from ipshield.core.exports import XLSX_TYPE, pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
+from ipshield.core.jobs import job_enqueue, job_get, job_start
 from ipshield.core.models import Region
 from ipshield.stats import workflow
 from ipshield.stats.dashboard import chart_data, dashboard_for, indicator_choices, region_crumbs
-from ipshield.stats.forms import AlertActionForm, AlertFilterForm, DashboardForm, ReportForm
-from ipshield.stats.reports import REPORTS, STATS_ROLES, run_report
+from ipshield.stats.forms import (
+    AlertActionForm,
+    AlertFilterForm,
+    DashboardForm,
+    MonthForm,
+    PackageForm,
+    ReportForm,
+    SubmitMonthForm,
+)
+from ipshield.stats.packages import package_path
+from ipshield.stats.reports import REPORTS, STATS_ROLES, Period, run_report
 from ipshield.stats.selectors import alert_get, alert_list, open_alerts_for
 from ipshield.stats.services import alert_act, may_handle
+from ipshield.stats.submissions import FIGURE_LABELS, submission_board, submission_due, submit_month
+from ipshield.stats.tasks import report_package
 from ipshield.transfers.services import TransferConflict
 
 
@@ -214,3 +227,112 @@ def alert_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         status = 422  # the note stays in the form
     can_act = may_handle(user, alert) and alert.status in workflow.ALERT_OPEN
     return render(request, "stats/alert.html", {"alert": alert, "form": form, "can_act": can_act}, status=status)
+
+
+@login_required
+def package_view(request: HttpRequest) -> HttpResponse:
+    """报表包: every report for a month, quarter or year in one workbook, built in the background."""
+    user = _stats_reader(request)
+    today = timezone.localdate()
+    last_month = today.replace(day=1) - dt.timedelta(days=1)
+    initial = {"region": user.agency.region_id, "kind": "month", "year": last_month.year, "number": last_month.month}
+    form = PackageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        period: Period = form.cleaned_data["period"]
+        region = form.cleaned_data["region"]
+        label = _("报表包 %(region)s %(start)s — %(end)s") % {
+            "region": region,
+            "start": period.start,
+            "end": period.end,
+        }
+        job = job_start(owner=user, kind="stats.package", label=str(label), total=len(REPORTS))
+        job_enqueue(
+            job,
+            report_package,
+            region=region,
+            start=period.start.isoformat(),
+            end=period.end.isoformat(),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        return redirect("core:job", pk=job.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "stats/packages.html", {"form": form}, status=status)
+
+
+@login_required
+def package_download_view(request: HttpRequest, pk: int) -> HttpResponse:
+    job = job_get(request.user, pk)  # one's own job only (404 for anyone else's)
+    path = package_path(job) if job.kind == "stats.package" else None
+    if path is None:
+        raise Http404
+    name = str(job.result.get("filename") or "package.xlsx")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=XLSX_TYPE)
+
+
+SUBMISSION_STATES = {
+    "missing": _("逾期未报"),
+    "late": _("逾期报送"),
+    "pending": _("尚未报送（未到期限）"),
+    "on_time": _("按时报送"),
+}
+
+
+@login_required
+def submission_view(request: HttpRequest) -> HttpResponse:
+    """月报报送: a head confirms the month's figures; a coordinator sees who is late or reports zero."""
+    user = _stats_reader(request)
+    last_month = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    chosen = MonthForm(request.GET or {"month": f"{last_month:%Y-%m}"})
+    month = chosen.cleaned_data["month"] if chosen.is_valid() else last_month.replace(day=1)
+    form = SubmitMonthForm(request.POST or None, initial={"month": month})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                submit_month(actor=user, month=form.cleaned_data["month"], note=form.cleaned_data["note"])
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            except TransferConflict as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("月报已报送。"))
+                return redirect(f"{request.path}?month={form.cleaned_data['month']:%Y-%m}")
+        status = 422
+    rows = submission_board(user, month)
+    if request.GET.get("export") == "xlsx":
+        header = [
+            _("机关"),
+            _("区划代码"),
+            _("状态"),
+            _("零申报"),
+            _("报送时间"),
+            *[_(v) for v in FIGURE_LABELS.values()],
+        ]
+        lines = [
+            [
+                r.agency.name,
+                r.agency.region_id,
+                SUBMISSION_STATES[r.state],
+                _("是") if r.zero else "",
+                timezone.localtime(r.submission.submitted_at) if r.submission else None,
+                *[(r.submission.figures.get(k) if r.submission else None) for k in FIGURE_LABELS],
+            ]
+            for r in rows
+        ]
+        return xlsx_response(
+            sheet=str(_("月报报送")), header=header, rows=lines, filename=f"returns-{month:%Y-%m}.xlsx"
+        )
+    counts = {state: sum(1 for r in rows if r.state == state) for state in SUBMISSION_STATES}
+    context = {
+        "chosen": chosen,
+        "form": form,
+        "month": month,
+        "rows": rows,
+        "counts": counts,
+        "zero": sum(1 for r in rows if r.zero),
+        "states": SUBMISSION_STATES,
+        "labels": FIGURE_LABELS,
+        "due": submission_due(month),
+        "can_submit": user.role == "agency_head",
+    }
+    return render(request, "stats/submissions.html", context, status=status)
