@@ -1637,3 +1637,43 @@ EN.update(
         "已建议立案监督": "Procuratorate supervision proposed",
     }
 )
+
+EN.update(
+    {
+        "报表周期": "Reporting period",
+        "月报": "Monthly",
+        "季报": "Quarterly",
+        "年报": "Annual",
+        "年份": "Year",
+        "月份或季度": "Month or quarter",
+        "季度只能是1至4。": "A quarter is 1 to 4.",
+        "说明（可不填）": "Note (optional)",
+        "报送数据": "Figures returned",
+        "零申报": "Zero return",
+        "报送期限": "Return due",
+        "报送时间": "Returned at",
+        "月报报送": "Monthly returns",
+        "正在统计：%(t)s": "Counting: %(t)s",
+        "同比（%）": "Year on year (%)",
+        "环比（%）": "Period on period (%)",
+        "已生成%(n)s张报表。": "%(n)s tables generated.",
+        "只有行政执法机关的负责人可以报送月报。": "Only the head of an administrative enforcement agency may file the monthly return.",
+        "只能报送已经结束的月份。": "Only a month that has ended can be returned.",
+        "%(m)s的月报已经报送过了。": "The return for %(m)s has already been filed.",
+        "报表包 %(region)s %(start)s — %(end)s": "Report package %(region)s %(start)s — %(end)s",
+        "逾期未报": "Missing, overdue",
+        "逾期报送": "Filed late",
+        "尚未报送（未到期限）": "Not yet filed (not yet due)",
+        "按时报送": "Filed on time",
+        "月报已报送。": "The monthly return has been filed.",
+        "统计截至 %(at)s（超过 10 分钟的数据在后台重新统计，刷新页面可见）；地图、排名和红绿灯为本年（%(start)s 起）数据。只含您有权查看的记录，点击数字可查看对应清单。": "Figures as of %(at)s (figures older than 10 minutes are recounted in the background; reload to see them). The map, rankings and traffic lights cover this year (from %(start)s). Only records you may open are counted; click a figure to see its list.",
+        "报表包": "Report packages",
+        "把全部统计报表（含同比、环比和统计口径）按月、季度或年度生成一个 Excel 工作簿，在后台统计，完成后可下载。只含您有权查看的记录。": "Every statistical table (with year-on-year and period-on-period changes and definitions) for a month, quarter or year in one Excel workbook, counted in the background and downloadable when done. Only records you may see are counted.",
+        "月报填月份（1–12），季报填季度（1–4），年报不用填。": "Monthly: enter the month (1–12); quarterly: the quarter (1–4); annual: leave it empty.",
+        "生成报表包": "Build the package",
+        "每月的执法数据由各行政执法机关负责人在次月10日前（遇节假日顺延，本月为 %(due)s）在系统中确认报送；数据取自平台记录，不需填写。逾期未报、逾期报送和零申报在此列出。": "Each month's enforcement figures are confirmed in the system by the head of each administrative enforcement agency by the 10th of the next month (later when that is a rest day; for this month %(due)s). The figures come from the platform's records; nothing is typed. Missing, late and zero returns are listed here.",
+        "报送本机关月报": "File this agency's monthly return",
+        "确认报送": "Confirm and file",
+        "没有需要报送的行政执法机关。": "No administrative enforcement agency has to file here.",
+    }
+)
