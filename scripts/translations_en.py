@@ -1677,3 +1677,19 @@ EN.update(
         "没有需要报送的行政执法机关。": "No administrative enforcement agency has to file here.",
     }
 )
+
+EN.update(
+    {
+        "行政处罚（件）": "Penalties decided (cases)",
+        "移送公安机关（件）": "Transferred to the police (cases)",
+        "公开处罚决定（件）": "Penalty decisions published",
+        "工作统计": "Enforcement statistics",
+        "全国和各省本年度打击侵权假冒的立案、处罚、移送和公开情况。": "This year's cases filed, penalties, transfers and publications against infringement and counterfeiting, nationwide and by province.",
+        "打击侵权假冒工作统计": "Statistics on fighting infringement and counterfeiting",
+        "%(year)s年打击侵权假冒工作统计": "Fighting infringement and counterfeiting: %(year)s in figures",
+        "全国各地行政执法机关、公安机关和检察机关在本平台办理的案件，统计期间 %(start)s 至 %(end)s，与上年同期比较；每小时更新（本次 %(at)s）。只公布汇总数字，不含任何案件或当事人信息。": "Cases handled on this platform by administrative enforcement agencies, the police and procuratorates nationwide, from %(start)s to %(end)s, compared with the same period last year; updated every hour (this time at %(at)s). Only totals are published, never a case or a party.",
+        "分省情况": "By province",
+        "本年度尚无数据。": "No figures for this year yet.",
+        "处罚决定信息可在“处罚案件公开”中按地区和日期查询。": 'Penalty decisions can be searched by region and date under "Published penalty decisions".',
+    }
+)

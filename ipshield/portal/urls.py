@@ -4,4 +4,7 @@ from ipshield.portal import views
 
 app_name = "portal"
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("statistics/", views.statistics, name="statistics"),
+]

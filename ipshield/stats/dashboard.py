@@ -28,7 +28,17 @@ from ipshield.core.jurisdiction import region_subtree_q
 from ipshield.core.models import Agency
 from ipshield.core.periods import period_q
 from ipshield.screening.services import offence_label
-from ipshield.stats.reports import REPORTS, CountColumn, Period, RateColumn, _query, _rate, run_report
+from ipshield.stats.reports import (
+    REPORTS,
+    CountColumn,
+    Period,
+    RateColumn,
+    _query,
+    _rate,
+    percent_change,
+    run_report,
+    year_before,
+)
 from ipshield.transfers.models import Transfer
 
 DASHBOARD_REPORT = "linkage"
@@ -47,13 +57,6 @@ class TotalsWindow:
     last_year_end: dt.date | None
 
 
-def _last_year(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def totals_windows(today: dt.date) -> list[TotalsWindow]:
     """累计 / 本年 / 本季 / 本月 to today, each with the same days a year earlier (同比)."""
     year = today.replace(month=1, day=1)
@@ -61,7 +64,7 @@ def totals_windows(today: dt.date) -> list[TotalsWindow]:
     month = today.replace(day=1)
     windows = [TotalsWindow("all", None, today, None, None)]
     for key, start in (("year", year), ("quarter", quarter), ("month", month)):
-        windows.append(TotalsWindow(key, start, today, _last_year(start), _last_year(today)))
+        windows.append(TotalsWindow(key, start, today, year_before(start), year_before(today)))
     return windows
 
 
@@ -118,7 +121,7 @@ def _totals(user: Any, region: str, domain: str, today: dt.date) -> list[dict[st
                     "label": _(WINDOW_LABELS[w.key]),
                     "value": value,
                     "last_year": last_year,
-                    "change": _rate(value - last_year, last_year) if last_year is not None else None,
+                    "change": percent_change(value, last_year) if last_year is not None else None,
                     "page": f"{reverse(column.page)}?{_query(filters)}",
                 }
             )

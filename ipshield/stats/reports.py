@@ -62,7 +62,7 @@ class Period:
 
     def last_year(self) -> Period:
         """The same days a year earlier (同比); 29 February becomes the 28th."""
-        return Period(_year_before(self.start), _year_before(self.end))
+        return Period(year_before(self.start), year_before(self.end))
 
     def previous(self) -> Period:
         """The period of the same length just before (环比): the month before a month, the quarter
@@ -76,7 +76,7 @@ class Period:
         return Period(self.start - dt.timedelta(days=length), self.start - dt.timedelta(days=1))
 
 
-def _year_before(day: dt.date) -> dt.date:
+def year_before(day: dt.date) -> dt.date:
     try:
         return day.replace(year=day.year - 1)
     except ValueError:
@@ -464,7 +464,7 @@ def _value(column: CountColumn | RateColumn, values: dict[str, Any]) -> float | 
     return _rate(values[column.numerator], values[column.denominator])
 
 
-def _change(value: float | int | None, before: float | int | None) -> float | None:
+def percent_change(value: float | int | None, before: float | int | None) -> float | None:
     """Per cent change (同比/环比); none when there is nothing to compare with."""
     if value is None or not before:
         return None
@@ -501,8 +501,8 @@ def _cells(
             cell |= {
                 "last_year": last_year,
                 "previous": previous,
-                "yoy": _change(value, last_year),
-                "mom": _change(value, previous),
+                "yoy": percent_change(value, last_year),
+                "mom": percent_change(value, previous),
             }
         out[column.key] = cell
     return out
@@ -611,7 +611,7 @@ def _row_counts(
         if column.sum_of:
             zero = Value(Decimal(0))
             added = [Coalesce(F(name), zero) for name in column.sum_of]
-            total = added[0]
+            total: Any = added[0]
             for more in added[1:]:
                 total = total + more
             aggregates["s"] = Sum(total, output_field=DecimalField(max_digits=20, decimal_places=2))

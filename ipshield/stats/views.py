@@ -260,7 +260,7 @@ def package_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def package_download_view(request: HttpRequest, pk: int) -> HttpResponse:
+def package_download_view(request: HttpRequest, pk: int) -> FileResponse:
     job = job_get(request.user, pk)  # one's own job only (404 for anyone else's)
     path = package_path(job) if job.kind == "stats.package" else None
     if path is None:

@@ -298,11 +298,11 @@ def test_each_figure_carries_last_year_and_the_period_before(api, beijing):
 
 
 def test_change_is_a_rounded_per_cent():
-    from ipshield.stats.reports import _change
+    from ipshield.stats.reports import percent_change
 
-    assert _change(15, 10) == 50.0
-    assert _change(2, 3) == -33.3
-    assert _change(5, 0) is None
+    assert percent_change(15, 10) == 50.0
+    assert percent_change(2, 3) == -33.3
+    assert percent_change(5, 0) is None
 
 
 def test_the_report_prints_to_pdf_with_its_figures(client, beijing):
