@@ -29,3 +29,18 @@ class WarningRuleId(models.TextChoices):
     SYSTEMIC_SPREAD = "systemic_spread", _("跨区域蔓延")
     WEAK_LINKAGE = "weak_linkage", _("两法衔接薄弱")
     TIP_SPIKE = "tip_spike", _("举报集中")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("自评中")
+    SUBMITTED = "submitted", _("已提交自评，待复核")
+    FINAL = "final", _("已定分")
+    APPEALED = "appealed", _("申诉中")
+
+
+class AssessmentEvent(models.TextChoices):
+    SELF_SCORE = "self_score", _("填写自评")
+    SUBMIT = "submit", _("提交自评")
+    REVIEW = "review", _("复核调整")
+    FINALIZE = "finalize", _("确定分数")
+    APPEAL = "appeal", _("提出申诉")

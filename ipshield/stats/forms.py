@@ -106,3 +106,31 @@ class MonthForm(forms.Form):
 
 class SubmitMonthForm(MonthForm):
     note = forms.CharField(label=_("说明（可不填）"), max_length=500, required=False)
+
+
+class AssessmentOpenForm(forms.Form):
+    scheme = forms.ChoiceField(label=_("考核方案"))
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, year: int, **kwargs: Any) -> None:
+        from ipshield.stats.assessments import scheme_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["scheme"].choices = scheme_choices(year)  # type: ignore[attr-defined]
+
+
+class AssessmentStepForm(forms.Form):
+    """One step on an assessment; which fields matter depends on the step (the service checks)."""
+
+    event = forms.CharField(max_length=20)
+    item = forms.CharField(max_length=64, required=False)
+    points = forms.DecimalField(label=_("分数"), required=False, min_value=0, max_value=1000, decimal_places=2)
+    note = forms.CharField(label=_("说明"), required=False, max_length=2000)
+    reason = forms.CharField(label=_("理由"), required=False, max_length=2000)
+    veto = forms.BooleanField(required=False)
+    appeal = forms.CharField(
+        label=_("申诉理由"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answer = forms.CharField(
+        label=_("申诉答复"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

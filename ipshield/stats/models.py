@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.models import Agency, RegionScopedModel
-from ipshield.stats.choices import AlertLevel, AlertStatus, WarningRuleId
+from ipshield.stats.choices import AlertLevel, AlertStatus, AssessmentStatus, WarningRuleId
 
 
 class Alert(RegionScopedModel):
@@ -110,3 +110,43 @@ class ReportSubmission(RegionScopedModel):
     @property
     def late(self) -> bool:
         return self.submitted_at > self.due_at
+
+
+class Assessment(RegionScopedModel):
+    """One region's assessment under one scheme for one year (考核): figures computed from the
+    records, manual items self-assessed with evidence, the reviewing office's adjustments with
+    reasons, the final score and rank, and an appeal. Owned by the assessed region's leading-group
+    office; the office above reviews it."""
+
+    jurisdiction_agency_field = "owner"
+
+    owner = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("被考核单位")
+    )
+    scheme = models.CharField(_("考核方案"), max_length=64)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    status = models.CharField(
+        _("状态"), max_length=12, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
+    )
+    figures = models.JSONField(_("考核数据"), default=dict, help_text="figure key → {value, page}")
+    figures_at = models.DateTimeField(_("数据统计时间"), null=True, blank=True)
+    self_scores = models.JSONField(_("自评"), default=dict, help_text="item → {points, note}")
+    adjustments = models.JSONField(_("复核调整"), default=dict, help_text="item → {points, reason, by}")
+    vetoes = models.JSONField(_("一票否决"), default=list, blank=True)
+    total = models.DecimalField(_("总分"), max_digits=7, decimal_places=2, null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("排名"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("提交自评时间"), null=True, blank=True)
+    finalized_at = models.DateTimeField(_("定分时间"), null=True, blank=True)
+    appeal = models.TextField(_("申诉理由"), blank=True)
+    appeal_answer = models.TextField(_("申诉答复"), blank=True)
+
+    class Meta:
+        ordering = ["-year", "scheme", "region_code"]
+        verbose_name = _("考核")
+        verbose_name_plural = _("考核")
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "year", "region_code"], name="assessment_scheme_year_region")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} {self.year} {self.region_code}"

@@ -10,21 +10,34 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from ipshield.core.attachments import attachment_store, attachments_for
 from ipshield.core.choices import AgencyKind, CampaignDomain
 from ipshield.core.exports import XLSX_TYPE, pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
+from ipshield.core.inputs import parse_small_int
 from ipshield.core.jobs import job_enqueue, job_get, job_start
 from ipshield.core.models import Region
 from ipshield.stats import workflow
+from ipshield.stats.assessments import (
+    assessment_act,
+    assessments_open,
+    is_owner,
+    is_reviewer,
+    scheme_choices,
+    sheet_for,
+)
 from ipshield.stats.dashboard import chart_data, dashboard_for, indicator_choices, region_crumbs
 from ipshield.stats.forms import (
     AlertActionForm,
     AlertFilterForm,
+    AssessmentOpenForm,
+    AssessmentStepForm,
     DashboardForm,
     MonthForm,
     PackageForm,
@@ -33,10 +46,11 @@ from ipshield.stats.forms import (
 )
 from ipshield.stats.packages import package_path
 from ipshield.stats.reports import REPORTS, STATS_ROLES, Period, run_report
-from ipshield.stats.selectors import alert_get, alert_list, open_alerts_for
+from ipshield.stats.selectors import alert_get, alert_list, assessment_get, assessments_for, open_alerts_for
 from ipshield.stats.services import alert_act, may_handle
 from ipshield.stats.submissions import FIGURE_LABELS, submission_board, submission_due, submit_month
 from ipshield.stats.tasks import report_package
+from ipshield.stats.templatetags.stats_tags import explain
 from ipshield.transfers.services import TransferConflict
 
 
@@ -82,7 +96,7 @@ def report_view(request: HttpRequest) -> HttpResponse:
         if request.GET.get("export") == "pdf":
             period = chosen["period"]
             return pdf_response(
-                template="stats/report_pdf.html",
+                template="stats/documents/report.html",
                 context={
                     "result": result,
                     "font": settings.IPSHIELD_LETTER_FONT,
@@ -336,3 +350,94 @@ def submission_view(request: HttpRequest) -> HttpResponse:
         "can_submit": user.role == "agency_head",
     }
     return render(request, "stats/submissions.html", context, status=status)
+
+
+@login_required
+def assessment_list_view(request: HttpRequest) -> HttpResponse:
+    """考核: the year's assessments the reader may open, ranked; a leading-group office opens them."""
+    user = _stats_reader(request)
+    this_year = timezone.localdate().year
+    year = parse_small_int(request.GET.get("year"), default=this_year, low=2000, high=2100)
+    open_form = AssessmentOpenForm(request.POST or None, year=year, initial={"year": year})
+    status = 200
+    if request.method == "POST":
+        if open_form.is_valid():
+            try:
+                opened = assessments_open(
+                    actor=user, scheme_id=open_form.cleaned_data["scheme"], year=open_form.cleaned_data["year"]
+                )
+            except ValidationError as exc:
+                apply_service_errors(open_form, exc)
+            else:
+                messages.success(request, _("已组织%(n)s个地区的考核。") % {"n": opened})
+                return redirect(f"{request.path}?year={open_form.cleaned_data['year']}")
+        status = 422
+    rows = assessments_for(user).filter(year=year).order_by("scheme", F("rank").asc(nulls_last=True), "region_code")
+    if request.GET.get("export") == "xlsx":
+        header = [_("考核方案"), _("地区"), _("状态"), _("总分"), _("排名")]
+        lines = [[r.scheme, r.region_name, r.get_status_display(), r.total, r.rank] for r in rows]
+        return xlsx_response(sheet=str(_("考核")), header=header, rows=lines, filename=f"assessments-{year}.xlsx")
+    can_open = user.role == "coordinator" and user.agency.kind == "leading_group"
+    context = {
+        "rows": rows,
+        "year": year,
+        "open_form": open_form,
+        "can_open": can_open,
+        "titles": dict(scheme_choices(year)),
+    }
+    return render(request, "stats/assessments.html", context, status=status)
+
+
+@login_required
+def assessment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _stats_reader(request)
+    assessment = assessment_get(user, pk)
+    form = AssessmentStepForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if request.FILES.get("evidence") and is_owner(user, assessment):
+            attachment_store(
+                actor=user,
+                upload=request.FILES["evidence"],
+                original_name=request.FILES["evidence"].name or "evidence",
+                target=assessment,
+            )
+            return redirect("stats:assessment_detail", pk=assessment.pk)
+        if form.is_valid():
+            try:
+                assessment_act(
+                    actor=user, assessment=assessment, event=form.cleaned_data["event"], data=form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            except TransferConflict as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("已登记。"))
+                return redirect("stats:assessment_detail", pk=assessment.pk)
+        status = 422
+    sheet = sheet_for(assessment)
+    if request.GET.get("export") == "xlsx":
+        header = [_("考核内容"), _("考核项目"), _("考核数据"), _("得分"), _("计分说明")]
+        lines = [
+            [area.area.title, item.item.title, item.figure, item.points, explain(item)]
+            for area in sheet.areas
+            for item in area.items
+        ]
+        lines.append([_("总分"), "", "", sheet.total, ""])
+        return xlsx_response(
+            sheet=str(_("考核")),
+            header=header,
+            rows=lines,
+            filename=f"assessment-{assessment.region_code}-{assessment.year}.xlsx",
+        )
+    context = {
+        "assessment": assessment,
+        "sheet": sheet,
+        "form": form,
+        "owner": is_owner(user, assessment),
+        "reviewer": is_reviewer(user, assessment),
+        "evidence": attachments_for(assessment),
+        "figures": assessment.figures or {},
+    }
+    return render(request, "stats/assessment.html", context, status=status)

@@ -26,6 +26,8 @@ from ipshield.credit.models import EnterpriseMatch
 from ipshield.credit.repair import repair_submit
 from ipshield.credit.services import blacklist_list, enterprise_for
 from ipshield.disclosure.models import Disclosure
+from ipshield.stats.assessments import assessments_open
+from ipshield.stats.models import Assessment
 from ipshield.stats.testing import make_alert
 from ipshield.transfers.official_clues import official_clue_report
 from ipshield.transfers.sample_evidence import attach_required_evidence
@@ -55,6 +57,7 @@ class World:
     supervision: Any
     clue: Any
     alert: Any
+    assessment: Any
 
 
 @pytest.fixture
@@ -126,8 +129,11 @@ def world(make_user, settings, client, tmp_path) -> World:
     )
     make_user("coordinator", "110000", username="coord.bj")
     alert = make_alert("110105", subject="北京泄露测试预警")
+    national = make_user("coordinator", "000000", username="coord.cn")
+    assessments_open(actor=national, scheme_id="shuangda_province", year=timezone.localdate().year)
     return World(
         alert=alert,
+        assessment=Assessment.objects.get(region_code="110000"),
         case=case,
         decided_case=decided,
         transfer=transfer,
@@ -262,6 +268,11 @@ ROUTES: dict[str, list[Probe]] = {
         ("post", lambda w: f"/stats/alerts/{w.alert.pk}/", {"event": "close", "note": "误报"}),
     ],
     "api:alerts_detail": [("get", lambda w: f"/api/v1/stats/alerts/{w.alert.pk}", None)],
+    "stats:assessment_detail": [
+        ("get", lambda w: f"/stats/assessments/{w.assessment.pk}/", None),
+        ("post", lambda w: f"/stats/assessments/{w.assessment.pk}/", {"event": "submit"}),
+    ],
+    "stats:package_download": [("get", lambda w: f"/stats/packages/{w.job.pk}/download/", None)],
     "api:alerts_act": [("post", lambda w: f"/api/v1/stats/alerts/{w.alert.pk}/close", {"note": "误报"})],
     "api:agency_members": [("get", lambda w: f"/api/v1/agencies/{w.case.agency_id}/members", None)],
 }
@@ -282,7 +293,8 @@ UNSCOPED_LISTS = ["/cases/", "/transfers/", "/tips/", "/disclosures/review/", "/
                   "/api/v1/official-clues", "/stats/alerts/?status=", "/api/v1/stats/alerts",
                   "/stats/dashboard/?region=110000", "/stats/dashboard/?region=000000", "/api/v1/disclosures",
                   "/api/v1/criminal-steps", "/transfers/criminal-steps/", "/tips/?received_from=2020-01-01",
-                  "/disclosures/review/?state=due"]  # fmt: skip
+                  "/disclosures/review/?state=due", "/stats/assessments/", "/stats/submissions/",
+                  ]  # fmt: skip
 
 
 def _routes_with_parameters() -> set[str]:
