@@ -375,7 +375,7 @@ def assessment_list_view(request: HttpRequest) -> HttpResponse:
     rows = assessments_for(user).filter(year=year).order_by("scheme", F("rank").asc(nulls_last=True), "region_code")
     if request.GET.get("export") == "xlsx":
         header = [_("考核方案"), _("地区"), _("状态"), _("总分"), _("排名")]
-        lines = [[r.scheme, r.region_name, r.get_status_display(), r.total, r.rank] for r in rows]
+        lines = [[r.scheme, getattr(r, "region_name", ""), r.get_status_display(), r.total, r.rank] for r in rows]
         return xlsx_response(sheet=str(_("考核")), header=header, rows=lines, filename=f"assessments-{year}.xlsx")
     can_open = user.role == "coordinator" and user.agency.kind == "leading_group"
     context = {
@@ -395,13 +395,9 @@ def assessment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssessmentStepForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if request.FILES.get("evidence") and is_owner(user, assessment):
-            attachment_store(
-                actor=user,
-                upload=request.FILES["evidence"],
-                original_name=request.FILES["evidence"].name or "evidence",
-                target=assessment,
-            )
+        upload: Any = request.FILES.get("evidence")
+        if upload is not None and is_owner(user, assessment):
+            attachment_store(actor=user, upload=upload, original_name=upload.name or "evidence", target=assessment)
             return redirect("stats:assessment_detail", pk=assessment.pk)
         if form.is_valid():
             try:
@@ -424,7 +420,7 @@ def assessment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             for area in sheet.areas
             for item in area.items
         ]
-        lines.append([_("总分"), "", "", sheet.total, ""])
+        lines.append([str(_("总分")), "", "", sheet.total, ""])
         return xlsx_response(
             sheet=str(_("考核")),
             header=header,

@@ -12,6 +12,6 @@ register = template.Library()
 def explain(score: Any) -> str:
     """An assessment item's scoring note (a msgid with its figures) in the reader's language."""
     try:
-        return gettext(score.message) % score.params
+        return str(gettext(score.message) % score.params)
     except (KeyError, TypeError, ValueError):
         return gettext(score.message)
