@@ -392,13 +392,18 @@ def assessment_list_view(request: HttpRequest) -> HttpResponse:
 def assessment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = _stats_reader(request)
     assessment = assessment_get(user, pk)
-    form = AssessmentStepForm(request.POST or None)
+    form = AssessmentStepForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         upload: Any = request.FILES.get("evidence")
         if upload is not None and is_owner(user, assessment):
-            attachment_store(actor=user, upload=upload, original_name=upload.name or "evidence", target=assessment)
-            return redirect("stats:assessment_detail", pk=assessment.pk)
+            try:
+                attachment_store(actor=user, upload=upload, original_name=upload.name or "evidence", target=assessment)
+            except ValidationError as exc:
+                form.is_valid()
+                apply_service_errors(form, exc)
+            else:
+                return redirect("stats:assessment_detail", pk=assessment.pk)
         if form.is_valid():
             try:
                 assessment_act(

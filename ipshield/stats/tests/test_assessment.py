@@ -142,3 +142,26 @@ def test_pages_show_each_point_with_its_evidence_and_hide_others_assessments(cli
     export = client.get(f"/stats/assessments/{beijing_a.pk}/", {"export": "xlsx"})
     assert export.status_code == 200
     assert scheme_of(beijing_a).id == "shuangda_province"
+
+
+def test_evidence_files_are_checked_and_shown_to_the_assessment_readers_only(client, offices, settings, tmp_path):
+    import io
+
+    from ipshield.core.attachments import attachments_for
+    from ipshield.core.tests.test_attachments import LEGITIMATE
+
+    settings.ATTACHMENT_ROOT = tmp_path / "attachments"
+    assessments_open(actor=offices["national"], scheme_id="shuangda_province", year=2026)
+    a = Assessment.objects.get(region_code="110000")
+    client.force_login(offices["coordinator"])
+    bad = io.BytesIO(b"MZ\x90\x00" + b"\x00" * 200)
+    bad.name = "会议纪要.exe"
+    assert client.post(f"/stats/assessments/{a.pk}/", {"evidence": bad}).status_code == 422
+    assert not attachments_for(a).exists()
+    good = io.BytesIO(LEGITIMATE["pdf one page"]())
+    good.name = "会议纪要.pdf"
+    assert client.post(f"/stats/assessments/{a.pk}/", {"evidence": good}).status_code == 302
+    attachment = attachments_for(a).get()
+    assert client.get(f"/files/{attachment.pk}/").status_code == 200
+    client.force_login(offices["sh_coordinator"])
+    assert client.get(f"/files/{attachment.pk}/").status_code == 404
