@@ -162,6 +162,8 @@ def test_evidence_files_are_checked_and_shown_to_the_assessment_readers_only(cli
     good.name = "会议纪要.pdf"
     assert client.post(f"/stats/assessments/{a.pk}/", {"evidence": good}).status_code == 302
     attachment = attachments_for(a).get()
-    assert client.get(f"/files/{attachment.pk}/").status_code == 200
+    download = client.get(f"/files/{attachment.pk}/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")  # read to the end: the file is closed
     client.force_login(offices["sh_coordinator"])
     assert client.get(f"/files/{attachment.pk}/").status_code == 404
