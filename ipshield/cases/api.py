@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -30,7 +30,7 @@ from ipshield.cases.services import (
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
 from ipshield.core.attachments import attachments_for
 from ipshield.core.choices import AgencyKind, CampaignDomain, EvidenceKind
-from ipshield.core.inputs import Date, DateTime, Id, PageNumber, Revision
+from ipshield.core.inputs import Date, DateTime, Id, OptionalId, PageNumber, Revision
 
 router = Router(tags=["cases"], auth=AUTH)
 MAX_PAGE_SIZE = 100
@@ -157,10 +157,12 @@ class CaseFilters(Schema):
     screening: ScreeningOutcome | None = None
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
+    agency: OptionalId = Field(None, description="only cases of this agency")
     agency_kind: AgencyKind | None = Field(None, description="only cases of agencies of this kind")
     ip_type: IpType | None = Field(
         None, description="商标 / 地理标志 / 专利 by domain, else by offence; other = the rest"
     )
+    on_time: Literal["decision"] | None = Field(None, description="decision = decided within the statutory period")
     lead_from: Date | None = Field(None, description="线索收到 (行政受理) on or after this day")
     lead_to: Date | None = None
     closed_from: Date | None = Field(None, description="结案 on or after this day")

@@ -135,6 +135,10 @@ class CaseFilterForm(forms.Form):
     region = region_field(_("地区"))
     overdue = forms.BooleanField(label=_("仅看逾期"), required=False)
     queue = forms.CharField(required=False, widget=forms.HiddenInput)
+    agency = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+    on_time = forms.ChoiceField(
+        required=False, choices=[("decision", _("在法定期限内作出处罚决定"))], widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from ipshield.cases.choices import CaseStatus, ScreeningOutcome

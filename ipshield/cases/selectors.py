@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import F, Min, Q, QuerySet
 from django.utils import timezone
 
 from ipshield.cases.choices import PATENT_OFFENCES, TRADEMARK_OFFENCES, CaseStatus, IpType, ScreeningOutcome
@@ -92,6 +92,8 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
         qs = qs.filter(agency__kind=filters["agency_kind"])
     if filters.get("ip_type") in IpType.values:
         qs = qs.filter(ip_type_q(filters["ip_type"]))
+    if filters.get("on_time") == "decision":  # decided within the statutory period (extensions included)
+        qs = qs.filter(decided_at__isnull=False, decision_due_at__isnull=False, decided_at__lte=F("decision_due_at"))
     qs = narrow_to_region(qs, filters.get("region"))
     if filters.get("region_exact"):  # 本级: records of that region itself, not of those below it
         qs = qs.filter(region_code=filters["region_exact"])

@@ -49,7 +49,7 @@ from ipshield.core.exports import csv_response, xlsx_response
 from ipshield.core.forms import apply_service_errors, resident_id_validator, uscc_validator
 from ipshield.core.inputs import parse_id
 from ipshield.core.jobs import job_enqueue, job_start
-from ipshield.core.models import Region, validate_region_code_exists
+from ipshield.core.models import Agency, Region, validate_region_code_exists
 from ipshield.screening.services import facts_for_display, metric_label, offence_label
 
 PAGE_SIZE = 50
@@ -59,6 +59,17 @@ WRITER_ROLES: set[str] = {Role.OFFICER, Role.AGENCY_HEAD}
 def _is_writer(request: HttpRequest) -> bool:
     user: Any = request.user
     return user.role in WRITER_ROLES and user.agency_id is not None
+
+
+def _case_conditions(filters: dict[str, Any]) -> list[str]:
+    """The statistics conditions in force on the case list, in words, for the drill-down banner."""
+    out = []
+    if filters.get("agency"):
+        name = Agency.objects.filter(pk=filters["agency"]).values_list("name", flat=True).first()
+        out.append(str(_("办案机构：%(name)s") % {"name": name or "—"}))
+    if filters.get("on_time") == "decision":
+        out.append(str(_("在法定期限内作出处罚决定")))
+    return out
 
 
 @login_required
@@ -78,7 +89,7 @@ def case_list_view(request: HttpRequest) -> HttpResponseBase:
         "query": query.urlencode(),
         "can_create": _is_writer(request),
         "now": timezone.now(),
-        "drill": drill_banner(filters, list(CASE_PERIOD_FIELDS)),
+        "drill": drill_banner(filters, list(CASE_PERIOD_FIELDS)) + _case_conditions(filters),
     }
     template = "cases/_list_table.html" if request.htmx else "cases/list.html"  # type: ignore[attr-defined]
     return render(request, template, context)

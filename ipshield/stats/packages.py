@@ -13,6 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 
 from ipshield.core.exports import safe_cell
@@ -21,6 +22,11 @@ from ipshield.core.models import Job, Region, User
 from ipshield.stats.reports import REPORTS, Period, run_report
 
 PERIOD_KINDS = ("month", "quarter", "year")
+ROW_HEADERS = {
+    "ip_type": gettext_noop("知识产权类别"),
+    "agency": gettext_noop("办案机构"),
+    "regions": gettext_noop("地区"),
+}
 
 
 def package_period(kind: str, year: int, number: int) -> Period:
@@ -54,7 +60,8 @@ def build_package(job: Job, *, region: str, start: str, end: str, language: str)
             sheet = workbook.create_sheet(str(report.title)[:31])
             sheet.append([str(report.title)])
             sheet.append([f"{region_name} · {period.start} — {period.end}"])
-            header = [_("知识产权类别") if result["row_kind"] == "ip_type" else _("地区")]
+            header = [ROW_HEADERS.get(result["row_kind"], gettext_noop("地区"))]
+            header = [_(header[0])]
             for column in result["columns"]:
                 header += [column["label"], _("同比（%）"), _("环比（%）")]
             sheet.append([str(h) for h in header])

@@ -31,7 +31,7 @@ from ipshield.cases.choices import IpType
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import CASE_PERIOD_FIELDS, case_list, ip_type_q
 from ipshield.core import regions
-from ipshield.core.models import Region
+from ipshield.core.models import Agency, Region
 from ipshield.disclosure.selectors import staff_disclosure_list
 from ipshield.tips.models import Tip
 from ipshield.tips.selectors import tip_list
@@ -301,6 +301,38 @@ register_report(
 )  # fmt: skip
 
 
+register_report(
+    Report(
+        key="workload",
+        title=_("执法机构办案量和时效"),
+        definition=_(
+            "按办案机构统计期间内立案、处罚、在法定期限内处罚、结案和移送的件数，以及目前正在逾期的案件数"
+            "（工作方案四(一)执法能力）；只列期间内有数据的机构。"
+        ),
+        rows="agency",
+        columns=[
+            _case_stage("filed", _("立案"), _("立案时间在期间内的案件（件）"), "filed"),
+            _case_stage("decided", _("作出处罚决定"), _("处罚决定时间在期间内的案件（件）"), "decided"),
+            _case_stage(
+                "decided_on_time", _("法定期限内处罚"), _("其中在法定办案期限（含延长）内作出决定的（件）"), "decided",
+                on_time="decision",
+            ),
+            _case_stage("closed", _("结案"), _("结案时间在期间内的案件（件）"), "closed"),
+            CountColumn(
+                "overdue_now", _("当前逾期"), _("现在已超过法定期限仍未办结该环节的案件（件，不限期间）"), _cases,
+                "/api/v1/cases", "", "", fixed={"overdue": "1"},
+            ),
+            CountColumn(
+                "transferred", _("移送公安机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
+                "sent", "sent_at", "transfers:list",
+            ),
+            RateColumn("on_time_rate", _("按期处罚率"), _("法定期限内处罚 ÷ 作出处罚决定 × 100%"), "decided_on_time", "decided"),
+            RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
+        ],
+    )
+)  # fmt: skip
+
+
 def _tips(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
     return tip_list(user, filters).order_by()
 
@@ -438,13 +470,10 @@ def _row_regions(region_code: str) -> list[tuple[str, str]]:
 
 def _filters(column: CountColumn, base: dict[str, Any], period: Period, **place: str) -> dict[str, Any]:
     """The list filters behind one figure: the same dict counts the figure and builds its link."""
-    return {
-        **{k: v for k, v in base.items() if v},
-        **column.fixed,
-        **place,
-        f"{column.date_param}_from": period.start,
-        f"{column.date_param}_to": period.end,
-    }
+    dates = (
+        {f"{column.date_param}_from": period.start, f"{column.date_param}_to": period.end} if column.date_param else {}
+    )
+    return {**{k: v for k, v in base.items() if v}, **column.fixed, **place, **dates}
 
 
 def _query(filters: dict[str, Any]) -> str:
@@ -532,6 +561,27 @@ def _ip_type_report(
     name = Region.objects.filter(code=region).values_list("name", flat=True).first() or str(_("全国"))
     label = f"{_('本级') if own_level else _('合计')} · {name}"
     rows.append({"key": "total", "label": label, "cells": cells("", {})})
+    return _result(report, region, period, rows)
+
+
+def _agency_report(
+    report: Report, user: Any, *, region: str, period: Period, base: dict[str, Any], own_level: bool
+) -> dict[str, Any]:
+    """One row per agency with any figure in the period (most cases filed first), then 合计."""
+    place = _place(region, own_level=own_level)
+    now = _row_counts(report, user, base, period, place, "agency_id", 32)
+    keys = {k for counts in now.values() for k, v in counts.items() if k and v}
+    names = dict(Agency.objects.filter(pk__in=[int(k) for k in keys]).values_list("pk", "name"))
+
+    def cells(key: str, extra: dict[str, Any]) -> dict[str, Any]:
+        values = {c: now[c].get(key, 0) for c in now}
+        return _cells(report, values, base, period, {**place, **extra})
+
+    first = report.columns[0].key
+    ordered = sorted(keys, key=lambda k: (-now[first].get(k, 0), names.get(int(k), "")))
+    rows = [{"key": f"agency-{k}", "label": names.get(int(k), k), "cells": cells(k, {"agency": k})} for k in ordered]
+    name = Region.objects.filter(code=region).values_list("name", flat=True).first() or str(_("全国"))
+    rows.append({"key": "total", "label": f"{_('本级') if own_level else _('合计')} · {name}", "cells": cells("", {})})
     return _result(report, region, period, rows)
 
 
@@ -654,6 +704,8 @@ def run_report(
     base = {"domain": domain, "agency_kind": agency_kind}
     if report.rows == "ip_type":
         return _ip_type_report(report, user, region=region, period=period, base=base, own_level=level == "own")
+    if report.rows == "agency":
+        return _agency_report(report, user, region=region, period=period, base=base, own_level=level == "own")
     if level == "own":
         return _own_level_report(report, user, region=region, period=period, base=base)
     rows_parent = _rows_parent(region)

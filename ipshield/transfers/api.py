@@ -120,6 +120,7 @@ class TransferFilters(Schema):
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     domain: str | None = None
+    agency: OptionalId = Field(None, description="only transfers from this agency")
     agency_kind: AgencyKind | None = Field(None, description="only transfers from agencies of this kind")
     ip_type: IpType | None = Field(None, description="the case's IP type (as on the case list)")
     outcome: Literal["accepted", "refused", "supervised"] | None = Field(

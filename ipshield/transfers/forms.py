@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.drill import add_drill_fields
-from ipshield.core.models import User
+from ipshield.core.models import Agency, User
 from ipshield.core.region_picker import region_field
 from ipshield.transfers.choices import (
     CriminalStepKind,
@@ -99,6 +99,7 @@ class TransferListForm(forms.Form):
     region = forms.RegexField(regex=r"^[0-9]{6}$", required=False)
     outcome = forms.ChoiceField(required=False, choices=[("", ""), *OUTCOME_LABELS.items()], widget=forms.HiddenInput)
     step = forms.ChoiceField(required=False, choices=[("", ""), *CriminalStepKind.choices], widget=forms.HiddenInput)
+    agency = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,6 +108,9 @@ class TransferListForm(forms.Form):
     def conditions(self) -> list[str]:
         data = getattr(self, "cleaned_data", {})
         out = [str(OUTCOME_LABELS[data["outcome"]])] if data.get("outcome") else []
+        if data.get("agency"):
+            name = Agency.objects.filter(pk=data["agency"]).values_list("name", flat=True).first()
+            out.append(str(_("移送机关：%(name)s") % {"name": name or "—"}))
         if data.get("step"):
             out.append(str(CriminalStepKind(data["step"]).label))
         return out

@@ -282,7 +282,7 @@ LISTS = {
     "api:supervision_list": ["/api/v1/supervision/not_transferred", "/api/v1/supervision/late"],
     "api:report_detail": [
         f"/api/v1/stats/reports/{report}{query}"
-        for report in ("linkage", "linkage_stages", "market_ip", "tips", "disclosure")
+        for report in ("linkage", "linkage_stages", "market_ip", "tips", "disclosure", "workload")
         for query in ("?region=110000", "", "?region=110000&level=own")
     ],
 }

@@ -364,3 +364,35 @@ def test_stages_count_cases_and_persons_and_every_figure_drills_down(api, beijin
                 assert client.get(cell["records"]).json()["count"] == cell["value"], (row["key"], key)
     outsider = api(beijing["sh_coordinator"])
     assert outsider.get(total["detained"]["records"]).json()["count"] == 0
+
+
+def test_the_page_lists_behind_every_figure_count_the_same_as_the_api(client, beijing):
+    """The page a figure links to (not only its API twin) shows exactly that many records."""
+    import re
+
+    client.force_login(beijing["coordinator"])
+    for key in sorted(REPORTS):
+        body = client.get(f"/api/v1/stats/reports/{key}", {"region": "110000"})
+        assert body.status_code == 200
+        for row in body.json()["rows"]:
+            for column, cell in row["cells"].items():
+                if not cell["records"] or not cell["value"]:
+                    continue
+                listed = client.get(_page_of(cell["records"]))
+                assert listed.status_code == 200, (key, column, cell["records"])
+                shown = re.search(r"共 ([0-9,]+) ", listed.content.decode())
+                expected = cell["value"] if cell.get("records_count") is None else cell["records_count"]
+                assert shown is not None, (key, column)
+                assert int(shown.group(1).replace(",", "")) == expected, (key, row["key"], column)
+
+
+def _page_of(records: str) -> str:
+    path, _sep, query = records.partition("?")
+    pages = {
+        "/api/v1/cases": "/cases/",
+        "/api/v1/transfers": "/transfers/",
+        "/api/v1/tips": "/tips/",
+        "/api/v1/disclosures": "/disclosures/review/",
+        "/api/v1/criminal-steps": "/transfers/criminal-steps/",
+    }
+    return f"{pages[path]}?{query}"
