@@ -1767,7 +1767,7 @@ EN.update(
         "办案机构：%(name)s": "Handling agency: %(name)s",
         "执法机构办案量和时效": "Workload and timeliness of enforcement agencies",
         "按办案机构统计期间内立案、处罚、在法定期限内处罚、结案和移送的件数，以及目前正在逾期的案件数（工作方案四(一)执法能力）；只列期间内有数据的机构。": "Per handling agency: cases filed, penalties decided (and within the statutory period), cases closed and transfers in the period, and cases overdue now (work plan 4(1), enforcement capacity). Only agencies with figures in the period are listed.",
-        "法定期限内处罚": "Decided on time",
+        "法定期限内处罚": "Penalty on time",
         "其中在法定办案期限（含延长）内作出决定的（件）": "Of these, decided within the statutory period (extensions included)",
         "当前逾期": "Overdue now",
         "现在已超过法定期限仍未办结该环节的案件（件，不限期间）": "Cases whose current statutory deadline has passed (regardless of the period)",
