@@ -36,6 +36,7 @@ class Item:
     id: str
     title: str
     kind: str
+    title_en: str = ""
     figure: str = ""
     bands: tuple[Band, ...] = ()
     floor: float = 0
@@ -44,6 +45,7 @@ class Item:
     start: float = 0
     max: float = 0  # manual
     evidence: str = ""
+    evidence_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Area:
     max: float
     items: tuple[Item, ...]
     bonus: bool = False
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ def _item(raw: Mapping[str, Any]) -> Item:
         id=str(raw["id"]),
         title=str(raw["title"]),
         kind=kind,
+        title_en=str(raw.get("title_en") or ""),
         figure=str(raw.get("figure") or ""),
         bands=bands,
         floor=float(raw.get("floor") or 0),
@@ -96,6 +100,7 @@ def _item(raw: Mapping[str, Any]) -> Item:
         start=float(raw.get("start") or 0),
         max=float(raw.get("max") or 0),
         evidence=str(raw.get("evidence") or ""),
+        evidence_en=str(raw.get("evidence_en") or ""),
     )
 
 
@@ -110,6 +115,7 @@ def load_schemes(path: Path = SCHEMES_FILE) -> list[Scheme]:
                 max=float(a["max"]),
                 items=tuple(_item(i) for i in a["items"]),
                 bonus=bool(a.get("bonus", False)),
+                title_en=str(a.get("title_en") or ""),
             )
             for a in s["areas"]
         )

@@ -44,9 +44,12 @@ def schemes() -> tuple[Scheme, ...]:
 
 
 def scheme_choices(year: int) -> list[tuple[str, str]]:
+    from django.utils.translation import get_language
+
+    english = (get_language() or "").startswith("en")
     ids = sorted({s.id for s in schemes()})
     found = [scheme_for(schemes(), i, year) for i in ids]
-    return [(s.id, s.title) for s in found if s is not None]
+    return [(s.id, s.title_en if english else s.title) for s in found if s is not None]
 
 
 def scheme_of(assessment: Assessment) -> Scheme:

@@ -38,11 +38,16 @@ def _pages(w):
             "/transfers/inbox/", "/account/", "/screening/", f"/transfers/official-clues/new/{case}/",
         ],
         "proc.bj": ["/work/", "/cases/split/", "/transfers/queues/not_transferred/", f"/cases/{case}/",
-                    "/transfers/official-clues/", f"/transfers/official-clues/{w.clue.pk}/", "/stats/"],
+                    "/transfers/official-clues/", f"/transfers/official-clues/{w.clue.pk}/", "/stats/",
+                    "/transfers/criminal-steps/"],
         "coord.walk": ["/work/", "/tips/dispatch/", "/tips/spot-checks/", "/cases/split/", "/stats/",
-                       "/cases/?filed_from=2020-01-01&region_exact=110000"],
+                       "/cases/?filed_from=2020-01-01&region_exact=110000", "/stats/dashboard/", "/stats/alerts/",
+                       f"/stats/alerts/{w.alert.pk}/", "/stats/packages/", "/stats/submissions/",
+                       "/stats/?report=market_ip", "/stats/?report=linkage_stages", "/stats/?report=workload",
+                       "/stats/?report=tips", "/stats/?report=disclosure"],
+        "coord.cn": ["/stats/assessments/", f"/stats/assessments/{w.assessment.pk}/", "/stats/dashboard/"],
         "bank.walk": ["/work/", "/credit/feed/"],
-        None: ["/", "/tips/report/", "/tips/status/", "/credit/?q=商贸", "/disclosures/", "/screening/"],
+        None: ["/", "/tips/report/", "/tips/status/", "/credit/?q=商贸", "/disclosures/", "/screening/", "/statistics/"],
     }  # fmt: skip
 
 

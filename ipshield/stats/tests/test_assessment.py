@@ -167,3 +167,13 @@ def test_evidence_files_are_checked_and_shown_to_the_assessment_readers_only(cli
     assert b"".join(download.streaming_content).startswith(b"%PDF")  # read to the end: the file is closed
     client.force_login(offices["sh_coordinator"])
     assert client.get(f"/files/{attachment.pk}/").status_code == 404
+
+
+def test_every_scheme_title_item_and_evidence_has_its_english():
+    for scheme in SCHEMES:
+        assert scheme.title_en
+        for area in scheme.areas:
+            assert area.title_en, area.title
+            for item in area.items:
+                assert item.title_en, item.title
+                assert bool(item.evidence) == bool(item.evidence_en), item.title
