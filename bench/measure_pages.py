@@ -40,12 +40,26 @@ PAGES = [
     ("coordinator.national", "/cases/split/"),
     ("coordinator.national", "/cases/split/?page=3"),
     ("coordinator.national", "/cases/?queue=suspected_not_transferred"),
+    # Statistics (issue 12): the dashboard (a snapshot after the first visit), each report, warnings.
+    ("coordinator.national", "/stats/dashboard/"),
+    ("coordinator.beijing", "/stats/dashboard/"),
+    ("agency_head.beijing", "/stats/dashboard/"),
+    ("coordinator.national", "/stats/alerts/"),
+    ("coordinator.national", "/stats/submissions/"),
+    ("coordinator.national", "/stats/assessments/"),
+    *[
+        (user, f"/stats/?report={report}")
+        for report in ("linkage", "linkage_stages", "market_ip", "tips", "disclosure", "workload")
+        for user in ("coordinator.national", "coordinator.beijing")
+    ],
+    (None, "/statistics/"),
 ]
 
 
-def measure(username: str, path: str, runs: int) -> str:
+def measure(username: str | None, path: str, runs: int) -> str:
     client = Client()
-    client.force_login(User.objects.get(username=username))
+    if username:
+        client.force_login(User.objects.get(username=username))
     response = client.get(path, secure=True)
     assert response.status_code == 200, (path, response.status_code)
     timings = []
@@ -57,7 +71,7 @@ def measure(username: str, path: str, runs: int) -> str:
     timings.sort()
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     return (
-        f"{username:22} {path:45} p50 {statistics.median(timings):7.1f} ms  p95 {p95:7.1f} ms"
+        f"{username or 'public':22} {path:45} p50 {statistics.median(timings):7.1f} ms  p95 {p95:7.1f} ms"
         f"  {len(queries)} statements"
     )
 
