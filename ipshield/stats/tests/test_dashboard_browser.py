@@ -3,6 +3,7 @@ drills from a figure to its cases; the provincial coordinator sees its districts
 at desktop and phone width, and exports the quarter's table."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ipshield.core.testing import browser_login, screenshot
 from ipshield.stats.testing import make_alert
@@ -15,6 +16,24 @@ def _map_ready(page):
     page.wait_for_selector("#map-chart[data-ready=true]", timeout=15000)
 
 
+def _click_region(page, code):
+    """Click where the region lies on the map, as a person would; once the page has settled (fonts and
+    layout), and again if the first click landed while the chart was still moving."""
+    page.wait_for_load_state("networkidle")
+    for _attempt in range(3):
+        page.evaluate("document.getElementById('map-chart').scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(300)
+        point = page.evaluate(f"window.ipshieldMap.pixelOf('{code}')")
+        assert point is not None
+        page.mouse.click(point["x"], point["y"])
+        try:
+            page.wait_for_url(f"**region={code}**", timeout=5000)
+            return
+        except PlaywrightTimeout:  # not yet navigated: try again
+            continue
+    raise AssertionError(f"clicking {code} on the map did not open its dashboard")
+
+
 def test_the_national_coordinator_clicks_beijing_on_the_map_and_drills_to_its_cases(page, beijing, settings):  # noqa: F811
     settings.IPSHIELD_2FA = "optional"
     make_alert("110000", subject="北京演示预警", rule="weak_linkage", level="orange")
@@ -23,11 +42,7 @@ def test_the_national_coordinator_clicks_beijing_on_the_map_and_drills_to_its_ca
     _map_ready(page)
     assert page.locator("[data-testid=total-filed-all]").inner_text() == "5"
     screenshot(page, "dashboard-national-zh")
-    page.locator("#map-chart").scroll_into_view_if_needed()
-    point = page.evaluate("window.ipshieldMap.pixelOf('110000')")
-    assert point is not None
-    page.mouse.click(point["x"], point["y"])  # a person's click on Beijing's outline
-    page.wait_for_url("**region=110000**")
+    _click_region(page, "110000")  # a person's click on Beijing's outline
     _map_ready(page)
     assert "北京市" in page.inner_text("[data-testid=dashboard-crumbs]")
     assert "两法衔接薄弱 · 北京演示预警" in page.inner_text("[data-testid=dashboard-alerts]")  # Beijing's open warning
