@@ -16,7 +16,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from ipshield.cases.api import router as cases_router
+from ipshield.cooperation.api import ROUTERS as cooperation_routers
 from ipshield.core.api import ApiError, agencies_router, events_router
+from ipshield.core.workflow import Conflict
 from ipshield.core.api import router as core_router
 from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
@@ -119,6 +121,11 @@ def on_django_validation_error(request: HttpRequest, exc: DjangoValidationError)
     return error_response(request, 422, "validation_error", message, fields)
 
 
+@api.exception_handler(Conflict)
+def on_conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
+    return error_response(request, 409, "conflict", str(exc) or _("该记录已被他人处理，请刷新后查看。"))
+
+
 @api.exception_handler(AuthenticationError)
 def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return error_response(request, 401, "unauthorized", _("需要登录或有效的接口令牌。"))
@@ -173,3 +180,5 @@ api.add_router("/public", public_credit_router)
 api.add_router("/credit", credit_router)
 api.add_router("/public", public_disclosure_router)
 api.add_router("/disclosures", disclosure_router)
+for prefix, cooperation_router in cooperation_routers:
+    api.add_router(prefix, cooperation_router)

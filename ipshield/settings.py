@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ipshield.credit",
     "ipshield.disclosure",
     "ipshield.stats",
+    "ipshield.cooperation",
     "ipshield.portal",
     "ipshield.demo",
 ]
@@ -270,6 +271,7 @@ IPSHIELD_EVENT_SUBSCRIBERS = {
     "case.decided": [
         "ipshield.credit.services.record_penalty",  # the integrity archive counts the penalty
         "ipshield.disclosure.services.disclosure_draft",  # the 20-working-day publication clock starts
+        "ipshield.cooperation.services.lead_case_concluded",  # the agency that sent the lead hears the outcome
     ],
     "case.party_adding": [
         "ipshield.credit.merging.party_archive_key",  # a party spelled as a merged archive record is that record
@@ -283,6 +285,7 @@ IPSHIELD_SCHEDULE = [
     ("credit-expire", "ipshield.credit.tasks.credit_expire", 24 * 3600),
     ("retention", "ipshield.core.tasks.retention", 24 * 3600),
     ("warning-sweep", "ipshield.stats.tasks.warning_sweep", 24 * 3600),
+    ("cooperation-sweep", "ipshield.cooperation.tasks.cooperation_sweep", 3600),
 ]
 # Retention (core.retention, docs/personal-data.md): (rule, function, days kept). The audit log is
 # not in it: it is kept (at least six months, 网络安全法 art. 21).

@@ -11,6 +11,7 @@ urlpatterns = [
     path("screening/", include("ipshield.screening.urls")),
     path("transfers/", include("ipshield.transfers.urls")),
     path("stats/", include("ipshield.stats.urls")),
+    path("cooperation/", include("ipshield.cooperation.urls")),
     path("tips/", include("ipshield.tips.urls")),
     path("credit/", include("ipshield.credit.urls")),
     path("disclosures/", include("ipshield.disclosure.urls")),

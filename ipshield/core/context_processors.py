@@ -34,6 +34,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             items.append((reverse("cases:split_cases"), _("拆分案件线索")))
         if user.role == Role.PROCURATOR:
             items.append((reverse("transfers:official_clues"), _("公职人员线索")))
+        if user.role in {Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.JUDGE, Role.COORDINATOR}:
+            items.append((reverse("cooperation:list"), _("协作")))
         if user.role in {Role.AGENCY_HEAD, Role.COORDINATOR, Role.PROCURATOR}:
             items.append((reverse("stats:dashboard"), _("统计")))
         if user.role in {Role.COORDINATOR, Role.PROCURATOR}:

@@ -26,6 +26,11 @@ class TransitionNotAllowed(Exception):
         self.event = event
 
 
+class Conflict(Exception):
+    """Someone else already took this step, or the page was stale: the API answers 409 with the
+    message, pages show it above the form (nothing is written)."""
+
+
 class HasStatus(Protocol):
     status: Any
 

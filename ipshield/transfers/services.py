@@ -27,6 +27,7 @@ from ipshield.core.audit import audit_record
 from ipshield.core.choices import TRANSFER_REQUIRED_EVIDENCE, AgencyKind, CampaignDomain, EvidenceKind, Role
 from ipshield.core.deadlines import due_at
 from ipshield.core.models import Agency, User, next_document_number
+from ipshield.core.workflow import Conflict
 from ipshield.credit.services import record_case_event
 from ipshield.screening.services import transfer_period
 from ipshield.transfers import workflow
@@ -64,7 +65,7 @@ STEP_ROLES: dict[str, tuple[str, frozenset[str]]] = {
 SUPERVISION_REPLY_DAYS = 7
 
 
-class TransferConflict(Exception):
+class TransferConflict(Conflict):
     """Someone else already took this step (or the page was stale)."""
 
 
@@ -152,9 +153,15 @@ def notify_agency(
     agency: Agency | None, roles: Iterable[str], title: str, transfer: Transfer, params: dict[str, Any] | None = None
 ) -> None:
     """`title` is a msgid (gettext_noop) with %(name)s placeholders filled from `params` when shown."""
+    notify(agency, roles, title, reverse("transfers:detail", args=[transfer.pk]), params)
+
+
+def notify(
+    agency: Agency | None, roles: Iterable[str], title: str, url: str, params: dict[str, Any] | None = None
+) -> None:
+    """An inbox notice (and e-mail after commit) for the agency's users of `roles` (all when empty)."""
     if agency is None:
         return
-    url = reverse("transfers:detail", args=[transfer.pk])
     role_list = sorted(roles)
     params = params or {}
     Notification.objects.create(
