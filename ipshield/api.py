@@ -18,8 +18,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ipshield.cases.api import router as cases_router
 from ipshield.cooperation.api import ROUTERS as cooperation_routers
 from ipshield.core.api import ApiError, agencies_router, events_router
-from ipshield.core.workflow import Conflict
 from ipshield.core.api import router as core_router
+from ipshield.core.workflow import Conflict
 from ipshield.credit.api import public_router as public_credit_router
 from ipshield.credit.api import router as credit_router
 from ipshield.disclosure.api import public_router as public_disclosure_router

@@ -192,6 +192,12 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         and not case.transfers.exclude(status__in=["not_approved", "closed_no_case", "returned"]).exists(),
         "penalty_form": PenaltyForm(prefix="penalty"),
         "next_step": NEXT_STEPS.get(case.status, "") if own else "",
+        # Leads, co-investigation, joint handling, supervision and consultations on this case the
+        # reader may open (the cooperation app's records, read through their own scoping).
+        "cooperations": list(
+            case.cooperations.visible_to(request.user).select_related("agency").prefetch_related("entries__agency")
+        ),
+        "can_cooperate": own and _is_writer(request),
     }
     return render(request, "cases/detail.html", context)
 

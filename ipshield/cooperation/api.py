@@ -225,7 +225,7 @@ def kind_router(kind: CoopKind, slug: str, create_schema: Any, noun: str) -> Rou
         operation_id=f"{slug}_create",
         url_name=f"{slug}_create",
     )
-    def create_record(request: HttpRequest, payload: create_schema) -> Any:  # type: ignore[valid-type]
+    def create_record(request: HttpRequest, payload: create_schema) -> Any:
         record = CREATORS[kind](actor=request.user, data=payload.dict())
         return 201, detail_out(cooperation_get(request.user, record.pk, kind), request.user)
 

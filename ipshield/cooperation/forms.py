@@ -20,19 +20,24 @@ DATE = forms.DateInput(attrs={"type": "date"})
 LINES = forms.Textarea(attrs={"rows": 4})
 
 
-class AgencyChoice(forms.ModelMultipleChoiceField):
+class AgencyChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Agency) -> str:
         return obj.name
 
 
-class OneAgencyChoice(forms.ModelChoiceField):
+class OneAgencyChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Agency) -> str:
         return obj.name
 
 
-class CaseChoice(forms.ModelChoiceField):
+class CaseChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Case) -> str:
         return f"{obj.number} {obj.title}"
+
+
+def _field(form: forms.Form, name: str) -> Any:
+    """A choice field of the form, to narrow its queryset or choices to the user's reach."""
+    return form.fields[name]
 
 
 def agencies(user: Any, kinds: frozenset[str], *, other_region: bool = False) -> QuerySet[Agency]:
@@ -88,7 +93,7 @@ class LeadForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["receivers"].queryset = agencies(user, ENFORCEMENT_KINDS)
+        _field(self, "receivers").queryset = agencies(user, ENFORCEMENT_KINDS)
 
     def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -109,8 +114,8 @@ class AssistanceForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["receiver"].queryset = agencies(user, ENFORCEMENT_KINDS, other_region=True)
-        self.fields["case"].queryset = Case.objects.filter(pk__in=[c.pk for c in own_open_cases(user)])
+        _field(self, "receiver").queryset = agencies(user, ENFORCEMENT_KINDS, other_region=True)
+        _field(self, "case").queryset = Case.objects.filter(pk__in=[c.pk for c in own_open_cases(user)])
 
     def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -138,9 +143,9 @@ class JointForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = Case.objects.filter(pk__in=[c.pk for c in own_open_cases(user)])
-        self.fields["participants"].queryset = agencies(user, JOINT_KINDS)
-        self.fields["support"].queryset = agencies(user, JOINT_KINDS)
+        _field(self, "case").queryset = Case.objects.filter(pk__in=[c.pk for c in own_open_cases(user)])
+        _field(self, "participants").queryset = agencies(user, JOINT_KINDS)
+        _field(self, "support").queryset = agencies(user, JOINT_KINDS)
 
     def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -206,7 +211,7 @@ class CampaignForm(forms.Form):
         below = Region.objects.filter(parent_id=user.agency.region_id).order_by("code")
         if not prefix:
             below = Region.objects.filter(code__endswith="0000").exclude(code="000000").order_by("code")
-        self.fields["regions"].choices = [(r.code, r.name) for r in below] or [
+        _field(self, "regions").choices = [(r.code, r.name) for r in below] or [
             (user.agency.region_id, user.agency.region.name)
         ]
 
@@ -222,8 +227,8 @@ class ConsultationForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = Case.objects.filter(pk__in=[c.pk for c in own_open_cases(user)])
-        self.fields["invitees"].queryset = agencies(user, CONSULTED_KINDS)
+        _field(self, "case").queryset = Case.objects.filter(pk__in=[c.pk for c in own_open_cases(user)])
+        _field(self, "invitees").queryset = agencies(user, CONSULTED_KINDS)
 
     def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

@@ -28,7 +28,11 @@ OWNER_STEPS = frozenset(
         A.CONCLUDE,
     }
 )
-OWNER_STEPS_OF_KIND = {CoopKind.JOINT: {A.CLOSE}, CoopKind.SUPERVISION: {A.CLOSE}, CoopKind.CAMPAIGN: {A.NOTE}}
+OWNER_STEPS_OF_KIND: dict[str, set[str]] = {
+    CoopKind.JOINT: {A.CLOSE},
+    CoopKind.SUPERVISION: {A.CLOSE},
+    CoopKind.CAMPAIGN: {A.NOTE},
+}
 # Participant steps, by the participant's state in which each may be taken.
 PARTICIPANT_STEPS: dict[str, frozenset[str]] = {
     A.ACKNOWLEDGE: frozenset({ParticipantState.PENDING}),
@@ -97,11 +101,11 @@ def summary_out(record: Cooperation) -> dict[str, Any]:
         "status": record.status,
         "status_label": record.get_status_display(),
         "agency": {"id": record.agency_id, "name": record.agency.name},
-        "case": {"id": record.case_id, "number": record.case.number} if record.case_id else None,
+        "case": {"id": record.case_id, "number": record.case.number} if record.case is not None else None,
         "created_at": record.created_at,
         "due_at": record.due_at,
         "overdue": is_overdue(record),
-        "due_agency": record.due_agency.name if record.due_agency_id else None,
+        "due_agency": record.due_agency.name if record.due_agency is not None else None,
         "escalated_at": record.escalated_at,
         "closed_at": record.closed_at,
         "url": record_url(record),
@@ -117,7 +121,7 @@ def detail_out(record: Cooperation, user: Any) -> dict[str, Any]:
         "participants": [
             {
                 "agency_id": p.agency_id,
-                "agency": p.agency.name if p.agency_id else None,
+                "agency": p.agency.name if p.agency is not None else None,
                 "region": p.region_code,
                 "role": p.role,
                 "state": p.state,
@@ -130,7 +134,7 @@ def detail_out(record: Cooperation, user: Any) -> dict[str, Any]:
             {
                 "id": e.pk,
                 "kind": e.kind,
-                "agency": e.agency.name if e.agency_id else None,
+                "agency": e.agency.name if e.agency is not None else None,
                 "at": e.created_at,
                 "text": e.text,
                 "data": e.data or {},

@@ -35,7 +35,7 @@ def awaiting_agency(agency_id: int) -> Q:
 
 def cooperation_list(user: Any, kind: str | None, filters: Mapping[str, Any]) -> QuerySet[Cooperation]:
     queryset = cooperation_queryset(user, kind)
-    agency_id = getattr(user, "agency_id", None)
+    agency_id = getattr(user, "agency_id", None) or 0
     box = filters.get("box") or "all"
     if box == "sent":
         queryset = queryset.filter(agency_id=agency_id)

@@ -466,7 +466,7 @@ def joint_create(*, actor: Any, data: Mapping[str, Any], now: dt.datetime | None
     title = _text(data, "title", errors, limit=TITLE_MAX)
     body = _text(data, "body", errors, required=False)
     case = _own_case(actor, data.get("case_id"), "case_id", errors, required=True)
-    if case is not None and case.status not in OPEN_CASE_STATES:
+    if case is not None and case.status not in OPEN_CASE_STATES | {CaseStatus.TRANSFERRED}:
         errors["case_id"] = _("案件已办结，不能再组织联合办案。")
     raw = data.get("participants") or []
     if not isinstance(raw, (list, tuple)):
@@ -1416,8 +1416,8 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
             locked = Cooperation.objects.select_for_update().get(pk=record.pk)
             if locked.reminded_for == key or locked.status in workflow.FINISHED:
                 continue
-            late = [
-                p.agency
+            late: list[Agency] = [
+                p.agency  # type: ignore[misc]
                 for p in locked.participants.filter(state__in=OPEN_PARTICIPANT_STATES)
                 .exclude(agency=None)
                 .select_related("agency")

@@ -101,12 +101,12 @@ def create_view(request: HttpRequest, kind: str) -> HttpResponse:
         value = request.GET.get(source, "")
         if value.isdigit() and len(value) < 19:
             initial[source] = int(value)
-    form = CREATE_FORMS[kind](request.POST or None, user=user, initial=initial)
+    form: Any = CREATE_FORMS[kind](request.POST or None, user=user, initial=initial)  # type: ignore[call-arg]
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                record = CREATORS[kind](actor=user, data=form.service_data())  # type: ignore[attr-defined]
+                record = CREATORS[kind](actor=user, data=form.service_data())
             except ValidationError as exc:
                 apply_service_errors(form, exc, rename={"case_id": "case", "receiver": "receiver"})
             except Conflict as exc:
@@ -128,8 +128,8 @@ def _detail_context(user: Any, record: Any) -> dict[str, Any]:
     questions = (record.details or {}).get("questions") or []
     for entry in entries:  # answers beside their questions; the files of an entry with their hashes
         data = entry.data or {}
-        entry.pairs = list(zip(questions, data.get("answers") or [], strict=False))  # type: ignore[attr-defined]
-        entry.files = list(data.get("evidence") or ([data] if data.get("sha256") else []))  # type: ignore[attr-defined]
+        entry.pairs = list(zip(questions, data.get("answers") or [], strict=False))
+        entry.files = list(data.get("evidence") or ([data] if data.get("sha256") else []))
     action_forms = []
     for action in actions:
         if action == CoopAction.ACKNOWLEDGE or action == CoopAction.JOIN or action == CoopAction.START:
@@ -201,7 +201,8 @@ def act_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             questions = (record.details or {}).get("questions") or []
             data["answers"] = [request.POST.get(f"{action}-answer_{i}", "") for i in range(len(questions))]
         try:
-            cooperation_act(actor=user, record=record, action=action, data=data, uploads=[(f.name, f) for f in files])
+            uploads: list[Any] = [(f.name or "", f) for f in files]
+            cooperation_act(actor=user, record=record, action=action, data=data, uploads=uploads)
         except ValidationError as exc:
             apply_service_errors(form, exc)
             error = "; ".join(str(e) for errors in form.errors.values() for e in errors)

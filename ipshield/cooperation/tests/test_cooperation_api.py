@@ -12,10 +12,10 @@ from django.utils import timezone
 from ipshield.cases.models import Case, CaseShare
 from ipshield.cooperation.models import Cooperation, Entry
 from ipshield.cooperation.services import cooperation_act, sweep
-from ipshield.core.workflow import Conflict
 from ipshield.core.deadlines import CHINA_TZ, OFFICIAL_CALENDAR
 from ipshield.core.models import AuditEvent
 from ipshield.core.tests.file_corpus import LEGITIMATE
+from ipshield.core.workflow import Conflict
 from ipshield.transfers.models import Notification
 
 from .conftest import day, decide
@@ -80,9 +80,11 @@ def test_a_lead_goes_to_two_regions_the_first_to_accept_opens_the_case_and_hears
 
 
 def test_a_lead_declined_by_every_receiver_is_declined_and_the_sender_may_not_accept_it(cast, api):
-    lead = api(cast["officer"]).post(
-        "/api/v1/leads", {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id]}
-    ).json()
+    lead = (
+        api(cast["officer"])
+        .post("/api/v1/leads", {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id]})
+        .json()
+    )
     assert api(cast["officer"]).post(f"/api/v1/leads/{lead['id']}/accept", {}).status_code == 403
     no_reason = api(cast["gd_officer"]).post(f"/api/v1/leads/{lead['id']}/decline", {})
     assert no_reason.status_code == 422
@@ -93,7 +95,8 @@ def test_a_lead_declined_by_every_receiver_is_declined_and_the_sender_may_not_ac
 
 def test_a_lead_from_a_tip_must_be_a_tip_the_sender_can_see(cast, api):
     response = api(cast["officer"]).post(
-        "/api/v1/leads", {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id], "tip_id": 999999}
+        "/api/v1/leads",
+        {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id], "tip_id": 999999},
     )
     assert response.status_code == 422
     assert "tip_id" in response.json()["error"]["fields"]
@@ -122,7 +125,9 @@ def test_beijing_asks_guangdong_for_a_warehouse_inspection_and_the_evidence_hash
     assert request["due_agency"] == cast["gd_officer"].agency.name
 
     guangdong = api(cast["gd_officer"])
-    assert guangdong.post(f"/api/v1/assistance-requests/{request['id']}/reply", {"answers": ["a", "b"]}).status_code == 409
+    assert (
+        guangdong.post(f"/api/v1/assistance-requests/{request['id']}/reply", {"answers": ["a", "b"]}).status_code == 409
+    )
     guangdong.post(f"/api/v1/assistance-requests/{request['id']}/acknowledge", {})
     pdf = LEGITIMATE["pdf one page"]()
     upload = client.post(
@@ -178,13 +183,22 @@ def test_assistance_outside_the_senders_reach_is_refused_with_the_field_named(ca
 
 
 def test_a_reply_after_the_request_was_withdrawn_is_a_conflict_and_writes_nothing(cast, api):
-    request = api(cast["officer"]).post(
-        "/api/v1/assistance-requests",
-        {"title": "协查", "receiver": cast["gd_officer"].agency_id, "questions": ["问题"], "tasks": ["identity"]},
-    ).json()
+    request = (
+        api(cast["officer"])
+        .post(
+            "/api/v1/assistance-requests",
+            {"title": "协查", "receiver": cast["gd_officer"].agency_id, "questions": ["问题"], "tasks": ["identity"]},
+        )
+        .json()
+    )
     api(cast["gd_officer"]).post(f"/api/v1/assistance-requests/{request['id']}/acknowledge", {})
-    assert api(cast["gd_officer"]).post(f"/api/v1/assistance-requests/{request['id']}/withdraw", {"note": "x"}).status_code == 403
-    withdrawn = api(cast["officer"]).post(f"/api/v1/assistance-requests/{request['id']}/withdraw", {"note": "案件已移送"})
+    assert (
+        api(cast["gd_officer"]).post(f"/api/v1/assistance-requests/{request['id']}/withdraw", {"note": "x"}).status_code
+        == 403
+    )
+    withdrawn = api(cast["officer"]).post(
+        f"/api/v1/assistance-requests/{request['id']}/withdraw", {"note": "案件已移送"}
+    )
     assert withdrawn.json()["status"] == "withdrawn"
     entries = Entry.objects.count()
     late = api(cast["gd_officer"]).post(f"/api/v1/assistance-requests/{request['id']}/reply", {"answers": ["答复"]})
@@ -195,10 +209,14 @@ def test_a_reply_after_the_request_was_withdrawn_is_a_conflict_and_writes_nothin
 
 def test_an_overdue_request_is_escalated_to_the_receivers_coordinator_once(cast, api, make_agency):
     gd_office = cast["gd_coordinator"].agency
-    request = api(cast["officer"]).post(
-        "/api/v1/assistance-requests",
-        {"title": "协查", "receiver": cast["gd_officer"].agency_id, "questions": ["问题"], "tasks": ["identity"]},
-    ).json()
+    request = (
+        api(cast["officer"])
+        .post(
+            "/api/v1/assistance-requests",
+            {"title": "协查", "receiver": cast["gd_officer"].agency_id, "questions": ["问题"], "tasks": ["identity"]},
+        )
+        .json()
+    )
     record = Cooperation.objects.get(pk=request["id"])
     later = record.due_at + dt.timedelta(hours=1)
     assert sweep(now=record.due_at - dt.timedelta(hours=1))["escalated"] == 0
@@ -241,9 +259,13 @@ def test_joint_case_roles_shared_timeline_and_each_agencys_permissions(cast, api
     assert guangdong.post(f"/api/v1/joint-cases/{jid}/note", {"note": "未参加先记录"}).status_code == 403
     guangdong.post(f"/api/v1/joint-cases/{jid}/join", {})
     assert CaseShare.objects.filter(case=bj_case, agency=cast["gd_officer"].agency, reason="joint").exists()
-    assert api(cast["gd_officer"]).get(f"/api/v1/cases/{bj_case.pk}").status_code == 200  # the participant works on the case
+    assert (
+        api(cast["gd_officer"]).get(f"/api/v1/cases/{bj_case.pk}").status_code == 200
+    )  # the participant works on the case
     api(appraisal).post(f"/api/v1/joint-cases/{jid}/join", {})
-    assert not CaseShare.objects.filter(case=bj_case, agency=appraisal.agency).exists()  # support sees the joint record only
+    assert not CaseShare.objects.filter(
+        case=bj_case, agency=appraisal.agency
+    ).exists()  # support sees the joint record only
     assert api(appraisal).get(f"/api/v1/cases/{bj_case.pk}").status_code == 404
     assert guangdong.post(f"/api/v1/joint-cases/{jid}/note", {"note": "东莞仓库已查封"}).status_code == 200
     assert guangdong.post(f"/api/v1/joint-cases/{jid}/close", {"note": "x"}).status_code == 403  # only the lead agency
@@ -275,8 +297,16 @@ def test_supervision_reminder_the_next_working_day_escalation_and_criticism(cast
     assert created.status_code == 201, created.content
     record = Cooperation.objects.get(pk=created.json()["id"])
     assert record.due_agency_id == bj_case.agency_id
-    assert coordinator.post("/api/v1/supervised-cases", {**{"title": "再次", "body": "x", "case_id": bj_case.pk},
-                            "milestones": [{"title": "a", "due_date": day(5)}]}).status_code == 409
+    assert (
+        coordinator.post(
+            "/api/v1/supervised-cases",
+            {
+                **{"title": "再次", "body": "x", "case_id": bj_case.pk},
+                "milestones": [{"title": "a", "due_date": day(5)}],
+            },
+        ).status_code
+        == 409
+    )
     handler = api(cast["officer"])
     assert handler.post(f"/api/v1/supervised-cases/{record.pk}/report", {"note": "已调取物流记录"}).status_code == 200
     first, second = record.milestones.order_by("due_at")
@@ -311,30 +341,52 @@ def test_supervision_reminder_the_next_working_day_escalation_and_criticism(cast
     assert counts["reminded"] == 1
     assert counts["repeated"] == 1
     assert any("多次逾期" in t for t in titles(cast["coordinator"].agency))
-    assert coordinator.post(f"/api/v1/supervised-cases/{record.pk}/criticize", {"note": "两次逾期，予以通报批评"}).status_code == 200
+    assert (
+        coordinator.post(
+            f"/api/v1/supervised-cases/{record.pk}/criticize", {"note": "两次逾期，予以通报批评"}
+        ).status_code
+        == 200
+    )
     done = handler.post(
         f"/api/v1/supervised-cases/{record.pk}/complete_milestone", {"milestone_id": first.pk, "note": "货源已查清"}
     ).json()
     assert next(m for m in done["milestones"] if m["id"] == first.pk)["missed"] is True
-    assert handler.post(f"/api/v1/supervised-cases/{record.pk}/close", {"rating": "good", "note": "x"}).status_code == 403
+    assert (
+        handler.post(f"/api/v1/supervised-cases/{record.pk}/close", {"rating": "good", "note": "x"}).status_code == 403
+    )
     no_rating = coordinator.post(f"/api/v1/supervised-cases/{record.pk}/close", {"note": "办结"})
     assert no_rating.status_code == 422
-    closed = coordinator.post(f"/api/v1/supervised-cases/{record.pk}/close", {"note": "办结", "rating": "qualified"}).json()
+    closed = coordinator.post(
+        f"/api/v1/supervised-cases/{record.pk}/close", {"note": "办结", "rating": "qualified"}
+    ).json()
     assert closed["status"] == "closed"
     assert closed["details"]["rating"] == "qualified"
     assert closed["due_at"] is None
 
 
 def test_a_milestone_moved_before_it_is_missed_is_recorded(cast, api, bj_case):
-    record = api(cast["coordinator"]).post(
-        "/api/v1/supervised-cases",
-        {"title": "督办", "body": "x", "case_id": bj_case.pk, "milestones": [{"title": "查清", "due_date": day(5)}]},
-    ).json()
+    record = (
+        api(cast["coordinator"])
+        .post(
+            "/api/v1/supervised-cases",
+            {
+                "title": "督办",
+                "body": "x",
+                "case_id": bj_case.pk,
+                "milestones": [{"title": "查清", "due_date": day(5)}],
+            },
+        )
+        .json()
+    )
     milestone = record["milestones"][0]["id"]
-    moved = api(cast["coordinator"]).post(
-        f"/api/v1/supervised-cases/{record['id']}/move_milestone",
-        {"milestone_id": milestone, "due_date": day(20), "note": "需异地调证"},
-    ).json()
+    moved = (
+        api(cast["coordinator"])
+        .post(
+            f"/api/v1/supervised-cases/{record['id']}/move_milestone",
+            {"milestone_id": milestone, "due_date": day(20), "note": "需异地调证"},
+        )
+        .json()
+    )
     assert moved["milestones"][0]["due_at"].startswith(day(20))
     assert moved["entries"][-1]["data"]["to"] == day(20)
 
@@ -357,13 +409,20 @@ def test_campaign_links_cases_of_participating_regions_and_reports_them(cast, ap
     )
     assert created.status_code == 201, created.content
     cid = created.json()["id"]
-    assert api(cast["coordinator"]).post(
-        "/api/v1/campaigns",
-        {"title": "越权", "start": day(0), "end": day(10), "domains": ["trademark"], "regions": ["440000"]},
-    ).status_code == 422  # Beijing's office cannot enlist Guangdong
+    assert (
+        api(cast["coordinator"])
+        .post(
+            "/api/v1/campaigns",
+            {"title": "越权", "start": day(0), "end": day(10), "domains": ["trademark"], "regions": ["440000"]},
+        )
+        .status_code
+        == 422
+    )  # Beijing's office cannot enlist Guangdong
     national.post(f"/api/v1/campaigns/{cid}/start", {})
     beijing = api(cast["officer"])
-    linked = beijing.post(f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk, "dens_destroyed": 2, "amount_involved": "150000.00"})
+    linked = beijing.post(
+        f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk, "dens_destroyed": 2, "amount_involved": "150000.00"}
+    )
     assert linked.status_code == 200, linked.content
     assert beijing.post(f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk}).status_code == 409
     assert api(cast["sh_officer"]).post(f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk}).status_code == 404
@@ -402,12 +461,17 @@ def test_consultation_replies_once_per_invitee_and_nothing_after_withdrawal(cast
     assert asked.status_code == 201, asked.content
     cid = asked.json()["id"]
     procurator = api(cast["procurator"])
-    assert procurator.post(f"/api/v1/consultations/{cid}/reply", {"note": "按实际售价认定，无法查清的按标价"}).status_code == 200
+    assert (
+        procurator.post(f"/api/v1/consultations/{cid}/reply", {"note": "按实际售价认定，无法查清的按标价"}).status_code
+        == 200
+    )
     assert procurator.post(f"/api/v1/consultations/{cid}/reply", {"note": "再说一次"}).status_code == 409
     assert api(cast["officer"]).post(f"/api/v1/consultations/{cid}/withdraw", {"note": "已有结论"}).status_code == 200
     late = api(police_bj).post(f"/api/v1/consultations/{cid}/reply", {"note": "意见"})
     assert late.status_code == 409
-    opinions = [e for e in api(cast["officer"]).get(f"/api/v1/consultations/{cid}").json()["entries"] if e["kind"] == "opinion"]
+    opinions = [
+        e for e in api(cast["officer"]).get(f"/api/v1/consultations/{cid}").json()["entries"] if e["kind"] == "opinion"
+    ]
     assert len(opinions) == 1
 
 
@@ -415,7 +479,7 @@ def test_consultation_replies_once_per_invitee_and_nothing_after_withdrawal(cast
 
 
 @pytest.mark.parametrize(
-    "url,body",
+    ("url", "body"),
     [
         ("/api/v1/leads", {"title": "x", "body": "y", "receivers": [2**70]}),
         ("/api/v1/leads", {"title": "x", "body": "y", "receivers": [True]}),
@@ -424,8 +488,14 @@ def test_consultation_replies_once_per_invitee_and_nothing_after_withdrawal(cast
         ("/api/v1/leads", {"title": "x" * 201, "body": "y", "receivers": [1]}),
         ("/api/v1/assistance-requests", {"title": "x", "receiver": 1, "questions": [], "tasks": ["identity"]}),
         ("/api/v1/assistance-requests", {"title": "x", "receiver": 1, "questions": ["q"], "tasks": ["fly"]}),
-        ("/api/v1/assistance-requests", {"title": "x", "receiver": 1, "questions": ["q"], "tasks": ["identity"], "due_date": "9999-01-01"}),
-        ("/api/v1/campaigns", {"title": "x", "start": "2026-01-01", "end": "2026-02-01", "domains": ["trademark"], "regions": ["11"]}),
+        (
+            "/api/v1/assistance-requests",
+            {"title": "x", "receiver": 1, "questions": ["q"], "tasks": ["identity"], "due_date": "9999-01-01"},
+        ),
+        (
+            "/api/v1/campaigns",
+            {"title": "x", "start": "2026-01-01", "end": "2026-02-01", "domains": ["trademark"], "regions": ["11"]},
+        ),
         ("/api/v1/supervised-cases", {"title": "x", "body": "y", "case_id": 1, "milestones": [{"title": "a"}]}),
         ("/api/v1/consultations", {"title": "x", "body": "y", "invitees": [{"a": {"b": {"c": [[[[1]]]]}}}]}),
     ],
@@ -438,12 +508,16 @@ def test_bad_input_is_a_4xx_with_a_message_and_writes_nothing(cast, api, url, bo
 
 
 def test_unknown_steps_and_records_answer_clearly(cast, api):
-    lead = api(cast["officer"]).post(
-        "/api/v1/leads", {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id]}
-    ).json()
+    lead = (
+        api(cast["officer"])
+        .post("/api/v1/leads", {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id]})
+        .json()
+    )
     assert api(cast["officer"]).post(f"/api/v1/leads/{lead['id']}/explode", {}).status_code in {409, 422}
     assert api(cast["officer"]).post(f"/api/v1/leads/{lead['id']}/withdraw", {"note": 5}).status_code == 422
-    assert api(cast["officer"]).get(f"/api/v1/assistance-requests/{lead['id']}").status_code == 404  # another kind's route
+    assert (
+        api(cast["officer"]).get(f"/api/v1/assistance-requests/{lead['id']}").status_code == 404
+    )  # another kind's route
     assert api(cast["officer"]).get("/api/v1/leads/99999999999999999999").status_code == 422
     listed = api(cast["officer"]).get("/api/v1/leads?box=sent").json()
     assert [item["id"] for item in listed["items"]] == [lead["id"]]

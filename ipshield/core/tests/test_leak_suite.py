@@ -58,6 +58,7 @@ class World:
     clue: Any
     alert: Any
     assessment: Any
+    coop: dict[str, Any]
 
 
 @pytest.fixture
@@ -131,7 +132,9 @@ def world(make_user, settings, client, tmp_path) -> World:
     alert = make_alert("110105", subject="北京泄露测试预警")
     national = make_user("coordinator", "000000", username="coord.cn")
     assessments_open(actor=national, scheme_id="shuangda_province", year=timezone.localdate().year)
+    coop = cooperation_world(officer, case)
     return World(
+        coop=coop,
         alert=alert,
         assessment=Assessment.objects.get(region_code="110000"),
         case=case,
@@ -148,6 +151,98 @@ def world(make_user, settings, client, tmp_path) -> World:
         supervision=supervision,
         clue=clue,
     )
+
+
+def cooperation_world(officer: Any, case: Any) -> dict[str, Any]:
+    """One record of each cooperation kind, all between Beijing and Guangdong."""
+    from ipshield.cooperation.services import CREATORS
+    from ipshield.core.choices import AgencyKind, Role
+    from ipshield.core.factories import AgencyFactory, UserFactory
+
+    gd = AgencyFactory(region_id="440000", kind=AgencyKind.MARKET_REGULATION)
+    bj_office = AgencyFactory(region_id="110000", kind=AgencyKind.LEADING_GROUP)
+    coordinator = UserFactory(role=Role.COORDINATOR, agency=bj_office, username="coord.bj.coop")
+    due = (timezone.localdate() + dt.timedelta(days=20)).isoformat()
+    data = {
+        "lead": {"title": "北京泄露测试线索通报", "body": "x", "receivers": [gd.pk]},
+        "assistance": {"title": "北京泄露测试协查", "receiver": gd.pk, "questions": ["q"], "tasks": ["identity"]},
+        "joint": {"title": "北京泄露测试联合办案", "case_id": case.pk, "participants": [{"agency": gd.pk}]},
+        "consultation": {"title": "北京泄露测试会商", "body": "x", "invitees": [gd.pk]},
+    }
+    records = {kind: CREATORS[kind](actor=officer, data=body) for kind, body in data.items()}
+    records["supervision"] = CREATORS["supervision"](
+        actor=coordinator,
+        data={
+            "title": "北京泄露测试督办",
+            "body": "x",
+            "case_id": case.pk,
+            "milestones": [{"title": "m", "due_date": due}],
+        },
+    )
+    records["campaign"] = CREATORS["campaign"](
+        actor=coordinator,
+        data={
+            "title": "北京泄露测试战役",
+            "start": "2026-01-01",
+            "end": "2026-12-31",
+            "domains": ["trademark"],
+            "regions": ["110000"],
+        },
+    )
+    return records
+
+
+COOP_API = {
+    "leads": "lead",
+    "assistance_requests": "assistance",
+    "joint_cases": "joint",
+    "supervised_cases": "supervision",
+    "campaigns": "campaign",
+    "consultations": "consultation",
+}
+
+
+def _coop_api_routes() -> dict[str, list[Any]]:
+    routes: dict[str, list[Any]] = {}
+    for slug, kind in COOP_API.items():
+        path = "/api/v1/" + slug.replace("_", "-")
+
+        def rec(w: Any, kind: str = kind, path: str = path) -> str:
+            return f"{path}/{w.coop[kind].pk}"
+
+        routes[f"api:{slug}_detail"] = [("get", rec, None)]
+        routes[f"api:{slug}_act"] = [
+            ("post", lambda w, rec=rec: rec(w) + "/accept", {}),
+            ("post", lambda w, rec=rec: rec(w) + "/withdraw", {"note": "x"}),
+            ("post", lambda w, rec=rec: rec(w) + "/link", lambda w: {"case_id": w.case.pk}),
+        ]
+        routes[f"api:{slug}_evidence"] = [
+            (
+                "post",
+                lambda w, rec=rec: rec(w) + "/evidence",
+                lambda w: {
+                    MULTIPART: True,
+                    "file": SimpleUploadedFile("x.pdf", LEGITIMATE["pdf one page"](), content_type="application/pdf"),
+                },
+            )
+        ]
+    routes["api:campaigns_report"] = [("get", lambda w: f"/api/v1/campaigns/{w.coop['campaign'].pk}/report", None)]
+    routes["api:cooperation_detail"] = [("get", lambda w: f"/api/v1/cooperation/{w.coop['lead'].pk}", None)]
+    routes["cooperation:detail"] = [
+        ("get", lambda w, k=k: f"/cooperation/{w.coop[k].pk}/", None)
+        for k in ("lead", "assistance", "joint", "supervision", "campaign", "consultation")
+    ]
+    routes["cooperation:act"] = [
+        ("post", lambda w: f"/cooperation/{w.coop['lead'].pk}/act/accept/", {}),
+        ("post", lambda w: f"/cooperation/{w.coop['assistance'].pk}/act/withdraw/", {"withdraw-note": "x"}),
+        ("post", lambda w: f"/cooperation/{w.coop['campaign'].pk}/act/link/", lambda w: {"link-case_id": w.case.pk}),
+        ("post", lambda w: f"/cooperation/{w.coop['supervision'].pk}/act/report/", {"report-note": "x"}),
+    ]
+    routes["cooperation:report_export"] = [
+        ("get", lambda w: f"/cooperation/{w.coop['campaign'].pk}/report.xlsx", None),
+        ("get", lambda w: f"/cooperation/{w.coop['campaign'].pk}/report.pdf", None),
+    ]
+    return routes
 
 
 @pytest.fixture
@@ -275,11 +370,13 @@ ROUTES: dict[str, list[Probe]] = {
     "stats:package_download": [("get", lambda w: f"/stats/packages/{w.job.pk}/download/", None)],
     "api:alerts_act": [("post", lambda w: f"/api/v1/stats/alerts/{w.alert.pk}/close", {"note": "误报"})],
     "api:agency_members": [("get", lambda w: f"/api/v1/agencies/{w.case.agency_id}/members", None)],
+    **_coop_api_routes(),
 }
 # Routes with a parameter that is not a record id: lists, checked below for the record's marks.
 LISTS = {
     "transfers:queue": ["/transfers/queues/not_transferred/", "/transfers/queues/late/"],
     "api:supervision_list": ["/api/v1/supervision/not_transferred", "/api/v1/supervision/late"],
+    "cooperation:new": [f"/cooperation/new/{kind}/" for kind in ("lead", "assistance", "joint", "consultation")],
     "api:report_detail": [
         f"/api/v1/stats/reports/{report}{query}"
         for report in ("linkage", "linkage_stages", "market_ip", "tips", "disclosure", "workload")
@@ -294,6 +391,8 @@ UNSCOPED_LISTS = ["/cases/", "/transfers/", "/tips/", "/disclosures/review/", "/
                   "/stats/dashboard/?region=110000", "/stats/dashboard/?region=000000", "/api/v1/disclosures",
                   "/api/v1/criminal-steps", "/transfers/criminal-steps/", "/tips/?received_from=2020-01-01",
                   "/disclosures/review/?state=due", "/stats/assessments/", "/stats/submissions/",
+                  "/cooperation/", "/cooperation/?box=all", "/api/v1/leads", "/api/v1/assistance-requests",
+                  "/api/v1/joint-cases", "/api/v1/supervised-cases", "/api/v1/campaigns", "/api/v1/consultations",
                   ]  # fmt: skip
 
 
@@ -363,6 +462,12 @@ def test_lists_and_the_shared_archive_show_nothing_of_another_region(world, outs
         "王小明",
         "北京泄露测试线索",
         "北京泄露测试预警",
+        "北京泄露测试线索通报",
+        "北京泄露测试协查",
+        "北京泄露测试联合办案",
+        "北京泄露测试督办",
+        "北京泄露测试战役",
+        "北京泄露测试会商",
     ]
     for user, page, token in _clients(outsiders):
         for url in [u for urls in LISTS.values() for u in urls] + UNSCOPED_LISTS:

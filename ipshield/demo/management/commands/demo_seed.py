@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ipshield.cases.demo import seed_cases
+from ipshield.cooperation.demo import seed_cooperation
 from ipshield.core.demo import seed_agencies_and_users
 from ipshield.disclosure.demo import seed_disclosures
 from ipshield.stats.demo import seed_warning_patterns
@@ -31,11 +32,12 @@ class Command(BaseCommand):
         tips = seed_tips() if options["cases"] else 0
         disclosures = seed_disclosures() if options["cases"] else 0
         alerts = seed_warning_patterns().get("created", 0) if options["cases"] else 0
+        cooperation = seed_cooperation() if options["cases"] else 0
         if options["quiet"]:
             return
         self.stdout.write(
             f"demo cases: {created} created, demo transfers: {transfers} created, demo tips: {tips}, "
-            f"disclosures: {disclosures}, risk alerts: {alerts}"
+            f"disclosures: {disclosures}, risk alerts: {alerts}, cooperation records: {cooperation}"
         )
         self.stdout.write("")
         hint = "" if os.environ.get("DEMO_PASSWORD") else ", set DEMO_PASSWORD to change it"
