@@ -846,7 +846,7 @@ def _assistance_decline(step: Step) -> None:
 def _assistance_reply(step: Step) -> None:
     part = _participant(step.record, step.actor, [Participation.RECEIVER])
     questions = list((step.record.details or {}).get("questions") or [])
-    answers = _text_list(step.data, "answers", step.errors, minimum=len(questions), limit=TEXT_MAX)
+    answers = _text_list(step.data, "answers", step.errors, minimum=0, limit=TEXT_MAX)
     if "answers" not in step.errors and len(answers) != len(questions):
         step.errors["answers"] = _("请逐一回答%(n)s个协查问题。") % {"n": len(questions)}
     note = step.text(required=False)
