@@ -126,6 +126,9 @@ def _detail_context(user: Any, record: Any) -> dict[str, Any]:
     entries = list(record.entries.select_related("agency", "author"))
     milestones = list(record.milestones.all())
     questions = (record.details or {}).get("questions") or []
+    # A file sent with a reply or opinion is listed there, not a second time as its own line.
+    in_replies = {f.get("sha256") for e in entries for f in (e.data or {}).get("evidence") or []}
+    entries = [e for e in entries if not (e.kind == EntryKind.EVIDENCE and (e.data or {}).get("sha256") in in_replies)]
     for entry in entries:  # answers beside their questions; the files of an entry with their hashes
         data = entry.data or {}
         entry.pairs = list(zip(questions, data.get("answers") or [], strict=False))

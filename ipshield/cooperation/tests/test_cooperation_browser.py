@@ -92,7 +92,9 @@ def test_a_coordinator_supervises_a_case_and_a_missed_milestone_is_reminded_the_
     assert "催办" in page.inner_text("[data-testid=milestone-reminded]")
     page.fill("#id_complete_milestone-note", "货源已查清：东莞某工厂")
     page.click("[data-testid=do-complete_milestone]")
-    assert "逾期完成" in page.inner_text("[data-testid=milestones]") or "按期完成" in page.inner_text("[data-testid=milestones]")
+    assert "逾期完成" in page.inner_text("[data-testid=milestones]") or "按期完成" in page.inner_text(
+        "[data-testid=milestones]"
+    )
     logout(page)
 
     browser_login(page, "coord.bj")
