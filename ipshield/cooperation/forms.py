@@ -215,6 +215,13 @@ class CampaignForm(forms.Form):
             (user.agency.region_id, user.agency.region.name)
         ]
 
+    def service_data(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["product_categories"] = [
+            line.strip() for line in data.get("product_categories", "").splitlines() if line.strip()
+        ]
+        return data
+
 
 class ConsultationForm(forms.Form):
     title = forms.CharField(label=_("会商事项"), max_length=200)

@@ -26,6 +26,7 @@ from ipshield.cooperation.services import ACTING_ROLES, CREATORS, JOINT_KINDS, c
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
+from ipshield.core.models import Region
 from ipshield.core.workflow import Conflict
 
 # Who may start which kind from the pages (the services check the same).
@@ -123,6 +124,9 @@ def create_view(request: HttpRequest, kind: str) -> HttpResponse:
 def _detail_context(user: Any, record: Any) -> dict[str, Any]:
     actions = available_actions(user, record)
     participants = list(record.participants.select_related("agency").order_by("id"))
+    names = dict(Region.objects.filter(code__in={p.region_code for p in participants}).values_list("code", "name"))
+    for part in participants:  # a campaign's regions by name, never by code
+        part.region_name = names.get(part.region_code, part.region_code)  # type: ignore[attr-defined]
     entries = list(record.entries.select_related("agency", "author"))
     milestones = list(record.milestones.all())
     questions = (record.details or {}).get("questions") or []

@@ -105,3 +105,134 @@ def test_a_coordinator_supervises_a_case_and_a_missed_milestone_is_reminded_the_
     assert page.inner_text("[data-testid=record-status]") == "已办结"
     assert page.inner_text("[data-testid=closing-rating]") == "合格"
     screenshot(page, "supervision-closed-zh")
+
+
+def test_a_lead_sent_to_guangdong_is_accepted_there_and_beijing_sees_who_took_it(page, cast):
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + "/cooperation/new/lead/")
+    page.fill("#id_title", "东莞某鞋业公司疑似生产假冒运动鞋")
+    page.select_option("#id_receivers", [str(cast["gd_officer"].agency_id), str(cast["sh_officer"].agency_id)])
+    page.fill("#id_body", "查获的假冒运动鞋物流单显示发货地为东莞。")
+    page.fill("#id_target_name", "东莞某鞋业有限公司")
+    page.select_option("#id_domain", "trademark")
+    page.click("[data-testid=cooperation-submit]")
+    assert page.inner_text("[data-testid=record-status]") == "待签收"
+    lead = Cooperation.objects.get(kind="lead")
+    logout(page)
+
+    browser_login(page, "officer.gd")
+    page.goto(page.base_url + "/work/")
+    page.click("[data-queue=cooperation_todo]")
+    page.click("[data-testid=cooperation-row] a")
+    page.fill("#id_accept-note", "已立案调查")
+    page.click("[data-testid=do-accept]")
+    assert page.inner_text("[data-testid=record-status]") == "已受理立案"
+    page.click("[data-testid=record-case] a")
+    assert "东莞某鞋业有限公司" in page.inner_text("main")  # the new case, with the target as its party
+    logout(page)
+
+    browser_login(page, "officer.sh")
+    page.goto(page.base_url + f"/cooperation/{lead.pk}/")
+    assert page.locator("[data-testid=do-accept]").count() == 0  # taken: Shanghai can no longer accept
+    logout(page)
+
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + f"/cooperation/{lead.pk}/")
+    assert cast["gd_officer"].agency.name in page.inner_text("[data-testid=accepted-by]")
+    screenshot(page, "lead-accepted-zh")
+
+
+def test_a_joint_case_with_guangdong_as_participant(page, cast, bj_case):
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + f"/cooperation/new/joint/?case={bj_case.pk}")
+    page.fill("#id_title", "京粤联合查办假冒运动鞋案")
+    page.select_option("#id_participants", [str(cast["gd_officer"].agency_id)])
+    page.click("[data-testid=cooperation-submit]")
+    joint = Cooperation.objects.get(kind="joint")
+    logout(page)
+
+    browser_login(page, "officer.gd")
+    page.goto(page.base_url + f"/cooperation/{joint.pk}/")
+    page.click("[data-testid=do-join]")
+    page.fill("#id_note-note", "东莞生产窝点已捣毁")
+    page.click("[data-testid=do-note]")
+    assert "东莞生产窝点已捣毁" in page.inner_text("[data-testid=timeline]")
+    page.click("[data-testid=record-case] a")  # the participating agency works on the case itself
+    assert bj_case.number in page.inner_text("main")
+    logout(page)
+
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + f"/cooperation/{joint.pk}/")
+    assert "东莞生产窝点已捣毁" in page.inner_text("[data-testid=timeline]")
+    page.fill("#id_close-note", "联合查办完毕")
+    page.click("[data-testid=do-close]")
+    assert page.inner_text("[data-testid=record-status]") == "已办结"
+
+
+def test_a_campaign_counts_the_cases_its_regions_link_and_prints_its_report(page, cast, bj_case):
+    browser_login(page, "coord.cn")
+    page.goto(page.base_url + "/cooperation/new/campaign/")
+    page.fill("#id_title", "运动鞋类商标侵权集群战役")
+    page.fill("#id_start", (timezone.localdate() - dt.timedelta(days=10)).isoformat())
+    page.fill("#id_end", (timezone.localdate() + dt.timedelta(days=50)).isoformat())
+    page.check("input[name=domains][value=trademark]")
+    page.select_option("#id_regions", ["110000", "440000"])
+    page.click("[data-testid=cooperation-submit]")
+    campaign = Cooperation.objects.get(kind="campaign")
+    page.click("[data-testid=do-start]")
+    assert page.inner_text("[data-testid=record-status]") == "进行中"
+    logout(page)
+
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + f"/cooperation/{campaign.pk}/")
+    page.select_option("#id_link-case_id", str(bj_case.pk))
+    page.fill("#id_link-dens_destroyed", "2")
+    page.fill("#id_link-amount_involved", "150000")
+    page.click("[data-testid=do-link]")
+    row = page.locator("[data-testid=campaign-row-110000]")
+    assert row.locator("[data-col=cases]").inner_text() == "1"
+    assert row.locator("[data-col=dens]").inner_text() == "2"
+    assert row.locator("[data-col=amount]").inner_text() == "15.00"
+    page.click("[data-testid=do-link]")  # the same case again: refused, nothing counted twice
+    assert "已关联" in page.inner_text("[data-testid=action-error]")
+    logout(page)
+
+    browser_login(page, "coord.cn")
+    page.goto(page.base_url + f"/cooperation/{campaign.pk}/")
+    page.fill("#id_conclude-note", "捣毁窝点2个，涉案金额15万元。")
+    page.click("[data-testid=do-conclude]")
+    assert "总结报告" in page.inner_text("main")
+    with page.expect_download() as download:
+        page.click("[data-testid=campaign-pdf]")
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+    screenshot(page, "campaign-concluded-zh")
+
+
+def test_a_consultation_gets_the_procuratorates_opinion_and_a_conclusion(page, cast):
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + "/cooperation/new/consultation/")
+    page.fill("#id_title", "未销售假冒商品的货值如何认定")
+    page.fill("#id_body", "仓库内尚未销售的假冒运动鞋无标价。")
+    page.select_option("#id_invitees", [str(cast["procurator"].agency_id)])
+    page.click("[data-testid=cooperation-submit]")
+    consultation = Cooperation.objects.get(kind="consultation")
+    logout(page)
+
+    browser_login(page, "proc.bj")
+    page.goto(page.base_url + f"/cooperation/{consultation.pk}/")
+    page.fill("#id_reply-note", "按被侵权产品的市场中间价格计算。")
+    page.click("[data-testid=do-reply]")
+    assert "市场中间价格" in page.inner_text("[data-testid=timeline]")
+    assert page.locator("[data-testid=do-reply]").count() == 0  # one opinion per agency
+    logout(page)
+
+    browser_login(page, "officer.bj")
+    page.goto(page.base_url + f"/cooperation/{consultation.pk}/")
+    page.fill("#id_conclude-note", "按市场中间价格认定货值。")
+    page.click("[data-testid=do-conclude]")
+    assert page.inner_text("[data-testid=record-status]") == "已结束"
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": page.base_url}])
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.reload()
+    assert page.inner_text("[data-testid=record-status]") == "Ended"
+    screenshot(page, "consultation-concluded-en-390")
