@@ -126,7 +126,7 @@ def _detail_context(user: Any, record: Any) -> dict[str, Any]:
     participants = list(record.participants.select_related("agency").order_by("id"))
     names = dict(Region.objects.filter(code__in={p.region_code for p in participants}).values_list("code", "name"))
     for part in participants:  # a campaign's regions by name, never by code
-        part.region_name = names.get(part.region_code, part.region_code)  # type: ignore[attr-defined]
+        part.region_name = names.get(part.region_code, part.region_code)
     entries = list(record.entries.select_related("agency", "author"))
     milestones = list(record.milestones.all())
     questions = (record.details or {}).get("questions") or []
