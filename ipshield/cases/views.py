@@ -198,6 +198,7 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             case.cooperations.visible_to(request.user).select_related("agency").prefetch_related("entries__agency")
         ),
         "can_cooperate": own and _is_writer(request),
+        "can_supervise": role == "coordinator",
     }
     return render(request, "cases/detail.html", context)
 

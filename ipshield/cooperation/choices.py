@@ -87,7 +87,7 @@ class EntryKind(models.TextChoices):
     ESCALATION = "escalation", _("逾期上报")
     CRITICISM = "criticism", _("通报批评")
     DECISION = "decision", _("处理")
-    ASSESSMENT = "assessment", _("结案评价")
+    ASSESSMENT = "assessment", _("总结")
 
 
 class AssistanceTask(models.TextChoices):

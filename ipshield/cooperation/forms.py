@@ -20,17 +20,29 @@ DATE = forms.DateInput(attrs={"type": "date"})
 LINES = forms.Textarea(attrs={"rows": 4})
 
 
-class AgencyChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class BoundedIds:
+    """Ids a database column can hold; anything else is "not one of the choices" (not a 500)."""
+
+    def clean(self, value: Any) -> Any:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            text = str(item or "")
+            if text and (not text.isdigit() or len(text) > 18):
+                raise forms.ValidationError(_("选择有效的选项。"), code="invalid_choice")
+        return super().clean(value)  # type: ignore[misc]
+
+
+class AgencyChoice(BoundedIds, forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Agency) -> str:
         return obj.name
 
 
-class OneAgencyChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+class OneAgencyChoice(BoundedIds, forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Agency) -> str:
         return obj.name
 
 
-class CaseChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+class CaseChoice(BoundedIds, forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Case) -> str:
         return f"{obj.number} {obj.title}"
 

@@ -1311,7 +1311,9 @@ def cooperation_act(
     lifecycle = workflow.LIFECYCLES[record.kind]
     with transaction.atomic():
         current = (
-            Cooperation.objects.select_for_update().select_related("agency", "due_agency", "case").get(pk=record.pk)
+            Cooperation.objects.select_for_update(of=("self",))
+            .select_related("agency", "due_agency", "case")
+            .get(pk=record.pk)
         )
         if not lifecycle.allows(current.status, action):
             raise Conflict(

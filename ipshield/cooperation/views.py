@@ -26,8 +26,11 @@ from ipshield.cooperation.services import ACTING_ROLES, CREATORS, JOINT_KINDS, c
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
+from ipshield.core.inputs import parse_id
 from ipshield.core.models import Region
 from ipshield.core.workflow import Conflict
+from ipshield.stats.selectors import alerts_for
+from ipshield.tips.selectors import tip_queryset
 
 # Who may start which kind from the pages (the services check the same).
 STARTERS: dict[str, frozenset[str]] = {
@@ -98,10 +101,7 @@ def create_view(request: HttpRequest, kind: str) -> HttpResponse:
         case = Case.objects.visible_to(user).filter(pk=int(case_id)).first()
         if case is not None:
             initial = {"case": case.pk, "case_number": case.number, "title": case.title}
-    for source in ("tip_id", "alert_id"):
-        value = request.GET.get(source, "")
-        if value.isdigit() and len(value) < 19:
-            initial[source] = int(value)
+    initial.update(_lead_source(user, request.GET) if kind == CoopKind.LEAD else {})
     form: Any = CREATE_FORMS[kind](request.POST or None, user=user, initial=initial)  # type: ignore[call-arg]
     status = 200
     if request.method == "POST":
@@ -119,6 +119,27 @@ def create_view(request: HttpRequest, kind: str) -> HttpResponse:
     return render(
         request, "cooperation/new.html", {"form": form, "kind": kind, "kind_label": CoopKind(kind).label}, status=status
     )
+
+
+def _lead_source(user: Any, query: Any) -> dict[str, Any]:
+    """A lead started from a tip or a warning the user can see: its facts filled in."""
+    tip_id, alert_id = parse_id(query.get("tip_id")), parse_id(query.get("alert_id"))
+    if tip_id:
+        tip = tip_queryset(user).filter(pk=tip_id).first()
+        if tip is not None:
+            return {
+                "tip_id": tip.pk,
+                "title": (tip.target_name or tip.get_domain_display())[:200],
+                "body": tip.description,
+                "target_name": tip.target_name,
+                "target_uscc": tip.target_uscc,
+                "domain": tip.domain,
+            }
+    if alert_id:
+        alert = alerts_for(user).filter(pk=alert_id).first()
+        if alert is not None:
+            return {"alert_id": alert.pk, "title": str(alert)[:200], "body": alert.explanation}
+    return {}
 
 
 def _detail_context(user: Any, record: Any) -> dict[str, Any]:

@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
             name='Entry',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('note', '进展'), ('evidence', '证据材料'), ('reply', '答复'), ('opinion', '意见'), ('feedback', '结果反馈'), ('reminder', '催办'), ('escalation', '逾期上报'), ('criticism', '通报批评'), ('decision', '处理'), ('assessment', '结案评价')], max_length=16, verbose_name='类型')),
+                ('kind', models.CharField(choices=[('note', '进展'), ('evidence', '证据材料'), ('reply', '答复'), ('opinion', '意见'), ('feedback', '结果反馈'), ('reminder', '催办'), ('escalation', '逾期上报'), ('criticism', '通报批评'), ('decision', '处理'), ('assessment', '总结')], max_length=16, verbose_name='类型')),
                 ('created_at', models.DateTimeField(verbose_name='时间')),
                 ('text', models.TextField(blank=True, verbose_name='内容')),
                 ('data', models.JSONField(blank=True, default=dict)),
