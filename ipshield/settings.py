@@ -273,6 +273,9 @@ IPSHIELD_EVENT_SUBSCRIBERS = {
         "ipshield.disclosure.services.disclosure_draft",  # the 20-working-day publication clock starts
         "ipshield.cooperation.services.lead_case_concluded",  # the agency that sent the lead hears the outcome
     ],
+    "case.concluded": [
+        "ipshield.cooperation.services.lead_case_concluded",  # not filed, withdrawn, transferred or closed
+    ],
     "case.party_adding": [
         "ipshield.credit.merging.party_archive_key",  # a party spelled as a merged archive record is that record
     ],

@@ -2036,7 +2036,7 @@ EN.update(
         "没有符合条件的协作事项。": "No cooperation records match.",
         "发送": "Send it",
         "所涉案件": "Related case",
-            "选择有效的选项。": "Choose one of the options offered.",
+        "选择有效的选项。": "Choose one of the options offered.",
         "转为线索通报": "Send as a lead",
     }
 )

@@ -398,6 +398,8 @@ def case_transition(
         after = snapshot(current)
         if event == CaseEvent.DECIDE:  # the integrity archive and the 20-day disclosure clock follow
             emit("case.decided", case=current)
+        elif event in {CaseEvent.NOT_FILE, CaseEvent.WITHDRAW, CaseEvent.TRANSFER, CaseEvent.CLOSE}:
+            emit("case.concluded", case=current)  # ended without a penalty (or handed to the police)
         if before.get("status") != current.status:  # a decided or withdrawn case leaves its party's sum
             cumulative.refresh_cumulative(keys=cumulative.case_keys(current), offences=[current.offence], actor=actor)
         audit_record(

@@ -523,3 +523,19 @@ def test_unknown_steps_and_records_answer_clearly(cast, api):
     assert [item["id"] for item in listed["items"]] == [lead["id"]]
     assert api(cast["gd_officer"]).get("/api/v1/leads?box=todo").json()["count"] == 1
     assert api(cast["sh_officer"]).get("/api/v1/leads").json()["count"] == 0
+
+
+def test_the_sender_hears_when_the_leads_case_ends_without_a_penalty(cast, api):
+    lead = (
+        api(cast["officer"])
+        .post("/api/v1/leads", {"title": "线索", "body": "内容", "receivers": [cast["gd_officer"].agency_id]})
+        .json()
+    )
+    accepted = api(cast["gd_officer"]).post(f"/api/v1/leads/{lead['id']}/accept", {}).json()
+    case = Case.objects.get(pk=accepted["case"]["id"])
+    from ipshield.cases.services import case_transition
+
+    case_transition(actor=cast["gd_head"], case=case, event="not_file", data={"close_reason": "查无实据"})
+    after = api(cast["officer"]).get(f"/api/v1/leads/{lead['id']}").json()
+    assert after["status"] == "fed_back"
+    assert case.number in next(e for e in after["entries"] if e["kind"] == "feedback")["text"]
