@@ -1783,7 +1783,7 @@ EN.update(
         "关联案件（件）": "Linked cases",
         "立案（件）": "Filed (cases)",
         "作出处罚（件）": "Penalised (cases)",
-        "涉案金额（万元）": "Amount involved (10k yuan)",
+        "涉案金额（万元）": "Amount involved (10,000 yuan)",
         "捣毁窝点（个）": "Dens destroyed",
         "移送公安（件）": "Transferred to police (cases)",
         "公安立案（件）": "Opened by police (cases)",
