@@ -22,7 +22,6 @@ from ipshield.stats.models import Alert
 from ipshield.stats.reports import REPORTS, STATS_ROLES, CountColumn, Period, run_report
 from ipshield.stats.selectors import alert_get, alert_list
 from ipshield.stats.services import alert_act, may_handle
-from ipshield.transfers.services import TransferConflict
 
 router = Router(tags=["statistics"], auth=AUTH)
 
@@ -251,6 +250,4 @@ def alerts_act(request: HttpRequest, alert_id: Id, action: str, payload: AlertAc
         alert_act(actor=request.user, alert=alert, event=action, data=payload.dict())
     except ValidationError as exc:
         raise validation_error(exc) from exc
-    except TransferConflict as exc:
-        raise ApiError(409, "conflict", str(exc)) from exc
     return alert_out(alert_get(request.user, alert.pk), request.user)

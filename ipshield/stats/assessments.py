@@ -21,7 +21,7 @@ from ipshield.core.audit import audit_record
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, AgencyKind, Role
 from ipshield.core.jurisdiction import region_subtree_q
 from ipshield.core.models import Agency, Region
-from ipshield.core.workflow import TransitionNotAllowed
+from ipshield.core.workflow import Conflict, TransitionNotAllowed
 from ipshield.stats import workflow
 from ipshield.stats.assessment import Scheme, ScoreSheet, load_schemes, scheme_for, score
 from ipshield.stats.choices import AssessmentEvent, AssessmentStatus
@@ -31,7 +31,6 @@ from ipshield.stats.reports import REPORTS, Period, run_report
 from ipshield.stats.submissions import month_end, submission_due
 from ipshield.stats.workflow import ALERT_OPEN
 from ipshield.transfers.models import Transfer
-from ipshield.transfers.services import TransferConflict
 
 NOTE_MAX = 2000
 APPEAL_DAYS = 15
@@ -211,7 +210,7 @@ def assessment_act(
         try:
             before, after = workflow.ASSESSMENT.move(current, event)
         except TransitionNotAllowed as exc:
-            raise TransferConflict(
+            raise Conflict(
                 _("这项考核当前状态为“%(s)s”，不能执行此操作，请刷新后查看。") % {"s": current.get_status_display()}
             ) from exc
         change: dict[str, Any] = {}

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from ipshield.core import regions
 from ipshield.core.audit import audit_record
 from ipshield.core.choices import AgencyKind, Role
-from ipshield.core.workflow import TransitionNotAllowed
+from ipshield.core.workflow import Conflict, TransitionNotAllowed
 from ipshield.stats import workflow
 from ipshield.stats.choices import AlertEvent
 from ipshield.stats.models import Alert
-from ipshield.transfers.services import TransferConflict
 
 NOTE_MAX = 5000
 
@@ -57,7 +56,7 @@ def alert_act(
         try:
             before, after = workflow.ALERT.move(current, event)
         except TransitionNotAllowed as exc:
-            raise TransferConflict(
+            raise Conflict(
                 _("该预警当前状态为“%(s)s”，不能执行此操作，请刷新后查看。") % {"s": current.get_status_display()}
             ) from exc
         if event == AlertEvent.ASSESS:

@@ -23,9 +23,9 @@ from ipshield.core.deadlines import Period as DeadlinePeriod
 from ipshield.core.deadlines import Unit, due_at
 from ipshield.core.models import Agency
 from ipshield.core.periods import day_start, period_q
+from ipshield.core.workflow import Conflict
 from ipshield.stats.models import ReportSubmission
 from ipshield.transfers.models import Transfer
-from ipshield.transfers.services import TransferConflict
 
 REPORT_BY_DAY = 10  # monthly returns by the 10th of the next month
 NOTE_MAX = 500
@@ -99,7 +99,7 @@ def submit_month(*, actor: Any, month: dt.date, note: str = "", now: dt.datetime
             )
             audit_record(actor=actor, action="stats.submit_month", target=submission, after={"month": f"{month:%Y-%m}"})
     except IntegrityError as exc:
-        raise TransferConflict(_("%(m)s的月报已经报送过了。") % {"m": f"{month:%Y-%m}"}) from exc
+        raise Conflict(_("%(m)s的月报已经报送过了。") % {"m": f"{month:%Y-%m}"}) from exc
     return submission
 
 

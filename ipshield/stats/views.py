@@ -23,6 +23,7 @@ from ipshield.core.forms import apply_service_errors
 from ipshield.core.inputs import parse_small_int
 from ipshield.core.jobs import job_enqueue, job_get, job_start
 from ipshield.core.models import Region
+from ipshield.core.workflow import Conflict
 from ipshield.stats import workflow
 from ipshield.stats.assessments import (
     assessment_act,
@@ -51,7 +52,6 @@ from ipshield.stats.services import alert_act, may_handle
 from ipshield.stats.submissions import FIGURE_LABELS, submission_board, submission_due, submit_month
 from ipshield.stats.tasks import report_package
 from ipshield.stats.templatetags.stats_tags import explain
-from ipshield.transfers.services import TransferConflict
 
 
 def _stats_reader(request: HttpRequest) -> Any:
@@ -233,7 +233,7 @@ def alert_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
                 alert_act(actor=user, alert=alert, event=form.cleaned_data["event"], data=form.cleaned_data)
             except ValidationError as exc:
                 apply_service_errors(form, exc)
-            except TransferConflict as exc:
+            except Conflict as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("已登记。"))
@@ -306,7 +306,7 @@ def submission_view(request: HttpRequest) -> HttpResponse:
                 submit_month(actor=user, month=form.cleaned_data["month"], note=form.cleaned_data["note"])
             except ValidationError as exc:
                 apply_service_errors(form, exc)
-            except TransferConflict as exc:
+            except Conflict as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("月报已报送。"))
@@ -411,7 +411,7 @@ def assessment_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except ValidationError as exc:
                 apply_service_errors(form, exc)
-            except TransferConflict as exc:
+            except Conflict as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("已登记。"))

@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from ipshield.core.workflow import Conflict
 from ipshield.stats import assessment as engine
 from ipshield.stats.assessments import assessment_act, assessments_open, scheme_of, sheet_for
 from ipshield.stats.models import Assessment
 from ipshield.stats.tests.test_reports_drill_down import beijing  # noqa: F401 - the fixture
-from ipshield.transfers.services import TransferConflict
 
 SCHEMES = engine.load_schemes()
 DEFAULT = engine.scheme_for(SCHEMES, "shuangda_province", 2026)
@@ -107,7 +107,7 @@ def test_the_national_office_opens_provinces_and_the_flow_runs_to_a_ranking(offi
         assessment_act(actor=national, assessment=appealed, event="finalize", data={})  # an answer is required
     again = assessment_act(actor=national, assessment=appealed, event="finalize", data={"answer": "维持原分"})
     assert again.status == "final"
-    with pytest.raises(TransferConflict):
+    with pytest.raises(Conflict):
         assessment_act(actor=bj, assessment=again, event="submit", data={})
 
 
