@@ -1,5 +1,5 @@
 """Bulk cooperation records for the queue and inbox benchmark (issue 13): N per kind (default
-100,000), spread over the demo agencies, each with its participants and a timeline line; a third
+100,000), spread over ~340 prefecture bureaus and the demo agencies, each with its participants and a timeline line; a third
 still open (a fifth of those overdue), supervised cases with two milestones, campaigns with regions.
 
     DATABASE_URL=postgres://.../ipshield_bench_coop SECRET_KEY=x .venv/bin/python bench/generate_cooperation.py [N]
@@ -31,7 +31,7 @@ from ipshield.cases.models import Case  # noqa: E402
 from ipshield.cooperation.choices import CoopKind, CoopStatus, EntryKind, ParticipantState, Participation  # noqa: E402
 from ipshield.cooperation.models import Cooperation, Entry, Milestone, Participant  # noqa: E402
 from ipshield.core import regions  # noqa: E402
-from ipshield.core.models import Agency, User  # noqa: E402
+from ipshield.core.models import Agency, Region, User  # noqa: E402
 
 BATCH = 5000
 OPEN = {
@@ -61,9 +61,23 @@ ROLE = {
 
 def generate(per_kind: int) -> None:
     rng = random.Random(13)
+    # One market-regulation bureau per prefecture nationwide (~340), as the records of a national
+    # deployment are spread; the demo's provincial agencies are among them.
+    for code in (
+        Region.objects.filter(code__endswith="00").exclude(code__endswith="0000").values_list("code", flat=True)
+    ):
+        Agency.objects.get_or_create(
+            code=f"bench-amr-{code}",
+            defaults={
+                "name": f"{code}市场监督管理局",
+                "kind": "market_regulation",
+                "level": "prefecture",
+                "region_id": code,
+            },
+        )
     enforcement = list(Agency.objects.filter(kind__in=["market_regulation", "public_security"]))
     offices = list(Agency.objects.filter(kind="leading_group"))
-    others = list(Agency.objects.exclude(kind="bank"))
+    others = enforcement + list(Agency.objects.filter(kind__in=["procuratorate", "leading_group", "court"]))
     user = User.objects.filter(role="officer").first()
     case_ids = list(Case.objects.values_list("pk", flat=True)[:2000])
     if not (enforcement and offices and user and case_ids):

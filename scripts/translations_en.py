@@ -2038,5 +2038,6 @@ EN.update(
         "所涉案件": "Related case",
         "选择有效的选项。": "Choose one of the options offered.",
         "转为线索通报": "Send as a lead",
+        "约 %(n)s 项（估算）": "About %(n)s items (estimated)",
     }
 )

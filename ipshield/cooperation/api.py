@@ -99,6 +99,7 @@ class CooperationDetail(CooperationSummary):
 class CooperationPage(Schema):
     items: list[CooperationSummary]
     count: int
+    count_exact: bool = Field(True, description="false: past 1,000 the count is the database's estimate")
     next: str | None
 
 
@@ -216,7 +217,14 @@ def kind_router(kind: CoopKind, slug: str, create_schema: Any, noun: str) -> Rou
     )
     def list_records(request: HttpRequest, filters: Query[CooperationFilters]) -> Any:
         queryset = cooperation_list(request.user, kind, filters.dict())
-        return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=summary_out)
+        return paginate(
+            request,
+            queryset,
+            page=filters.page,
+            page_size=filters.page_size,
+            serialise=summary_out,
+            estimate_large=True,
+        )
 
     @router.post(
         "",

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case
@@ -70,22 +70,23 @@ class Cooperation(RegionScopedModel):
             models.Index(fields=["due_agency", "due_at"], name="coop_due_agency"),
             models.Index(fields=["kind", "-created_at"], name="coop_kind_recent"),
             models.Index(fields=["due_at"], name="coop_due", condition=Q(due_at__isnull=False)),
+            models.Index(fields=["-created_at", "-id"], name="coop_recent"),  # every list's order
         ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
     @classmethod
-    def shared_record_ids(cls, agency_id: int) -> models.QuerySet[Any, int]:
-        """Records this agency takes part in; for a coordinating office or procuratorate also those
-        with a participant in its region (the receiving side's supervisors)."""
-        agency = Agency.objects.filter(pk=agency_id).only("kind", "region_id").first()
-        if agency is None:
-            return Participant.objects.none().values_list("cooperation_id", flat=True)
-        condition = Q(agency_id=agency_id) | Q(agency__isnull=True, region_code__in=regions.chain_up(agency.region_id))
+    def shared_condition(cls, agency: Agency) -> Q:
+        """Shared with `agency` (JurisdictionQuerySet): it takes part, its region takes part in a
+        campaign, or (a leading-group office or procuratorate) a participant lies in its region."""
+        parts = Participant.objects.filter(cooperation=OuterRef("pk"))
+        condition = Q(Exists(parts.filter(agency_id=agency.pk))) | Q(
+            Exists(parts.filter(agency__isnull=True, region_code__in=regions.chain_up(agency.region_id)))
+        )
         if agency.kind in SUPERVISING_KINDS and regions.subtree_prefix(agency.region_id):
-            condition |= region_subtree_q(agency.region_id)
-        return Participant.objects.filter(condition).values_list("cooperation_id", flat=True)
+            condition |= Q(Exists(parts.filter(region_subtree_q(agency.region_id))))
+        return condition
 
 
 class Participant(models.Model):
@@ -119,6 +120,16 @@ class Participant(models.Model):
             models.Index(fields=["region_province", "cooperation"], name="coop_part_province"),
             models.Index(fields=["region_prefecture", "cooperation"], name="coop_part_prefecture"),
             models.Index(fields=["region_code", "cooperation"], name="coop_part_region"),
+            # A campaign's regions (no agency): read for every reader's shared records.
+            models.Index(
+                fields=["region_code", "cooperation"], name="coop_part_campaign", condition=Q(agency__isnull=True)
+            ),
+            # What waits for an agency (its work queue).
+            models.Index(
+                fields=["agency", "cooperation"],
+                name="coop_part_open",
+                condition=Q(state__in=["pending", "acknowledged"]),
+            ),
         ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:

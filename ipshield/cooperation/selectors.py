@@ -28,9 +28,11 @@ def cooperation_get(user: Any, pk: Any, kind: str | None = None) -> Cooperation:
 
 
 def awaiting_agency(agency_id: int) -> Q:
-    """Records waiting for this agency: it must answer (a pending participant) or it owes the running deadline."""
-    waiting = Participant.objects.filter(cooperation=OuterRef("pk"), agency_id=agency_id, state__in=OPEN_STATES)
-    return (Q(due_agency_id=agency_id) | Q(Exists(waiting))) & ~Q(status__in=list(workflow.FINISHED))
+    """Records waiting for this agency: it is a participant still to answer or act (pending or
+    acknowledged). The agency a running deadline is on (`due_agency`) is always such a participant
+    (the 协查 receiver, the 督办 handler), so one indexed look-up finds the whole queue."""
+    waiting = Participant.objects.filter(agency_id=agency_id, state__in=OPEN_STATES).values("cooperation_id")
+    return Q(pk__in=waiting) & ~Q(status__in=list(workflow.FINISHED))
 
 
 def cooperation_list(user: Any, kind: str | None, filters: Mapping[str, Any]) -> QuerySet[Cooperation]:

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -28,6 +27,7 @@ from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
 from ipshield.core.inputs import parse_id
 from ipshield.core.models import Region
+from ipshield.core.pagination import EstimatingPaginator
 from ipshield.core.workflow import Conflict
 from ipshield.stats.selectors import alerts_for
 from ipshield.tips.selectors import tip_queryset
@@ -79,7 +79,8 @@ def list_view(request: HttpRequest) -> HttpResponse:
     form = ListForm(request.GET or None)
     filters: dict[str, Any] = dict(form.cleaned_data) if form.is_valid() else {}
     kind = filters.get("kind") or None
-    page = Paginator(cooperation_list(user, kind, filters), 25).get_page(request.GET.get("page"))
+    # Past 1,000 records the count is the planner's estimate (an exact count would cost more than the page).
+    page = EstimatingPaginator(cooperation_list(user, kind, filters), 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     starters = [(k, CoopKind(k).label) for k, roles in STARTERS.items() if user.role in roles]

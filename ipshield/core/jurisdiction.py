@@ -59,7 +59,8 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
     """Querysets of region-scoped records. Models may define:
 
     - `jurisdiction_agency_field` (default "agency"): the owning agency;
-    - classmethod `shared_record_ids(agency_id)`: ids of records shared with an agency.
+    - classmethod `shared_record_ids(agency_id)`: ids of records shared with an agency; or
+    - classmethod `shared_condition(agency)`: a Q (correlated EXISTS) for records shared with it.
 
     The condition is built from only the parts that can match (a procuratorate owns no cases;
     most agencies have nothing shared), so each list stays one indexed scan at any size.
@@ -81,8 +82,13 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
         conditions: list[Q] = []
         if not supervisor or self.model._default_manager.filter(owned).exists():
             conditions.append(owned)
+        shared_condition = getattr(self.model, "shared_condition", None)
         shared_ids = getattr(self.model, "shared_record_ids", None)
-        if shared_ids is not None:
+        if shared_condition is not None:
+            # A model whose sharing is a correlated EXISTS on an indexed table (cooperation records'
+            # participants): probed per row as a list is read in order, never materialised.
+            conditions.append(shared_condition(agency))
+        elif shared_ids is not None:
             shared = shared_ids(agency.pk)
             if supervisor:  # records shared inside the supervisor's own region are visible anyway
                 shared = (
