@@ -71,6 +71,7 @@ class Cooperation(RegionScopedModel):
             models.Index(fields=["kind", "-created_at"], name="coop_kind_recent"),
             models.Index(fields=["due_at"], name="coop_due", condition=Q(due_at__isnull=False)),
             models.Index(fields=["-created_at", "-id"], name="coop_recent"),  # every list's order
+            models.Index(fields=["escalated_at"], name="coop_escalated", condition=Q(escalated_at__isnull=False)),
         ]
 
     def __str__(self) -> str:
