@@ -7,85 +7,9 @@ from typing import Any
 from django.utils import timezone
 
 from ipshield.cooperation import workflow
-from ipshield.cooperation.choices import CoopAction as A
-from ipshield.cooperation.choices import CoopKind, ParticipantState, Participation
+from ipshield.cooperation.choices import CoopKind
 from ipshield.cooperation.models import Cooperation
-from ipshield.cooperation.services import ACTING_ROLES, STEPS, delays, record_url
-from ipshield.core import regions
-
-# Steps taken by the agency that started the record; the others by its participants.
-OWNER_STEPS = frozenset(
-    {
-        A.WITHDRAW,
-        A.RETURN,
-        A.CONFIRM,
-        A.INVITE,
-        A.ADD_MILESTONE,
-        A.MOVE_MILESTONE,
-        A.REMIND,
-        A.CRITICIZE,
-        A.START,
-        A.CONCLUDE,
-    }
-)
-OWNER_STEPS_OF_KIND: dict[str, set[str]] = {
-    CoopKind.JOINT: {A.CLOSE},
-    CoopKind.SUPERVISION: {A.CLOSE},
-    CoopKind.CAMPAIGN: {A.NOTE},
-}
-# Participant steps, by the participant's state in which each may be taken.
-PARTICIPANT_STEPS: dict[str, frozenset[str]] = {
-    A.ACKNOWLEDGE: frozenset({ParticipantState.PENDING}),
-    A.ACCEPT: frozenset({ParticipantState.PENDING, ParticipantState.ACKNOWLEDGED}),
-    A.DECLINE: frozenset({ParticipantState.PENDING, ParticipantState.ACKNOWLEDGED}),
-    A.REPLY: frozenset({ParticipantState.ACKNOWLEDGED, ParticipantState.PENDING}),
-    A.FEEDBACK: frozenset({ParticipantState.ACCEPTED}),
-    A.JOIN: frozenset({ParticipantState.PENDING}),
-    A.NOTE: frozenset({ParticipantState.JOINED}),
-    A.REPORT: frozenset({ParticipantState.ACKNOWLEDGED}),
-    A.COMPLETE_MILESTONE: frozenset({ParticipantState.ACKNOWLEDGED}),
-}
-
-
-def available_actions(user: Any, record: Cooperation) -> list[str]:
-    """The steps this reader may take now (the services check again when they are taken)."""
-    if getattr(user, "role", None) not in ACTING_ROLES or not getattr(user, "agency_id", None):
-        return []
-    lifecycle = workflow.LIFECYCLES[record.kind]
-    owner = user.agency_id == record.agency_id
-    mine = next((p for p in record.participants.all() if p.agency_id == user.agency_id), None)
-    out: list[str] = []
-    for action in STEPS[record.kind]:
-        if not lifecycle.allows(record.status, action):
-            continue
-        if action in OWNER_STEPS or action in OWNER_STEPS_OF_KIND.get(record.kind, set()):
-            if owner:
-                out.append(action)
-            continue
-        if action == A.LINK:
-            if any(
-                p.agency_id is None and regions.contains(p.region_code, user.agency.region_id)
-                for p in record.participants.all()
-            ):
-                out.append(action)
-            continue
-        if mine is None:
-            continue
-        if record.kind == CoopKind.ASSISTANCE and action == A.REPLY and mine.state != ParticipantState.ACKNOWLEDGED:
-            continue
-        if (
-            record.kind == CoopKind.CONSULTATION
-            and action in {A.REPLY, A.DECLINE}
-            and mine.state != ParticipantState.PENDING
-        ):
-            continue
-        if record.kind == CoopKind.JOINT and action == A.DECLINE and mine.state != ParticipantState.PENDING:
-            continue
-        if record.kind == CoopKind.JOINT and mine.role == Participation.LEAD_AGENCY and action in {A.JOIN, A.DECLINE}:
-            continue
-        if mine.state in PARTICIPANT_STEPS.get(action, frozenset()):
-            out.append(action)
-    return out
+from ipshield.cooperation.services import available_actions, delays, record_url
 
 
 def is_overdue(record: Cooperation) -> bool:

@@ -1287,6 +1287,95 @@ STEPS: dict[str, dict[str, Callable[[Step], None]]] = {
 }
 
 
+# Steps taken by the agency that started the record; the others by its participants.
+OWNER_STEPS = frozenset(
+    {
+        CoopAction.WITHDRAW,
+        CoopAction.RETURN,
+        CoopAction.CONFIRM,
+        CoopAction.INVITE,
+        CoopAction.ADD_MILESTONE,
+        CoopAction.MOVE_MILESTONE,
+        CoopAction.REMIND,
+        CoopAction.CRITICIZE,
+        CoopAction.START,
+        CoopAction.CONCLUDE,
+    }
+)
+OWNER_STEPS_OF_KIND: dict[str, set[str]] = {
+    CoopKind.JOINT: {CoopAction.CLOSE},
+    CoopKind.SUPERVISION: {CoopAction.CLOSE},
+    CoopKind.CAMPAIGN: {CoopAction.NOTE},
+}
+# Participant steps, by the participant's state in which each may be taken.
+PARTICIPANT_STEPS: dict[str, frozenset[str]] = {
+    CoopAction.ACKNOWLEDGE: frozenset({ParticipantState.PENDING}),
+    CoopAction.ACCEPT: frozenset({ParticipantState.PENDING, ParticipantState.ACKNOWLEDGED}),
+    CoopAction.DECLINE: frozenset({ParticipantState.PENDING, ParticipantState.ACKNOWLEDGED}),
+    CoopAction.REPLY: frozenset({ParticipantState.ACKNOWLEDGED, ParticipantState.PENDING}),
+    CoopAction.FEEDBACK: frozenset({ParticipantState.ACCEPTED}),
+    CoopAction.JOIN: frozenset({ParticipantState.PENDING}),
+    CoopAction.NOTE: frozenset({ParticipantState.JOINED}),
+    CoopAction.REPORT: frozenset({ParticipantState.ACKNOWLEDGED}),
+    CoopAction.COMPLETE_MILESTONE: frozenset({ParticipantState.ACKNOWLEDGED}),
+}
+
+
+def available_actions(user: Any, record: Cooperation) -> list[str]:
+    """The steps this reader may take now (the services check again when they are taken)."""
+    if getattr(user, "role", None) not in ACTING_ROLES or not getattr(user, "agency_id", None):
+        return []
+    lifecycle = workflow.LIFECYCLES[record.kind]
+    owner = user.agency_id == record.agency_id
+    mine = next((p for p in record.participants.all() if p.agency_id == user.agency_id), None)
+    out: list[str] = []
+    for action in STEPS[record.kind]:
+        if not lifecycle.allows(record.status, action):
+            continue
+        if action in OWNER_STEPS or action in OWNER_STEPS_OF_KIND.get(record.kind, set()):
+            if owner:
+                out.append(action)
+            continue
+        if action == CoopAction.LINK:
+            if any(
+                p.agency_id is None and regions.contains(p.region_code, user.agency.region_id)
+                for p in record.participants.all()
+            ):
+                out.append(action)
+            continue
+        if mine is None:
+            continue
+        if (
+            record.kind == CoopKind.ASSISTANCE
+            and action == CoopAction.REPLY
+            and mine.state != ParticipantState.ACKNOWLEDGED
+        ):
+            continue
+        if (
+            record.kind == CoopKind.CONSULTATION
+            and action in {CoopAction.REPLY, CoopAction.DECLINE}
+            and mine.state != ParticipantState.PENDING
+        ):
+            continue
+        if record.kind == CoopKind.JOINT and action == CoopAction.DECLINE and mine.state != ParticipantState.PENDING:
+            continue
+        if (
+            record.kind == CoopKind.JOINT
+            and mine.role == Participation.LEAD_AGENCY
+            and action in {CoopAction.JOIN, CoopAction.DECLINE}
+        ):
+            continue
+        if mine.state in PARTICIPANT_STEPS.get(action, frozenset()):
+            out.append(action)
+    return out
+
+
+# Steps that take files. Evidence sent on its own (POST …/evidence) is accepted from the record's
+# sender while it is open, and from a participant only while it may take one of these steps: a
+# declined, replied or not-yet-joined agency cannot add to the record.
+FILE_STEPS = frozenset({CoopAction.REPLY, CoopAction.NOTE, CoopAction.REPORT, CoopAction.COMPLETE_MILESTONE})
+
+
 def actions_of(kind: str) -> list[str]:
     return list(STEPS.get(kind, {}))
 
@@ -1350,12 +1439,12 @@ def evidence_add(
     """A file for the record from one of its participants (kept with its hash and who sent it)."""
     _require_actor(actor)
     now = now or timezone.now()
-    if record.status in workflow.FINISHED:
-        raise Conflict(_("该事项已结束，不能再提交材料。"))
-    if actor.agency_id != record.agency_id and not record.participants.filter(agency_id=actor.agency_id).exists():
-        raise PermissionDenied(_("只有该事项的接收或参与单位可以执行此操作。"))
     with transaction.atomic():
-        Cooperation.objects.select_for_update().filter(pk=record.pk).first()
+        record = Cooperation.objects.select_for_update(of=("self",)).select_related("agency").get(pk=record.pk)
+        if record.status in workflow.FINISHED:
+            raise Conflict(_("该事项已结束，不能再提交材料。"))
+        if actor.agency_id != record.agency_id and not FILE_STEPS.intersection(available_actions(actor, record)):
+            raise PermissionDenied(_("只有正在办理该事项的单位可以提交材料。"))
         step = Step(actor=actor, record=record, action="evidence", data={}, now=now, uploads=[(name, upload)])
         _store_evidence(step)
         entry = record.entries.filter(kind=EntryKind.EVIDENCE).order_by("-id").first()

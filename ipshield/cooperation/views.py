@@ -21,7 +21,7 @@ from ipshield.cooperation.choices import CoopAction, CoopKind, EntryKind, Partic
 from ipshield.cooperation.forms import CREATE_FORMS, ActionForm, ListForm, agencies
 from ipshield.cooperation.presenters import available_actions, is_overdue
 from ipshield.cooperation.selectors import cooperation_get, cooperation_list
-from ipshield.cooperation.services import ACTING_ROLES, CREATORS, JOINT_KINDS, cooperation_act, delays
+from ipshield.cooperation.services import ACTING_ROLES, CREATORS, FILE_STEPS, JOINT_KINDS, cooperation_act, delays
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
@@ -62,7 +62,6 @@ ACTION_FIELDS: dict[str, list[str]] = {
     CoopAction.CONCLUDE: ["note"],
     CoopAction.LINK: ["case_id", "dens_destroyed", "amount_involved"],
 }
-UPLOAD_STEPS = frozenset({CoopAction.REPLY, CoopAction.NOTE, CoopAction.REPORT, CoopAction.COMPLETE_MILESTONE})
 MAX_FILES = 10
 
 
@@ -171,7 +170,7 @@ def _detail_context(user: Any, record: Any) -> dict[str, Any]:
                 "label": CoopAction(action).label,
                 "form": ActionForm(prefix=action),
                 "fields": fields,
-                "uploads": action in UPLOAD_STEPS,
+                "uploads": action in FILE_STEPS,
             }
         )
     context: dict[str, Any] = {

@@ -539,3 +539,44 @@ def test_the_sender_hears_when_the_leads_case_ends_without_a_penalty(cast, api):
     after = api(cast["officer"]).get(f"/api/v1/leads/{lead['id']}").json()
     assert after["status"] == "fed_back"
     assert case.number in next(e for e in after["entries"] if e["kind"] == "feedback")["text"]
+
+
+def test_evidence_comes_only_from_the_sender_or_an_agency_still_working_on_the_record(
+    cast, api, client, bj_case, make_user, make_agency
+):
+    """Files are part of the record's provenance: an invited agency that has not joined, or that
+    declined, cannot add to it; the sender and a joined agency can."""
+    support = make_user("officer", "110000", agency=make_agency("110000", kind="quality"), username="support.bj")
+    jid = (
+        api(cast["officer"])
+        .post(
+            "/api/v1/joint-cases",
+            {
+                "title": "联合办案",
+                "case_id": bj_case.pk,
+                "participants": [
+                    {"agency": cast["gd_officer"].agency_id, "role": "participant"},
+                    {"agency": support.agency_id, "role": "support"},
+                ],
+            },
+        )
+        .json()["id"]
+    )
+
+    def upload(user):
+        return client.post(
+            f"/api/v1/joint-cases/{jid}/evidence",
+            {"file": SimpleUploadedFile("笔录.pdf", LEGITIMATE["pdf one page"](), content_type="application/pdf")},
+            **api(user).headers,
+        )
+
+    refused = upload(cast["gd_officer"])  # invited, not joined yet
+    assert refused.status_code == 403
+    assert "正在办理" in refused.json()["error"]["message"]
+    api(support).post(f"/api/v1/joint-cases/{jid}/decline", {"note": "无鉴定资质"})
+    assert upload(support).status_code == 403  # declined
+    assert not Entry.objects.filter(cooperation_id=jid, kind="evidence").exists()
+    api(cast["gd_officer"]).post(f"/api/v1/joint-cases/{jid}/join", {})
+    assert upload(cast["gd_officer"]).status_code == 201
+    assert upload(cast["officer"]).status_code == 201  # the lead agency that started it
+    assert upload(cast["sh_officer"]).status_code == 404  # not a party: the record does not exist for it
