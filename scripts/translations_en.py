@@ -2039,5 +2039,7 @@ EN.update(
         "选择有效的选项。": "Choose one of the options offered.",
         "转为线索通报": "Send as a lead",
         "约 %(n)s 项（估算）": "About %(n)s items (estimated)",
+        "本单位已处理该协查请求。": "Your agency has already answered this assistance request.",
+        "只有正在办理该事项的单位可以提交材料。": "Only an agency that is working on this matter may add files to it.",
     }
 )

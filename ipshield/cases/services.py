@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +22,7 @@ from ipshield.core.audit import audit_record, snapshot
 from ipshield.core.choices import Role
 from ipshield.core.deadlines import due_at
 from ipshield.core.events import emit
+from ipshield.core.forms import amount_value
 from ipshield.core.inputs import EARLIEST_YEAR
 from ipshield.screening.engine import FactError, UnknownOffenceError
 from ipshield.screening.engine.aggregation import PRIOR_PENALTY_METRIC, REPEAT_WINDOW_DAYS
@@ -498,24 +499,6 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
 SEIZED_AMOUNT_MAX = Decimal("999999999999.99")  # the columns' 14 digits, 2 after the point
 
 
-def _amount(value: Any, field: str, errors: dict[str, str], *, required: bool) -> Decimal | None:
-    if value in (None, ""):
-        if required:
-            errors[field] = _("请填写数量。")
-        return None
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        errors[field] = _("请填写数字。")
-        return None
-    if not amount.is_finite() or amount < 0 or amount > SEIZED_AMOUNT_MAX or (required and amount == 0):
-        # a quantity must be above zero; a value may be zero (goods worth nothing on the market)
-        message = _("数值须大于零且不超过 %(max)s。") if required else _("数值不能为负数，也不能超过 %(max)s。")
-        errors[field] = message % {"max": f"{SEIZED_AMOUNT_MAX:,}"}
-        return None
-    return amount.quantize(Decimal("0.01"))
-
-
 def seized_item_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = True) -> SeizedItem:
     """涉案物品: one line of the seized-goods list (the transfer manifest and the 移送书 list them)."""
     _require_case_role(actor, case, frozenset({Role.OFFICER, Role.AGENCY_HEAD}))
@@ -525,8 +508,8 @@ def seized_item_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: b
     name = str(data.get("name") or "").strip()
     if not name:
         errors["name"] = _("请填写物品名称。")
-    quantity = _amount(data.get("quantity"), "quantity", errors, required=True)
-    value = _amount(data.get("value_yuan"), "value_yuan", errors, required=False)
+    quantity = amount_value(data.get("quantity"), "quantity", errors, maximum=SEIZED_AMOUNT_MAX, required=True)
+    value = amount_value(data.get("value_yuan"), "value_yuan", errors, maximum=SEIZED_AMOUNT_MAX)
     unit = str(data.get("unit") or "件").strip() or "件"
     if errors or quantity is None:
         raise ValidationError(errors)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DecimalField, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cooperation.models import CampaignLink, Cooperation
@@ -109,12 +108,3 @@ def campaign_report(record: Cooperation) -> list[CampaignRow]:
 
 def _empty() -> dict[str, Any]:
     return {key: (ZERO if kind == "money" else 0) for key, _label, kind in COLUMNS}
-
-
-def campaign_totals(record: Cooperation) -> dict[str, Any]:
-    """The headline figures (for lists): linked cases, dens, amount."""
-    return CampaignLink.objects.filter(cooperation=record).aggregate(
-        cases=Count("id"),
-        dens=Coalesce(Sum("dens_destroyed"), Value(0)),
-        amount=Coalesce(Sum("amount_involved"), Value(ZERO), output_field=DecimalField()),
-    )

@@ -37,7 +37,7 @@ def summary_out(record: Cooperation) -> dict[str, Any]:
 
 
 def detail_out(record: Cooperation, user: Any) -> dict[str, Any]:
-    participants = list(record.participants.select_related("agency"))
+    participants = list(record.participants.all())  # prefetched by cooperation_get
     return {
         **summary_out(record),
         "body": record.body,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ipshield.cooperation import workflow
-from ipshield.cooperation.choices import CoopKind, ParticipantState
+from ipshield.cooperation.choices import ParticipantState
 from ipshield.cooperation.models import Cooperation, Participant
 from ipshield.core.jurisdiction import get_visible_or_404
 
@@ -23,7 +23,11 @@ def cooperation_queryset(user: Any, kind: str | None = None) -> QuerySet[Coopera
 
 
 def cooperation_get(user: Any, pk: Any, kind: str | None = None) -> Cooperation:
-    record: Cooperation = get_visible_or_404(cooperation_queryset(user, kind), user, pk=pk)
+    """One record with its participants read once (the detail, its steps and its forms all use them)."""
+    queryset = cooperation_queryset(user, kind).prefetch_related(
+        Prefetch("participants", queryset=Participant.objects.select_related("agency"))
+    )
+    record: Cooperation = get_visible_or_404(queryset, user, pk=pk)
     return record
 
 
@@ -59,14 +63,3 @@ def cooperation_list(user: Any, kind: str | None, filters: Mapping[str, Any]) ->
         text = str(filters["q"])[:100]
         queryset = queryset.filter(Q(number__icontains=text) | Q(title__icontains=text))
     return queryset.order_by("-created_at", "-id")
-
-
-KIND_SLUGS = {
-    "leads": CoopKind.LEAD,
-    "assistance": CoopKind.ASSISTANCE,
-    "joint": CoopKind.JOINT,
-    "supervised": CoopKind.SUPERVISION,
-    "campaigns": CoopKind.CAMPAIGN,
-    "consultations": CoopKind.CONSULTATION,
-}
-SLUG_OF = {kind: slug for slug, kind in KIND_SLUGS.items()}

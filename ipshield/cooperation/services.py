@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,8 +41,8 @@ from ipshield.core import regions
 from ipshield.core.attachments import attachment_store
 from ipshield.core.audit import audit_record, snapshot
 from ipshield.core.choices import ADMINISTRATIVE_AGENCY_KINDS, AgencyKind, CampaignDomain, Role
-from ipshield.core.deadlines import CHINA_TZ, END_OF_DAY, OFFICIAL_CALENDAR, Period, due_at
-from ipshield.core.forms import uscc_validator
+from ipshield.core.deadlines import OFFICIAL_CALENDAR, Period, due_at, end_of_day, first_working_day_after
+from ipshield.core.forms import amount_value, uscc_validator
 from ipshield.core.models import Agency, Region, next_document_number
 from ipshield.core.workflow import Conflict, TransitionNotAllowed
 from ipshield.stats.selectors import alerts_for
@@ -51,6 +51,7 @@ from ipshield.transfers.services import counterpart_agency, notify
 
 ACTING_ROLES = frozenset({Role.OFFICER, Role.AGENCY_HEAD, Role.POLICE, Role.PROCURATOR, Role.JUDGE, Role.COORDINATOR})
 TEXT_MAX = 5000
+AMOUNT_MAX = Decimal("99999999999999.99")  # CampaignLink.amount_involved: 16 digits, 2 after the point
 TITLE_MAX = 200
 LIST_MAX = 20
 OPEN_CASE_STATES = frozenset({CaseStatus.LEAD, CaseStatus.FILED, CaseStatus.INVESTIGATING, CaseStatus.DECIDED})
@@ -133,10 +134,6 @@ def _choices(
     return values
 
 
-def _end_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, END_OF_DAY, tzinfo=CHINA_TZ)
-
-
 def _due_date(
     value: Any,
     name: str,
@@ -168,7 +165,7 @@ def _due_date(
     if value > today + dt.timedelta(days=workflow.MAX_DUE_DAYS):
         errors[name] = _("期限不能晚于%(n)s天之后。") % {"n": workflow.MAX_DUE_DAYS}
         return None
-    return _end_of(value)
+    return end_of_day(value)
 
 
 def _agencies(
@@ -788,14 +785,30 @@ def _lead_accept(step: Step) -> None:
         _notify(record, other.agency, gettext_noop("线索 %(n)s 已由%(agency)s受理立案"), agency=actor.agency.name)
 
 
-def _lead_decline(step: Step) -> None:
-    part = _participant(step.record, step.actor, [Participation.RECEIVER])
+def _decline(step: Step, roles: Iterable[str], open_states: Iterable[str], answered: str) -> str:
+    """The actor's agency declines its part (with a reason); `answered` if it already answered."""
+    part = _participant(step.record, step.actor, roles)
     reason = step.text()
     step.check()
-    if part.state not in OPEN_PARTICIPANT_STATES:
-        raise Conflict(_("本单位已处理该线索。"))
+    if part.state not in open_states:
+        raise Conflict(answered)
     part.state, part.responded_at, part.note = ParticipantState.DECLINED, step.now, reason
     part.save()
+    return reason
+
+
+def _owner_entry(step: Step, kind: str, *, closing: bool = False) -> None:
+    """A text entry only the sender may write (progress, conclusion); a closing one ends the record."""
+    _owner(step.record, step.actor)
+    text = step.text()
+    step.check()
+    if closing:
+        step.record.closed_at, step.record.due_at = step.now, None
+    _entry(step.record, kind, step.actor, text, now=step.now)
+
+
+def _lead_decline(step: Step) -> None:
+    reason = _decline(step, [Participation.RECEIVER], OPEN_PARTICIPANT_STATES, _("本单位已处理该线索。"))
     step.move = not step.record.participants.filter(state__in=OPEN_PARTICIPANT_STATES).exists()
     _entry(step.record, EntryKind.DECISION, step.actor, reason, {"declined": True}, now=step.now)
     _notify(step.record, step.record.agency, gettext_noop("线索 %(n)s 被%(agency)s退回"), agency=step.actor.agency.name)
@@ -831,11 +844,7 @@ def _assistance_acknowledge(step: Step) -> None:
 
 
 def _assistance_decline(step: Step) -> None:
-    part = _participant(step.record, step.actor, [Participation.RECEIVER])
-    reason = step.text()
-    step.check()
-    part.state, part.responded_at, part.note = ParticipantState.DECLINED, step.now, reason
-    part.save()
+    reason = _decline(step, [Participation.RECEIVER], OPEN_PARTICIPANT_STATES, _("本单位已处理该协查请求。"))
     step.record.due_at, step.record.due_agency = None, None
     _entry(step.record, EntryKind.DECISION, step.actor, reason, {"declined": True}, now=step.now)
     _notify(
@@ -874,7 +883,7 @@ def _assistance_return(step: Step) -> None:
     receiver = step.record.participants.select_related("agency").get(role=Participation.RECEIVER)
     receiver.state = ParticipantState.ACKNOWLEDGED
     receiver.save()
-    step.record.due_at = due_at(step.now, Period(5, workflow.ASSISTANCE_DEFAULT.unit))
+    step.record.due_at = due_at(step.now, workflow.ASSISTANCE_SUPPLEMENT)
     step.record.due_agency = receiver.agency
     step.record.escalated_at = None
     _entry(step.record, EntryKind.DECISION, step.actor, note, {"returned": True}, now=step.now)
@@ -914,13 +923,8 @@ def _joint_due(record: Cooperation) -> None:
 
 
 def _joint_decline(step: Step) -> None:
-    part = _participant(step.record, step.actor, [Participation.PARTICIPANT, Participation.SUPPORT])
-    reason = step.text()
-    step.check()
-    if part.state != ParticipantState.PENDING:
-        raise Conflict(_("本单位已回复该邀请。"))
-    part.state, part.responded_at, part.note = ParticipantState.DECLINED, step.now, reason
-    part.save()
+    roles = [Participation.PARTICIPANT, Participation.SUPPORT]
+    _decline(step, roles, [ParticipantState.PENDING], _("本单位已回复该邀请。"))
     _joint_due(step.record)
     _notify(
         step.record, step.record.agency, gettext_noop("%(agency)s谢绝参加联合办案 %(n)s"), agency=step.actor.agency.name
@@ -964,11 +968,7 @@ def _joint_note(step: Step) -> None:
 
 
 def _joint_close(step: Step) -> None:
-    _owner(step.record, step.actor)
-    summary = step.text()
-    step.check()
-    step.record.closed_at, step.record.due_at = step.now, None
-    _entry(step.record, EntryKind.ASSESSMENT, step.actor, summary, now=step.now)
+    _owner_entry(step, EntryKind.ASSESSMENT, closing=True)
     for part in (
         step.record.participants.exclude(agency_id=step.actor.agency_id)
         .filter(state=ParticipantState.JOINED)
@@ -1091,11 +1091,12 @@ def _supervision_criticize(step: Step) -> None:
     _owner(step.record, step.actor)
     text = step.text()
     step.check()
-    if delays(step.record) < workflow.REPEATED_DELAYS:
+    missed_count = delays(step.record)
+    if missed_count < workflow.REPEATED_DELAYS:
         raise ValidationError(
             {"note": _("通报批评用于多次逾期（至少%(n)s个节点逾期）的督办案件。") % {"n": workflow.REPEATED_DELAYS}}
         )
-    _entry(step.record, EntryKind.CRITICISM, step.actor, text, {"delays": delays(step.record)}, now=step.now)
+    _entry(step.record, EntryKind.CRITICISM, step.actor, text, {"delays": missed_count}, now=step.now)
     step.record.details = {
         **(step.record.details or {}),
         "criticisms": int((step.record.details or {}).get("criticisms", 0)) + 1,
@@ -1139,7 +1140,9 @@ def _campaign_link(step: Step) -> None:
         raise PermissionDenied(_("只有参战地区的单位可以关联案件。"))
     case = _own_case(actor, step.data.get("case_id"), "case_id", step.errors, required=True)
     dens = _bounded_int(step.data.get("dens_destroyed"), "dens_destroyed", step.errors, high=10_000)
-    amount = _amount(step.data.get("amount_involved"), "amount_involved", step.errors)
+    amount = amount_value(
+        step.data.get("amount_involved"), "amount_involved", step.errors, maximum=AMOUNT_MAX
+    ) or Decimal(0)
     domains = (record.details or {}).get("domains") or []
     if case is not None and domains and case.domain not in domains:
         step.errors["case_id"] = _("案件不属于本次战役的打击领域。")
@@ -1169,33 +1172,12 @@ def _bounded_int(value: Any, name: str, errors: dict[str, str], *, high: int) ->
     return int(text)
 
 
-def _amount(value: Any, name: str, errors: dict[str, str]) -> Decimal:
-    if value in (None, ""):
-        return Decimal(0)
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        errors[name] = _("金额格式不正确。")
-        return Decimal(0)
-    if not amount.is_finite() or amount < 0 or amount >= Decimal("1e14") or amount != amount.quantize(Decimal("0.01")):
-        errors[name] = _("金额须在0到一百万亿元之间，最多两位小数。")
-        return Decimal(0)
-    return amount
-
-
 def _campaign_note(step: Step) -> None:
-    _owner(step.record, step.actor)
-    text = step.text()
-    step.check()
-    _entry(step.record, EntryKind.NOTE, step.actor, text, now=step.now)
+    _owner_entry(step, EntryKind.NOTE)
 
 
 def _campaign_conclude(step: Step) -> None:
-    _owner(step.record, step.actor)
-    text = step.text()
-    step.check()
-    step.record.closed_at = step.now
-    _entry(step.record, EntryKind.ASSESSMENT, step.actor, text, now=step.now)
+    _owner_entry(step, EntryKind.ASSESSMENT, closing=True)
 
 
 # consultation -------------------------------------------------------------------------------------
@@ -1220,21 +1202,11 @@ def _consultation_reply(step: Step) -> None:
 
 
 def _consultation_decline(step: Step) -> None:
-    part = _participant(step.record, step.actor, [Participation.INVITEE])
-    reason = step.text()
-    step.check()
-    if part.state != ParticipantState.PENDING:
-        raise Conflict(_("本单位已回复该会商。"))
-    part.state, part.responded_at, part.note = ParticipantState.DECLINED, step.now, reason
-    part.save()
+    _decline(step, [Participation.INVITEE], [ParticipantState.PENDING], _("本单位已回复该会商。"))
 
 
 def _consultation_conclude(step: Step) -> None:
-    _owner(step.record, step.actor)
-    text = step.text()
-    step.check()
-    step.record.closed_at, step.record.due_at = step.now, None
-    _entry(step.record, EntryKind.ASSESSMENT, step.actor, text, now=step.now)
+    _owner_entry(step, EntryKind.ASSESSMENT, closing=True)
     for part in step.record.participants.exclude(agency=None).select_related("agency"):
         _notify(step.record, part.agency, gettext_noop("会商 %(n)s 已形成结论"))
 
@@ -1327,7 +1299,8 @@ def available_actions(user: Any, record: Cooperation) -> list[str]:
         return []
     lifecycle = workflow.LIFECYCLES[record.kind]
     owner = user.agency_id == record.agency_id
-    mine = next((p for p in record.participants.all() if p.agency_id == user.agency_id), None)
+    participants = list(record.participants.all())  # one read (or the prefetched list) for every step
+    mine = next((p for p in participants if p.agency_id == user.agency_id), None)
     out: list[str] = []
     for action in STEPS[record.kind]:
         if not lifecycle.allows(record.status, action):
@@ -1338,8 +1311,7 @@ def available_actions(user: Any, record: Cooperation) -> list[str]:
             continue
         if action == CoopAction.LINK:
             if any(
-                p.agency_id is None and regions.contains(p.region_code, user.agency.region_id)
-                for p in record.participants.all()
+                p.agency_id is None and regions.contains(p.region_code, user.agency.region_id) for p in participants
             ):
                 out.append(action)
             continue
@@ -1539,9 +1511,8 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
         done_at__isnull=True, reminded_at__isnull=True, due_at__lt=now, cooperation__status=CoopStatus.ACTIVE
     ).select_related("cooperation", "cooperation__agency", "cooperation__due_agency")
     for milestone in missed:
-        # 催办 the working day after the missed day: the first working day after the due date has begun.
-        next_working = OFFICIAL_CALENDAR.add_working_days(timezone.localtime(milestone.due_at).date(), 1)
-        if timezone.localtime(now).date() < next_working:
+        # 催办 on the working day after the missed day, once that day has begun.
+        if timezone.localdate(now) < first_working_day_after(milestone.due_at):
             continue
         with transaction.atomic():
             record = Cooperation.objects.select_for_update().get(pk=milestone.cooperation_id)
@@ -1567,16 +1538,17 @@ def sweep(now: dt.datetime | None = None) -> dict[str, int]:
                 actor=None, action="cooperation.supervision.remind", target=record, after={"milestone": milestone.pk}
             )
             counts["reminded"] += 1
-            if record.escalated_at is None and delays(record) >= workflow.REPEATED_DELAYS:
+            missed_count = delays(record) if record.escalated_at is None else 0
+            if missed_count >= workflow.REPEATED_DELAYS:
                 record.escalated_at = now
                 record.save(update_fields=["escalated_at"])
-                _entry(record, EntryKind.ESCALATION, None, "", {"delays": delays(record)}, now=now, agency=None)
+                _entry(record, EntryKind.ESCALATION, None, "", {"delays": missed_count}, now=now, agency=None)
                 _notify(record, record.agency, gettext_noop("督办案件 %(n)s 多次逾期，可予通报批评"))
                 audit_record(
                     actor=None,
                     action="cooperation.supervision.escalate",
                     target=record,
-                    after={"delays": delays(record)},
+                    after={"delays": missed_count},
                 )
                 counts["repeated"] += 1
     return counts

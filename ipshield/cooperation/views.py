@@ -19,9 +19,17 @@ from ipshield.cases.models import Case
 from ipshield.cooperation.campaign_report import COLUMNS, campaign_report
 from ipshield.cooperation.choices import CoopAction, CoopKind, EntryKind, Participation
 from ipshield.cooperation.forms import CREATE_FORMS, ActionForm, ListForm, agencies
-from ipshield.cooperation.presenters import available_actions, is_overdue
+from ipshield.cooperation.presenters import is_overdue
 from ipshield.cooperation.selectors import cooperation_get, cooperation_list
-from ipshield.cooperation.services import ACTING_ROLES, CREATORS, FILE_STEPS, JOINT_KINDS, cooperation_act, delays
+from ipshield.cooperation.services import (
+    ACTING_ROLES,
+    CREATORS,
+    FILE_STEPS,
+    JOINT_KINDS,
+    available_actions,
+    cooperation_act,
+    delays,
+)
 from ipshield.core.choices import CampaignDomain, Role
 from ipshield.core.exports import pdf_response, xlsx_response
 from ipshield.core.forms import apply_service_errors
@@ -144,7 +152,7 @@ def _lead_source(user: Any, query: Any) -> dict[str, Any]:
 
 def _detail_context(user: Any, record: Any) -> dict[str, Any]:
     actions = available_actions(user, record)
-    participants = list(record.participants.select_related("agency").order_by("id"))
+    participants = list(record.participants.all())  # prefetched by cooperation_get, in id order
     names = dict(Region.objects.filter(code__in={p.region_code for p in participants}).values_list("code", "name"))
     for part in participants:  # a campaign's regions by name, never by code
         part.region_name = names.get(part.region_code, part.region_code)

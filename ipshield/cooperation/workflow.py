@@ -124,6 +124,7 @@ FINISHED = frozenset({S.FED_BACK, S.DECLINED, S.WITHDRAWN, S.CLOSED, S.CONCLUDED
 LEAD_ANSWER = Period(10, Unit.WORKING_DAYS)  # accept or decline a lead
 LEAD_ANSWER_URGENT = Period(3, Unit.WORKING_DAYS)
 ASSISTANCE_DEFAULT = Period(15, Unit.WORKING_DAYS)  # 《市场监督管理行政处罚程序规定》第十九条
+ASSISTANCE_SUPPLEMENT = Period(5, Unit.WORKING_DAYS)  # a reply sent back for more (补充答复)
 ASSISTANCE_MIN_WORKING_DAYS = 3
 CONSULTATION_DEFAULT = Period(5, Unit.WORKING_DAYS)
 JOINT_ANSWER = Period(3, Unit.WORKING_DAYS)  # an invited agency confirms or declines

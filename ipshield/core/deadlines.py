@@ -114,8 +114,19 @@ def _require_aware(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(CHINA_TZ)
 
 
-def _end_of(day: dt.date) -> dt.datetime:
+def end_of_day(day: dt.date) -> dt.datetime:
+    """A deadline that falls on `day` ends at 23:59:59 Beijing time."""
     return dt.datetime.combine(day, END_OF_DAY, tzinfo=CHINA_TZ)
+
+
+def end_of_next_working_day(now: dt.datetime, *, calendar: WorkCalendar = OFFICIAL_CALENDAR) -> dt.datetime:
+    """The horizon of a reminder sent one working day ahead: deadlines up to it are due soon."""
+    return end_of_day(calendar.add_working_days(_require_aware(now).date(), 1))
+
+
+def first_working_day_after(moment: dt.datetime, *, calendar: WorkCalendar = OFFICIAL_CALENDAR) -> dt.date:
+    """The working day after a missed deadline, on which 催办 goes out."""
+    return calendar.add_working_days(_require_aware(moment).date(), 1)
 
 
 def due_at(
@@ -133,8 +144,8 @@ def due_at(
         last = local.date() + dt.timedelta(days=period.value)
         if roll_over_rest_days:
             last = calendar.next_workday(last)
-        return _end_of(last)
-    return _end_of(calendar.add_working_days(local.date(), period.value))
+        return end_of_day(last)
+    return end_of_day(calendar.add_working_days(local.date(), period.value))
 
 
 class DeadlineState(StrEnum):

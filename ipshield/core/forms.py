@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -86,3 +88,29 @@ def apply_service_errors(form: forms.BaseForm, exc: ValidationError, rename: Map
     else:
         for error in exc.messages:
             form.add_error(None, error)
+
+
+CENT = Decimal("0.01")
+
+
+def amount_value(
+    value: Any, field: str, errors: dict[str, str], *, maximum: Decimal, required: bool = False
+) -> Decimal | None:
+    """A quantity or a sum of money typed by a person, rounded to cents. Blank is None (an error
+    when required); a required amount must be above zero, any amount at most `maximum` (the
+    column's width). Problems go into `errors` under `field`, as the services collect them."""
+    if value in (None, ""):
+        if required:
+            errors[field] = str(_("请填写数量。"))
+        return None
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        errors[field] = str(_("请填写数字。"))
+        return None
+    if not amount.is_finite() or amount < 0 or amount > maximum or (required and amount == 0):
+        # a quantity must be above zero; a value may be zero (goods worth nothing on the market)
+        message = _("数值须大于零且不超过 %(max)s。") if required else _("数值不能为负数，也不能超过 %(max)s。")
+        errors[field] = str(message) % {"max": f"{maximum:,}"}
+        return None
+    return amount.quantize(CENT)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from ipshield.core.choices import Role
-from ipshield.core.deadlines import CHINA_TZ, END_OF_DAY, OFFICIAL_CALENDAR
+from ipshield.core.deadlines import end_of_next_working_day
 from ipshield.core.text import source_text
 from ipshield.transfers import workflow
 from ipshield.transfers.choices import TransferStatus
@@ -26,16 +26,10 @@ SIDE_ROLES = {
 }
 
 
-def reminder_horizon(now: dt.datetime) -> dt.datetime:
-    """The end of the next working day: deadlines up to it get their reminder now."""
-    next_day = OFFICIAL_CALENDAR.add_working_days(timezone.localdate(now), 1)
-    return dt.datetime.combine(next_day, END_OF_DAY, tzinfo=CHINA_TZ)
-
-
 def send_reminders(now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     sent = 0
-    due = Transfer.objects.filter(next_due_at__gte=now, next_due_at__lte=reminder_horizon(now)).select_related(
+    due = Transfer.objects.filter(next_due_at__gte=now, next_due_at__lte=end_of_next_working_day(now)).select_related(
         "case", "agency", "police_agency", "procuratorate"
     )
     for transfer in due:
