@@ -2041,5 +2041,6 @@ EN.update(
         "约 %(n)s 项（估算）": "About %(n)s items (estimated)",
         "本单位已处理该协查请求。": "Your agency has already answered this assistance request.",
         "只有正在办理该事项的单位可以提交材料。": "Only an agency that is working on this matter may add files to it.",
+        "本表只统计您有权查看的关联案件，其他地区的战果由组织单位汇总。": "This table counts only the linked cases you may open; the organising office compiles the other regions' results.",
     }
 )

@@ -203,6 +203,7 @@ class EvidenceOut(Schema):
 class CampaignReportOut(Schema):
     columns: list[dict[str, str]]
     rows: list[dict[str, Any]]
+    partial: bool = Field(description="true when linked cases outside the caller's reach are left out of the figures")
 
 
 def kind_router(kind: CoopKind, slug: str, create_schema: Any, noun: str) -> Router:
@@ -270,9 +271,11 @@ def kind_router(kind: CoopKind, slug: str, create_schema: Any, noun: str) -> Rou
         )
         def campaign_report_out(request: HttpRequest, record_id: Id) -> Any:
             record = cooperation_get(request.user, record_id, kind)
+            report = campaign_report(record, request.user)
             return {
                 "columns": [{"key": key, "label": str(label)} for key, label, _kind in COLUMNS],
-                "rows": [{"region": row.code, "label": row.label, **row.values} for row in campaign_report(record)],
+                "rows": [{"region": row.code, "label": row.label, **row.values} for row in report.rows],
+                "partial": report.partial,
             }
 
     @router.post(

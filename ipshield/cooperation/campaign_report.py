@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from ipshield.cases.models import Case
 from ipshield.cooperation.models import CampaignLink, Cooperation
 from ipshield.core import regions
 from ipshield.core.models import Region
@@ -43,14 +44,22 @@ class CampaignRow:
     values: dict[str, Any]
 
 
-def campaign_report(record: Cooperation) -> list[CampaignRow]:
-    """One row per participating region, then the total (合计)."""
+@dataclass
+class CampaignReport:
+    rows: list[CampaignRow]
+    partial: bool  # some linked cases are outside the reader's reach and are not counted
+
+
+def campaign_report(record: Cooperation, reader: Any) -> CampaignReport:
+    """One row per participating region, then the total (合计), counted from the linked cases the
+    reader may open: a participating region sees its own results, the organiser (whose reach covers
+    the campaign) all of them; no figure rests on a case the reader could not list."""
     codes = list(record.participants.filter(agency=None).order_by("region_code").values_list("region_code", flat=True))
     names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    all_links = CampaignLink.objects.filter(cooperation=record)
+    visible_links = all_links.filter(case__in=Case.objects.visible_to(reader).values("pk"))
     links = list(
-        CampaignLink.objects.filter(cooperation=record)
-        .select_related("case")
-        .only(
+        visible_links.select_related("case").only(
             "case__region_code",
             "case__filed_at",
             "case__decided_at",
@@ -103,7 +112,7 @@ def campaign_report(record: Cooperation) -> list[CampaignRow]:
     for row in out:
         for key in ("penalty", "amount"):
             row.values[key] = (row.values[key] / 10000).quantize(Decimal("0.01"))
-    return out
+    return CampaignReport(out, partial=all_links.count() > len(links))
 
 
 def _empty() -> dict[str, Any]:

@@ -199,7 +199,7 @@ def _detail_context(user: Any, record: Any) -> dict[str, Any]:
     }
     if record.kind == CoopKind.CAMPAIGN:
         context["report_columns"] = COLUMNS
-        context["report_rows"] = campaign_report(record)
+        context["report"] = campaign_report(record, user)
         context["own_cases"] = list(
             Case.objects.visible_to(user).filter(agency_id=user.agency_id).order_by("-lead_received_at")[:200]
         )
@@ -262,7 +262,8 @@ def act_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def report_export_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     user = _reader(request)
     record = cooperation_get(user, pk, CoopKind.CAMPAIGN)
-    rows = campaign_report(record)
+    report = campaign_report(record, user)
+    rows = report.rows
     header = [_("地区")] + [str(label) for _key, label, _kind in COLUMNS]
     name = f"campaign-{record.pk}-{timezone.localdate():%Y%m%d}"
     if fmt == "xlsx":
@@ -278,6 +279,7 @@ def report_export_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             context={
                 "record": record,
                 "rows": rows,
+                "partial": report.partial,
                 "columns": COLUMNS,
                 "font": settings.IPSHIELD_LETTER_FONT,
                 "generated": timezone.localtime(),

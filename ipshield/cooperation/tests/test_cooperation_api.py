@@ -434,6 +434,12 @@ def test_campaign_links_cases_of_participating_regions_and_reports_them(cast, ap
     assert rows["440000"]["cases"] == 0
     assert rows["total"]["penalty"] == "8.00"  # 万元
     assert rows["total"]["amount"] == "15.00"
+    assert report["partial"] is False
+    # Guangdong takes part but may not open the Beijing case: it is not counted for Guangdong.
+    seen_by_gd = api(cast["gd_officer"]).get(f"/api/v1/campaigns/{cid}/report").json()
+    assert {row["region"]: row["cases"] for row in seen_by_gd["rows"]} == {"110000": 0, "440000": 0, "total": 0}
+    assert seen_by_gd["partial"] is True
+    assert national.get(f"/api/v1/campaigns/{cid}/report").json()["rows"][-1]["cases"] == 1
     concluded = national.post(f"/api/v1/campaigns/{cid}/conclude", {"note": "捣毁窝点2个"}).json()
     assert concluded["status"] == "concluded"
     client.force_login(cast["national"])
