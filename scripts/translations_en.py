@@ -2042,5 +2042,11 @@ EN.update(
         "本单位已处理该协查请求。": "Your agency has already answered this assistance request.",
         "只有正在办理该事项的单位可以提交材料。": "Only an agency that is working on this matter may add files to it.",
         "本表只统计您有权查看的关联案件，其他地区的战果由组织单位汇总。": "This table counts only the linked cases you may open; the organising office compiles the other regions' results.",
+        "发放举报奖励的时间": "Date the tip reward was paid",
+        "按地区统计期间内收到、作出受理决定、受理、办结的举报，按期作出受理决定和按期告知举报人的件数，满意率，以及发放举报奖励的件数和金额。“按期”以平台记录的法定期限为准（受理：收到后7个工作日，可延长；告知：办结后5个工作日）。": 'Per region: tips received, decided, accepted and concluded in the period, acceptance decisions and reporter notices made on time, satisfaction, and the tip rewards paid (how many and how much). "On time" means by the statutory deadline the platform recorded (acceptance: 7 working days after receipt, extendable; notice: 5 working days after conclusion).',
+        "举报奖励发放时间在期间内的举报（件）": "Tips whose reward was paid in the period",
+        "期间内发放的举报奖励金额之和（元）": "Sum of the tip rewards paid in the period (yuan)",
+        "该举报已有奖励申请或已发放奖励，不能重复提出。": "This tip already has a reward proposed or paid; another cannot be proposed.",
+        "已发放奖励": "Rewards paid",
     }
 )

@@ -27,6 +27,7 @@ PERIOD_LABELS: dict[str, Any] = {
     "received": _("收到举报的时间"),
     "accept_decided": _("作出受理决定的时间"),
     "concluded": _("办结时间"),
+    "reward_paid": _("发放举报奖励的时间"),
     "closed": _("结案时间"),
     "lead": _("收到线索的时间"),
     "step": _("刑事程序环节的日期"),

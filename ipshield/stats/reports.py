@@ -337,8 +337,15 @@ def _tips(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
     return tip_list(user, filters).order_by()
 
 
-def _tip_column(key: str, label: Any, definition: Any, date: str, **fixed: str) -> CountColumn:
-    fields = {"received": "received_at", "accept_decided": "decided_at", "concluded": "concluded_at"}
+def _tip_column(
+    key: str, label: Any, definition: Any, date: str, *, sum_of: tuple[str, ...] = (), **fixed: str
+) -> CountColumn:
+    fields = {
+        "received": "received_at",
+        "accept_decided": "decided_at",
+        "concluded": "concluded_at",
+        "reward_paid": "rewards__paid_at",
+    }
     return CountColumn(
         key,
         label,
@@ -349,6 +356,7 @@ def _tip_column(key: str, label: Any, definition: Any, date: str, **fixed: str) 
         fields[date],
         "tips:list",
         fixed=fixed,
+        sum_of=sum_of,
         benchmark=lambda domain: Tip.objects.filter(domain=domain) if domain else Tip.objects.all(),
     )
 
@@ -358,7 +366,8 @@ register_report(
         key="tips",
         title=_("举报投诉办理情况"),
         definition=_(
-            "按地区统计期间内收到、作出受理决定、受理、办结的举报，按期作出受理决定和按期告知举报人的件数，以及满意率。"
+            "按地区统计期间内收到、作出受理决定、受理、办结的举报，按期作出受理决定和按期告知举报人的件数，满意率，"
+            "以及发放举报奖励的件数和金额。"
             "“按期”以平台记录的法定期限为准（受理：收到后7个工作日，可延长；告知：办结后5个工作日）。"
         ),
         columns=[
@@ -390,6 +399,14 @@ register_report(
             ),
             _tip_column("rated", _("举报人评价"), _("期间内办结且举报人已评价的（件）"), "concluded", rating="rated"),
             _tip_column("satisfied", _("满意"), _("其中评价为4分或5分的（件）"), "concluded", rating="satisfied"),
+            _tip_column("rewarded", _("已发放奖励"), _("举报奖励发放时间在期间内的举报（件）"), "reward_paid"),
+            _tip_column(
+                "reward_amount",
+                _("奖励金额（元）"),
+                _("期间内发放的举报奖励金额之和（元）"),
+                "reward_paid",
+                sum_of=("rewards__amount_yuan",),
+            ),
             RateColumn(
                 "on_time_rate",
                 _("按时初查率"),

@@ -262,6 +262,8 @@ class TipFilters(Schema):
     accept_decided_to: Date | None = None
     concluded_from: Date | None = Field(None, description="concluded on or after this day")
     concluded_to: Date | None = None
+    reward_paid_from: Date | None = Field(None, description="a reward for the tip was paid on or after this day")
+    reward_paid_to: Date | None = None
     outcome: Literal["accepted", "rejected"] | None = None
     on_time: Literal["accept", "notify"] | None = Field(
         None, description="accept: decided by the acceptance deadline; notify: reporter told by the deadline"

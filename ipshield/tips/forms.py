@@ -65,7 +65,7 @@ class TipDrillForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        add_drill_fields(self, ["received", "accept_decided", "concluded"])
+        add_drill_fields(self, ["received", "accept_decided", "concluded", "reward_paid"])
 
     def conditions(self) -> list[str]:
         """The chosen conditions in words, for the banner."""

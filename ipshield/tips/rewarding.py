@@ -61,6 +61,9 @@ def reward_propose(
     if not decision.determined:
         raise ValidationError({"level": decision.explanation_zh})
     with transaction.atomic():
+        Tip.objects.select_for_update().filter(pk=tip.pk).first()  # two proposals at once: one waits
+        if Reward.objects.filter(tip=tip).exclude(status=RewardStatus.REFUSED).exists():
+            raise TipConflict(_("该举报已有奖励申请或已发放奖励，不能重复提出。"))
         reward = Reward.objects.create(
             tip=tip,
             level=level,

@@ -25,7 +25,12 @@ def tip_get(user: Any, pk: Any) -> Tip:
 
 
 # Date filters of the tip list (?received_from=&received_to=...), the drill-down of the tips report.
-TIP_PERIOD_FIELDS = {"received": "received_at", "accept_decided": "decided_at", "concluded": "concluded_at"}
+TIP_PERIOD_FIELDS = {
+    "received": "received_at",
+    "accept_decided": "decided_at",
+    "concluded": "concluded_at",
+    "reward_paid": "rewards__paid_at",  # a tip has at most one reward that is not refused (rewarding.py)
+}
 # Conditions a statistics figure counts (?outcome=accepted, ?on_time=accept, ?rating=satisfied).
 TIP_OUTCOMES = {
     "accepted": Q(decided_at__isnull=False) & ~Q(status__in=[TipStatus.ROUTED, TipStatus.RECEIVED, TipStatus.REJECTED]),

@@ -396,3 +396,53 @@ def _page_of(records: str) -> str:
         "/api/v1/criminal-steps": "/transfers/criminal-steps/",
     }
     return f"{pages[path]}?{query}"
+
+
+@pytest.fixture
+def paid_reward(beijing):
+    """A Beijing tip that became a case with a fine, and the reporter's reward paid today."""
+    from ipshield.tips.models import Tip
+    from ipshield.tips.rewarding import reward_claim, reward_decide, reward_pay, reward_propose
+    from ipshield.tips.services import tip_act, tip_submit, tip_to_case
+
+    officer = beijing["officer"]
+    tip, _ = tip_submit(
+        data={
+            "domain": "trademark",
+            "description": "某商店销售假冒运动鞋。",
+            "address": "北京市朝阳区建国路88号",
+            "target_name": "某某体育用品店",
+            "anonymous": False,
+            "reporter": {"name": "王小明", "phone": "13912345678"},
+        }
+    )
+    case = tip_to_case(actor=officer, tip=tip)
+    for event, data in [
+        ("file", {}),
+        ("start_investigation", {}),
+        ("decide", {"penalty_kinds": ["fine"], "fine_amount": 200000, "decision_number": "京罚〔2026〕10号"}),
+    ]:
+        case = case_transition(actor=officer, case=case, event=event, data=data)
+    tip_act(actor=officer, tip=Tip.objects.get(pk=tip.pk), action="accept")
+    concluded = tip_act(actor=officer, tip=Tip.objects.get(pk=tip.pk), action="conclude", data={"result": "已处罚"})
+    reward = reward_decide(
+        actor=beijing["head"], reward=reward_propose(actor=officer, tip=concluded, level=1), approve=True
+    )
+    reward_claim(tip=concluded)
+    return reward_pay(actor=officer, reward=reward)
+
+
+@pytest.mark.parametrize("who", ["national", "coordinator"])
+def test_the_tips_report_counts_rewards_paid_and_their_amount(api, beijing, paid_reward, who):
+    client = api(beijing[who])
+    body = _report(client, "tips", region="110000")
+    total = next(r for r in body["rows"] if r["key"] == "total")["cells"]
+    assert total["rewarded"]["value"] == 1
+    assert total["reward_amount"]["value"] == float(paid_reward.amount_yuan)  # 元
+    assert total["reward_amount"]["records_count"] == 1
+    listed = client.get(total["reward_amount"]["records"]).json()
+    assert listed["count"] == 1
+    assert listed["items"][0]["tracking_number"] == paid_reward.tip.tracking_number
+    assert "奖励" in body["definitions"]["reward_amount"]
+    elsewhere = _report(api(beijing["sh_coordinator"]), "tips", region="310000")
+    assert next(r for r in elsewhere["rows"] if r["key"] == "total")["cells"]["rewarded"]["value"] == 0

@@ -134,6 +134,19 @@ def test_reward_proposed_approved_claimed_and_paid(tip, tip_cast, head):
     reward_claim(tip=concluded)
     paid = reward_pay(actor=tip_cast["officer"], reward=approved)
     assert paid.status == RewardStatus.PAID
+    with pytest.raises(TipConflict):  # one reward per tip: a second proposal is refused
+        reward_propose(actor=tip_cast["officer"], tip=Tip.objects.get(pk=concluded.pk), level=1)
+    assert concluded.rewards.count() == 1
+
+
+def test_a_refused_reward_may_be_proposed_again(tip, tip_cast, head):
+    concluded = _closed_case_with_fine(tip, tip_cast, 200000)
+    refused = reward_propose(actor=tip_cast["officer"], tip=concluded, level=1)
+    with pytest.raises(TipConflict):
+        reward_propose(actor=tip_cast["officer"], tip=concluded, level=2)  # the first is still pending
+    reward_decide(actor=head, reward=refused, approve=False, reason="举报人系被侵权方")
+    again = reward_propose(actor=tip_cast["officer"], tip=concluded, level=2)
+    assert again.status == RewardStatus.PROPOSED
 
 
 def test_excluded_reporters_get_no_reward(tip, tip_cast):
