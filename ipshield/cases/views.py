@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -160,6 +161,18 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     under_way = next((t for t in transfers if t.status not in TRANSFER_NOT_UNDER_WAY), None)
     screening = screening_for(case, request.user)
     attachments = list(attachments_for(case))
+    # Leads, co-investigation, joint handling, supervision, consultations and campaigns on this case
+    # that the reader may open (the cooperation app's records through their own scoping; reached
+    # through the relation, as the cooperation app sits above this one).
+    cooperation_model = case.cooperations.model
+    cooperations = list(
+        cooperation_model.objects.visible_to(request.user)
+        .filter(Q(case=case) | Q(links__case=case))
+        .distinct()
+        .select_related("agency")
+        .prefetch_related("entries__agency")
+    )
+    running = {c.kind for c in cooperations if c.status == "active"}
     context = {
         "case": case,
         "offence_label": offence_label(case.offence) if case.offence else "",
@@ -192,13 +205,11 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
         and not case.transfers.exclude(status__in=["not_approved", "closed_no_case", "returned"]).exists(),
         "penalty_form": PenaltyForm(prefix="penalty"),
         "next_step": NEXT_STEPS.get(case.status, "") if own else "",
-        # Leads, co-investigation, joint handling, supervision and consultations on this case the
-        # reader may open (the cooperation app's records, read through their own scoping).
-        "cooperations": list(
-            case.cooperations.visible_to(request.user).select_related("agency").prefetch_related("entries__agency")
-        ),
+        "cooperations": cooperations,
         "can_cooperate": own and _is_writer(request),
-        "can_supervise": role == "coordinator",
+        # One running supervision and one running joint handling per case: the record, not a button.
+        "can_supervise": role == "coordinator" and "supervision" not in running,
+        "can_start_joint": "joint" not in running,
     }
     return render(request, "cases/detail.html", context)
 

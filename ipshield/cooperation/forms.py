@@ -14,7 +14,6 @@ from ipshield.cooperation.selectors import BOXES
 from ipshield.cooperation.services import CONSULTED_KINDS, ENFORCEMENT_KINDS, JOINT_KINDS, OPEN_CASE_STATES
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.models import Agency, Region
-from ipshield.core.regions import subtree_prefix
 
 DATE = forms.DateInput(attrs={"type": "date"})
 LINES = forms.Textarea(attrs={"rows": 4})
@@ -169,6 +168,12 @@ class JointForm(forms.Form):
 
 
 class SupervisionForm(forms.Form):
+    # The service's field names → this form's fields (its errors are shown beside them).
+    SERVICE_FIELDS = {
+        "case_id": "case_number",
+        **{f"milestones.{i - 1}.title": f"m{i}_title" for i in range(1, 4)},
+        **{f"milestones.{i - 1}.due_date": f"m{i}_date" for i in range(1, 4)},
+    }
     case_number = forms.CharField(label=_("案件编号"), max_length=64)
     title = forms.CharField(label=_("标题"), max_length=200)
     body = forms.CharField(label=_("督办理由和要求"), widget=LINES, max_length=5000)
@@ -176,6 +181,7 @@ class SupervisionForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.case: Case | None = None
         for i in range(1, 4):
             self.fields[f"m{i}_title"] = forms.CharField(
                 label=_("督办节点%(n)s") % {"n": i}, max_length=200, required=i == 1
@@ -183,6 +189,13 @@ class SupervisionForm(forms.Form):
             self.fields[f"m{i}_date"] = forms.DateField(
                 label=_("节点%(n)s期限") % {"n": i}, required=i == 1, widget=DATE
             )
+
+    def clean_case_number(self) -> str:
+        number = str(self.cleaned_data["case_number"]).strip()
+        self.case = Case.objects.visible_to(self.user).filter(number=number).first()
+        if self.case is None:
+            raise forms.ValidationError(_("没有找到这个编号的案件（须为您可以查看的案件）。"))
+        return number
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -193,9 +206,9 @@ class SupervisionForm(forms.Form):
 
     def service_data(self) -> dict[str, Any]:
         data = self.cleaned_data
-        case = Case.objects.visible_to(self.user).filter(number=data["case_number"].strip()).first()
+        assert self.case is not None  # clean_case_number found it
         return {
-            "case_id": case.pk if case else None,
+            "case_id": self.case.pk,
             "title": data["title"],
             "body": data["body"],
             "milestones": [
@@ -215,15 +228,14 @@ class CampaignForm(forms.Form):
         label=_("打击领域"), choices=CampaignDomain.choices, widget=forms.CheckboxSelectMultiple
     )
     product_categories = forms.CharField(label=_("重点产品（每行一个）"), widget=LINES, max_length=5000, required=False)
-    regions = forms.MultipleChoiceField(label=_("参战地区"), choices=(), widget=forms.SelectMultiple(attrs={"size": 8}))
+    regions = forms.MultipleChoiceField(
+        label=_("参战地区（可多选）"), choices=(), widget=forms.SelectMultiple(attrs={"size": 8})
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        prefix = subtree_prefix(user.agency.region_id)
-        below = Region.objects.filter(parent_id=user.agency.region_id).order_by("code")
-        if not prefix:
-            below = Region.objects.filter(code__endswith="0000").exclude(code="000000").order_by("code")
-        _field(self, "regions").choices = [(r.code, r.name) for r in below] or [
+        # The regions one level below the coordinator's (Beijing's districts, not its one 市辖区).
+        _field(self, "regions").choices = Region.below(user.agency.region_id) or [
             (user.agency.region_id, user.agency.region.name)
         ]
 

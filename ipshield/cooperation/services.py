@@ -160,7 +160,7 @@ def _due_date(
     today = timezone.localdate(now)
     earliest = OFFICIAL_CALENDAR.add_working_days(today, min_working_days)
     if value < earliest:
-        errors[name] = _("期限不能早于%(d)s（至少留出%(n)s个工作日）。") % {"d": earliest, "n": min_working_days}
+        errors[name] = _("期限最早为%(d)s（须留出办理时间）。") % {"d": earliest}
         return None
     if value > today + dt.timedelta(days=workflow.MAX_DUE_DAYS):
         errors[name] = _("期限不能晚于%(n)s天之后。") % {"n": workflow.MAX_DUE_DAYS}
@@ -549,19 +549,18 @@ def _milestones(raw: Any, errors: dict[str, str], *, now: dt.datetime) -> list[t
         errors["milestones"] = _("最多%(n)s项。") % {"n": 10}
         return []
     out: list[tuple[str, dt.datetime]] = []
-    for item in raw:
+    for index, item in enumerate(raw):
         sub: dict[str, str] = {}
         item = item if isinstance(item, Mapping) else {}
         title = _text(item, "title", sub, limit=TITLE_MAX)
         due = _due_date(item.get("due_date"), "due_date", sub, now=now, default=None)
         if due is None and "due_date" not in sub:
             sub["due_date"] = _("此项为必填项。")
-        if sub:
-            errors["milestones"] = "; ".join(sub.values())
-            return []
-        assert due is not None
-        out.append((title, due))
-    return out
+        # Named by position (milestones.0.due_date), so that a form can show it beside the field.
+        errors.update({f"milestones.{index}.{name}": message for name, message in sub.items()})
+        if due is not None and not sub:
+            out.append((title, due))
+    return out if len(out) == len(raw) else []
 
 
 def _refresh_due(record: Cooperation) -> None:

@@ -117,7 +117,8 @@ def create_view(request: HttpRequest, kind: str) -> HttpResponse:
             try:
                 record = CREATORS[kind](actor=user, data=form.service_data())
             except ValidationError as exc:
-                apply_service_errors(form, exc, rename={"case_id": "case", "receiver": "receiver"})
+                rename = {"case_id": "case", **getattr(form, "SERVICE_FIELDS", {})}
+                apply_service_errors(form, exc, rename=rename)
             except Conflict as exc:
                 form.add_error(None, str(exc))
             else:
@@ -146,7 +147,11 @@ def _lead_source(user: Any, query: Any) -> dict[str, Any]:
     if alert_id:
         alert = alerts_for(user).filter(pk=alert_id).first()
         if alert is not None:
-            return {"alert_id": alert.pk, "title": str(alert)[:200], "body": alert.explanation}
+            with translation.override("zh-hans"):  # the record is written for the receiving agency, in Chinese
+                source = {"alert_id": alert.pk, "title": alert.headline[:200], "body": alert.explanation}
+            if alert.key.startswith("party|"):  # 跨区域蔓延 of one party: the party is the lead's target
+                source["target_name"] = alert.subject
+            return source
     return {}
 
 

@@ -53,6 +53,23 @@ class Region(models.Model):
             node = node.parent
         return "".join(reversed(names)) or self.name
 
+    @classmethod
+    def rows_parent(cls, code: str) -> str:
+        """Whose children a person means by "the regions below `code`": a municipality's only
+        prefecture (北京市 → 市辖区) is skipped, so Beijing's regions are its districts."""
+        while len(regions.subtree_prefix(code)) < 6:
+            children = list(cls.objects.filter(parent_id=code).values_list("code", flat=True)[:2])
+            if len(children) != 1:
+                break
+            code = children[0]
+        return code
+
+    @classmethod
+    def below(cls, code: str) -> list[tuple[str, str]]:
+        """(code, name) of the regions one level below `code` as a person names them (see rows_parent)."""
+        parent = cls.rows_parent(code)
+        return list(cls.objects.filter(parent_id=parent).order_by("code").values_list("code", "name"))
+
 
 class RegionScopedModel(models.Model):
     """A record that belongs to one agency and one region; scoped by JurisdictionQuerySet.

@@ -58,7 +58,17 @@ class Alert(RegionScopedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_rule_display()} · {self.subject or self.region_code}"
+        return self.headline
+
+    @property
+    def headline(self) -> str:
+        """The rule and what it is about, in words (a domain's or region's name, never a code)."""
+        about = self.subject_display
+        if not about:
+            from ipshield.core.models import Region
+
+            about = Region.objects.filter(code=self.region_code).values_list("name", flat=True).first() or ""
+        return f"{self.get_rule_display()} · {about}" if about else str(self.get_rule_display())
 
     @property
     def subject_display(self) -> str:

@@ -467,24 +467,6 @@ def _group_field(region_code: str) -> tuple[str, int]:
     return "region_code", 6
 
 
-def _rows_parent(region_code: str) -> str:
-    """Whose children are the rows: a municipality's only prefecture (北京市 → 市辖区) is skipped, so
-    its rows are its districts."""
-    code = region_code
-    while len(regions.subtree_prefix(code)) < 6:
-        children = list(Region.objects.filter(parent_id=code).values_list("code", flat=True)[:2])
-        if len(children) != 1:
-            break
-        code = children[0]
-    return code
-
-
-def _row_regions(region_code: str) -> list[tuple[str, str]]:
-    """(code, name) of the regions one level below, in code order."""
-    children = Region.objects.filter(parent_id=region_code).order_by("code").values_list("code", "name")
-    return list(children)
-
-
 def _filters(column: CountColumn, base: dict[str, Any], period: Period, **place: str) -> dict[str, Any]:
     """The list filters behind one figure: the same dict counts the figure and builds its link."""
     dates = (
@@ -725,7 +707,7 @@ def run_report(
         return _agency_report(report, user, region=region, period=period, base=base, own_level=level == "own")
     if level == "own":
         return _own_level_report(report, user, region=region, period=period, base=base)
-    rows_parent = _rows_parent(region)
+    rows_parent = Region.rows_parent(region)
     group_field, length = _group_field(rows_parent)
     now = _row_counts(report, user, base, period, _place(region), group_field, length)
     last_year, previous = (
@@ -751,7 +733,7 @@ def run_report(
         )
 
     rows = []
-    children = _row_regions(rows_parent) if len(regions.subtree_prefix(rows_parent)) < 6 else []
+    children = Region.below(rows_parent) if len(regions.subtree_prefix(rows_parent)) < 6 else []
     for code, name in children:
         rows.append({"key": code, "label": name, "cells": cells(code[:length], code)})
     own_key = region[:length]

@@ -145,12 +145,16 @@ def _linkage_figures(today: dt.date, now: dt.datetime) -> tuple[dict[str, engine
         .annotate(n=Count("*"))
         .order_by()
     )
-    overdue = dict(
-        Transfer.objects.filter(next_due_at__lt=now).values_list("region_province").annotate(n=Count("*")).order_by()
-    )
+    running = Transfer.objects.filter(next_due_at__isnull=False)  # a statutory step still running
+    overdue = dict(running.filter(next_due_at__lt=now).values_list("region_province").annotate(n=Count("*")).order_by())
+    open_transfers = dict(running.values_list("region_province").annotate(n=Count("*")).order_by())
     provinces = {
         f"{code}0000": engine.ProvinceLinkage(
-            filed.get(code, 0), sent.get(code, 0), pending.get(code, 0), overdue.get(code, 0)
+            filed.get(code, 0),
+            sent.get(code, 0),
+            pending.get(code, 0),
+            overdue.get(code, 0),
+            open_transfers.get(code, 0),
         )
         for code in set(filed) | set(sent) | set(pending) | set(overdue)
     }

@@ -26,6 +26,7 @@ from ipshield.core.inputs import parse_id, parse_small_int
 from ipshield.core.models import Agency
 from ipshield.core.ratelimit import allow, client_key
 from ipshield.core.twofactor import needs_step_up
+from ipshield.tips import workflow
 from ipshield.tips.choices import TipAction, TipStatus
 from ipshield.tips.forms import StatusForm, TipDrillForm, TipForm
 from ipshield.tips.models import SpotCheckItem
@@ -204,7 +205,8 @@ def tip_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
             "messages_list": tip.messages.all(),
             "attachments": attachments_for(tip),
             "due": deadline_status(tip.next_due_at, now=_now()) if tip.next_due_at else None,
-            "actions": TipAction.choices,
+            # Only the steps the tip's lifecycle allows now (a concluded tip offers none).
+            "actions": [(key, label) for key, label in TipAction.choices if workflow.TIP.allows(tip.status, key)],
             "rewards": tip.rewards.all(),
             "exclusions": EXCLUSIONS,
             "reassign_agencies": coordinators_agencies,

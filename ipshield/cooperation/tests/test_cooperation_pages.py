@@ -43,6 +43,38 @@ def test_a_lead_from_a_tip_carries_its_facts_for_the_agency_that_holds_it(cast, 
     assert "北京某店销售假冒运动鞋" not in outsider  # another region's tip is not read into the form
 
 
+def test_a_lead_from_a_warning_names_the_domain_and_region_in_chinese_whatever_the_senders_language(cast):
+    import datetime as dt
+
+    from ipshield.stats.models import Alert
+
+    now = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    common = {"owner": cast["coordinator"].agency, "rule_version": "2024-01-01", "level": "yellow"}
+    concentration = Alert.objects.create(
+        **common,
+        rule="concentration",
+        key="c|110105|trademark",
+        subject="trademark",
+        region_code="110105",
+        message="%(subject)s：近%(days)s天本县（区）线索 %(n)s 件，占所在地市同领域 %(total)s 件的 %(share)s%%。",
+        figures={"days": 90, "n": 12, "total": 20, "share": 60},
+        first_seen_at=now,
+        last_seen_at=now,
+    )
+    linkage = Alert.objects.create(
+        **common, rule="weak_linkage", key="w|110105", region_code="110105", message="x", first_seen_at=now,
+        last_seen_at=now,
+    )  # fmt: skip
+    client = signed_in(cast["coordinator"])
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/cooperation/new/lead/?alert_id={concentration.pk}").content.decode()
+    assert 'value="案件集中 · 商标权"' in page  # Chinese, the domain by name, on an English page
+    assert "商标权：近90天本县（区）线索 12 件" in page
+    page = client.get(f"/cooperation/new/lead/?alert_id={linkage.pk}").content.decode()
+    assert "两法衔接薄弱 · 朝阳区" in page  # the region by name, never 110105
+    assert "· 110105" not in page
+
+
 @pytest.mark.parametrize(
     "changes",
     [
@@ -66,7 +98,7 @@ def test_the_lead_form_refuses_bad_input_and_writes_nothing(cast, changes):
     response = signed_in(cast["officer"]).post("/cooperation/new/lead/", body)
     assert response.status_code == (400 if "\x00" in changes.get("title", "") else 422)  # NUL: refused before any form
     text = response.content.decode()
-    assert "errorlist" in text or "控制字符" in text  # the field's message, or the NUL refusal
+    assert "field-error" in text or "控制字符" in text  # the field's message, or the NUL refusal
     assert not Cooperation.objects.exists()
 
 
@@ -97,3 +129,25 @@ def test_the_list_shows_only_what_the_agency_takes_part_in(cast, api):
     assert "京粤线索" in signed_in(cast["gd_officer"]).get("/cooperation/?box=todo").content.decode()
     assert "京粤线索" not in signed_in(cast["sh_officer"]).get("/cooperation/").content.decode()
     assert signed_in(cast["officer"]).get("/cooperation/?box=nonsense&status=zzz&page=99999999999").status_code == 200
+
+
+def test_the_supervision_form_shows_each_error_beside_its_field(cast, bj_case):
+    client = signed_in(cast["coordinator"])
+    body = {
+        "case_number": "不存在的编号",
+        "title": "督办",
+        "body": "要求",
+        "m1_title": "查清货源",
+        "m1_date": "2001-01-01",
+    }
+    page = client.post("/cooperation/new/supervision/", body)
+    assert page.status_code == 422
+    text = page.content.decode()
+    assert 'data-testid="field-error-case_number"' in text
+    assert "没有找到这个编号的案件" in text
+    page = client.post("/cooperation/new/supervision/", {**body, "case_number": bj_case.number})
+    assert page.status_code == 422
+    text = page.content.decode()
+    assert 'data-testid="field-error-m1_date"' in text  # the milestone's own date, not a sentence above the form
+    assert "期限最早为" in text
+    assert not Cooperation.objects.exists()

@@ -29,3 +29,12 @@ def localized(obj: Any, field: str) -> str:
     english = (get_language() or "").startswith("en")
     value = getattr(obj, f"{field}_en", "") if english else ""
     return str(value or getattr(obj, f"{field}_zh", "") or "")
+
+
+@register.filter
+def region_name(code: Any) -> str:
+    """{{ tip.region_code|region_name }}: 朝阳区 for 110105 (the full name, never the code alone)."""
+    from ipshield.core.models import Region
+
+    region = Region.objects.filter(code=str(code or "")).select_related("parent__parent").first()
+    return region.full_name if region is not None else str(code or "")

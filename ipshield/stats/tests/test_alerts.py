@@ -156,3 +156,37 @@ def test_the_page_keeps_the_note_when_it_is_refused_and_records_it_when_valid(cl
     assert response.status_code == 200
     assert "已派员核查" in response.content.decode()
     assert Alert.objects.get(pk=alert.pk).status == "assessed"
+
+
+def test_weak_linkage_counts_the_transfers_still_running_beside_the_overdue_ones(make_user):
+    """The finding says "N open transfers, M overdue": M can never exceed N."""
+    from ipshield.cases.services import case_create, case_transition
+    from ipshield.stats.sweep import _linkage_figures
+    from ipshield.transfers.sample_evidence import attach_required_evidence
+    from ipshield.transfers.services import transfer_act, transfer_propose
+
+    officer = make_user("officer", "110000", username="officer.bj.linkage")
+    colleague = make_user("officer", agency=officer.agency, username="officer2.bj.linkage")
+    head = make_user("agency_head", agency=officer.agency, username="head.bj.linkage")
+    make_user("police", "110000", username="police.bj.linkage")
+    case = case_create(
+        actor=officer,
+        data={
+            "title": "移送案件",
+            "domain": "trademark",
+            "region_code": "110105",
+            "offence": "sell_goods_with_counterfeit_trademark",
+            "conduct_date": dt.date.today() - dt.timedelta(days=30),
+            "facts": {"sales_amount_yuan": 80000},
+        },
+    )
+    case = case_transition(actor=officer, case=case, event="file")
+    attach_required_evidence(case, officer)
+    transfer = transfer_propose(actor=officer, case=case, group_member_ids=[officer.pk, colleague.pk], report="达标")
+    transfer = transfer_act(actor=head, transfer=transfer, action="approve")
+    transfer_act(actor=officer, transfer=transfer, action="send")  # the police's acceptance clock runs
+    today = timezone.localdate()
+    now_fine = _linkage_figures(today, timezone.now())[0]["110000"]
+    assert (now_fine.open_transfers, now_fine.overdue) == (1, 0)
+    later = _linkage_figures(today, timezone.now() + dt.timedelta(days=60))[0]["110000"]
+    assert (later.open_transfers, later.overdue) == (1, 1)

@@ -265,3 +265,19 @@ def test_spot_check_services_refuse_an_agency_outside_the_actors_scope(tip_cast,
         spot_check_review(actor=other_head, item=item, satisfactory=False, finding="越权")
     item.refresh_from_db()
     assert item.reviewed_at is None
+
+
+def test_the_page_offers_only_the_steps_the_tips_status_allows(tip, tip_cast):
+    from django.test import Client
+
+    from ipshield.core.testing import verify_second_factor
+
+    client = Client()
+    verify_second_factor(client, tip_cast["officer"])
+    page = client.get(f"/tips/{tip.pk}/").content.decode()
+    assert 'data-testid="tip-accept"' in page
+    assert 'data-testid="tip-conclude"' not in page
+    tip_act(actor=tip_cast["officer"], tip=tip, action="accept")
+    tip_act(actor=tip_cast["officer"], tip=Tip.objects.get(pk=tip.pk), action="conclude", data={"result": "已处理"})
+    page = client.get(f"/tips/{tip.pk}/").content.decode()
+    assert not any(f'data-testid="tip-{step}"' in page for step in ("accept", "reject", "start", "conclude", "extend"))
