@@ -2059,5 +2059,6 @@ EN.update(
         "没有等待本单位办理的协作事项。": "Nothing is waiting for your agency.",
         "共 %(n)s 条预警": ("%(n)s warning", "%(n)s warnings"),
         "参战地区（可多选）": "Participating regions (choose one or more)",
+        "受理立案（案件编号 %(n)s）": "Accepted and a case opened (case number %(n)s)",
     }
 )

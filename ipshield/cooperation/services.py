@@ -776,6 +776,8 @@ def _lead_accept(step: Step) -> None:
     record.case = case
     record.due_at = None
     record.details = {**(record.details or {}), "accepted_by": actor.agency.name}
+    number = case.number if case is not None else record.details.get("case_number", "")
+    _entry(record, EntryKind.DECISION, actor, note, {"accepted": True, "case_number": number}, now=step.now)
     step.audit_after = {"case": case.pk if case else None}
     _notify(record, record.agency, gettext_noop("线索 %(n)s 已由%(agency)s受理立案"), agency=actor.agency.name)
     for other in (
