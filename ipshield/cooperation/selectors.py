@@ -18,8 +18,11 @@ OPEN_STATES = [ParticipantState.PENDING, ParticipantState.ACKNOWLEDGED]
 
 
 def cooperation_queryset(user: Any, kind: str | None = None) -> QuerySet[Cooperation]:
-    queryset = Cooperation.objects.visible_to(user).select_related("agency", "case", "due_agency")
-    return queryset.filter(kind=kind) if kind else queryset
+    if kind:
+        queryset = Cooperation.objects.filter(kind=kind).visible_to(user, kind=kind)
+    else:
+        queryset = Cooperation.objects.visible_to(user)
+    return queryset.select_related("agency", "case", "due_agency")
 
 
 def cooperation_get(user: Any, pk: Any, kind: str | None = None) -> Cooperation:

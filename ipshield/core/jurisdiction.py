@@ -60,13 +60,15 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
 
     - `jurisdiction_agency_field` (default "agency"): the owning agency;
     - classmethod `shared_record_ids(agency_id)`: ids of records shared with an agency; or
-    - classmethod `shared_condition(agency)`: a Q (correlated EXISTS) for records shared with it.
+    - classmethod `shared_condition(agency, **hints)`: a Q for records shared with it. `hints`
+      come from the caller of `visible_to` (e.g. `kind=` when the list is already filtered to one
+      kind) and may only drop parts of the condition that cannot match under that filter.
 
     The condition is built from only the parts that can match (a procuratorate owns no cases;
     most agencies have nothing shared), so each list stays one indexed scan at any size.
     """
 
-    def visible_to(self, user: User | Any) -> JurisdictionQuerySet[_M]:
+    def visible_to(self, user: User | Any, **hints: Any) -> JurisdictionQuerySet[_M]:
         if user is None or not getattr(user, "is_authenticated", False):
             return self.none()
         if user.is_superuser or user.role in NO_CONTENT_ROLES:
@@ -87,7 +89,7 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
         if shared_condition is not None:
             # A model whose sharing is a correlated EXISTS on an indexed table (cooperation records'
             # participants): probed per row as a list is read in order, never materialised.
-            conditions.append(shared_condition(agency))
+            conditions.append(shared_condition(agency, **hints))
         elif shared_ids is not None:
             shared = shared_ids(agency.pk)
             if supervisor:  # records shared inside the supervisor's own region are visible anyway
