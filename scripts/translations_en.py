@@ -2060,5 +2060,11 @@ EN.update(
         "共 %(n)s 条预警": ("%(n)s warning", "%(n)s warnings"),
         "参战地区（可多选）": "Participating regions (choose one or more)",
         "受理立案（案件编号 %(n)s）": "Accepted and a case opened (case number %(n)s)",
+        "关联举报（件）": "Linked tips",
+        "一次关联一件案件或一条举报。": "Link one case or one tip at a time.",
+        "举报不存在，或不由本单位办理。": "No such tip, or your agency does not handle it.",
+        "举报不属于本次战役的打击领域。": "The tip is outside the campaign's domains.",
+        "该举报已关联到本次战役。": "This tip is already linked to the campaign.",
+        "或本单位办理的举报": "Or a tip your agency handles",
     }
 )

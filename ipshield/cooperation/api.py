@@ -189,6 +189,7 @@ class ActionIn(Schema):
     rating: ClosingRating | None = None
     agency_id: OptionalId = Field(None, description="invite: the agency")
     role: Literal["participant", "support"] | None = None
+    tip_id: OptionalId = Field(None, description="link (campaign): one of the caller's agency's tips instead of a case")
     dens_destroyed: int | None = Field(None, ge=0, le=10_000)
     amount_involved: Decimal | None = Field(None, ge=0, lt=Decimal("1e14"), decimal_places=2)
 

@@ -2,8 +2,8 @@
 while the campaign runs and as its final report (page, Excel, PDF).
 
 Figures are counted from the linked records, never typed: cases and their penalties from the case
-register, transfers and people detained or arrested from the transfer workflow; dens destroyed and
-the amount involved are given per case when it is linked.
+register, transfers and people detained or arrested from the transfer workflow, tips from the tip
+platform; dens destroyed and the amount involved are given per case when it is linked.
 """
 
 from __future__ import annotations
@@ -16,14 +16,16 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case
-from ipshield.cooperation.models import CampaignLink, Cooperation
+from ipshield.cooperation.models import CampaignLink, CampaignTip, Cooperation
 from ipshield.core import regions
 from ipshield.core.models import Region
+from ipshield.tips.selectors import tip_queryset
 from ipshield.transfers.choices import CriminalStepKind, TransferStatus
 from ipshield.transfers.models import CriminalStep, Transfer
 
 COLUMNS: list[tuple[str, Any, str]] = [
     ("cases", _("关联案件（件）"), "int"),
+    ("tips", _("关联举报（件）"), "int"),
     ("filed", _("立案（件）"), "int"),
     ("decided", _("作出处罚（件）"), "int"),
     ("penalty", _("罚没款（万元）"), "money"),
@@ -58,6 +60,10 @@ def campaign_report(record: Cooperation, reader: Any) -> CampaignReport:
     names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
     all_links = CampaignLink.objects.filter(cooperation=record)
     visible_links = all_links.filter(case__in=Case.objects.visible_to(reader).values("pk"))
+    all_tips = CampaignTip.objects.filter(cooperation=record)
+    tip_regions = list(
+        all_tips.filter(tip__in=tip_queryset(reader).values("pk")).values_list("tip__region_code", flat=True)
+    )
     links = list(
         visible_links.select_related("case").only(
             "case__region_code",
@@ -108,11 +114,15 @@ def campaign_report(record: Cooperation, reader: Any) -> CampaignReport:
             v["accepted"] += accepted.get(case.pk, 0)
             v["detained"] += steps.get((case.pk, CriminalStepKind.DETENTION), 0)
             v["arrested"] += steps.get((case.pk, CriminalStepKind.ARREST_APPROVED), 0)
+    for code in tip_regions:
+        for row in [rows[c] for c in codes if regions.contains(c, code)][:1] + [total]:
+            row.values["tips"] += 1
     out = [*rows.values(), total]
     for row in out:
         for key in ("penalty", "amount"):
             row.values[key] = (row.values[key] / 10000).quantize(Decimal("0.01"))
-    return CampaignReport(out, partial=all_links.count() > len(links))
+    partial = all_links.count() > len(links) or all_tips.count() > len(tip_regions)
+    return CampaignReport(out, partial=partial)
 
 
 def _empty() -> dict[str, Any]:

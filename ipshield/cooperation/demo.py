@@ -15,6 +15,7 @@ from ipshield.cases.models import Case
 from ipshield.cooperation.models import Cooperation
 from ipshield.cooperation.services import CREATORS, cooperation_act, sweep
 from ipshield.core.models import User
+from ipshield.tips.models import Tip
 
 
 def _user(username: str) -> User | None:
@@ -161,6 +162,8 @@ def seed_cooperation() -> int:
                 data={"case_id": case.pk, "dens_destroyed": dens, "amount_involved": "120000.00"},
             )
             dens = 0
+        for tip in Tip.objects.filter(agency_id=user.agency_id or 0, domain="trademark").order_by("-received_at")[:2]:
+            cooperation_act(actor=user, record=campaign, action="link", data={"tip_id": tip.pk})
     consultation = CREATORS["consultation"](
         actor=bj,
         data={

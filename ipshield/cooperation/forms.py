@@ -293,6 +293,7 @@ class ActionForm(forms.Form):
         label=_("参与方式"), choices=[("participant", _("协办单位")), ("support", _("专业支持"))], required=False
     )
     case_id = forms.IntegerField(label=_("案件"), required=False, min_value=1, max_value=2**62)
+    tip_id = forms.IntegerField(label=_("举报"), required=False, min_value=1, max_value=2**62)
     dens_destroyed = forms.IntegerField(label=_("捣毁窝点（个）"), required=False, min_value=0, max_value=10000)
     amount_involved = forms.DecimalField(
         label=_("涉案金额（元）"), required=False, min_value=0, max_value=10**13, decimal_places=2

@@ -26,6 +26,7 @@ from ipshield.core import regions
 from ipshield.core.choices import AgencyKind
 from ipshield.core.jurisdiction import region_subtree_q
 from ipshield.core.models import Agency, RegionScopedModel
+from ipshield.tips.models import Tip
 
 SUPERVISING_KINDS = frozenset({AgencyKind.LEADING_GROUP, AgencyKind.PROCURATORATE})
 
@@ -203,3 +204,17 @@ class CampaignLink(models.Model):
     class Meta:
         ordering = ["-linked_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["cooperation", "case"], name="coop_campaign_case_unique")]
+
+
+class CampaignTip(models.Model):
+    """A tip (举报线索) counted in a campaign, linked by the agency that handles it."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="tip_links")
+    tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="campaign_links")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    linked_at = models.DateTimeField(_("关联时间"))
+
+    class Meta:
+        ordering = ["-linked_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["cooperation", "tip"], name="coop_campaign_tip_unique")]

@@ -36,7 +36,7 @@ from ipshield.cooperation.choices import (
     Participation,
     Urgency,
 )
-from ipshield.cooperation.models import CampaignLink, Cooperation, Entry, Milestone, Participant
+from ipshield.cooperation.models import CampaignLink, CampaignTip, Cooperation, Entry, Milestone, Participant
 from ipshield.core import regions
 from ipshield.core.attachments import attachment_store
 from ipshield.core.audit import audit_record, snapshot
@@ -1135,10 +1135,18 @@ def _campaign_start(step: Step) -> None:
 
 
 def _campaign_link(step: Step) -> None:
+    """An agency of a participating region counts one of its cases (with dens destroyed and the
+    amount involved) or one of the tips it handles in the campaign."""
     record, actor = step.record, step.actor
     codes = list(record.participants.filter(agency=None).values_list("region_code", flat=True))
     if not any(regions.contains(code, actor.agency.region_id) for code in codes):
         raise PermissionDenied(_("只有参战地区的单位可以关联案件。"))
+    if step.data.get("tip_id") not in (None, ""):
+        if step.data.get("case_id") not in (None, ""):
+            step.errors["tip_id"] = _("一次关联一件案件或一条举报。")
+            step.check()
+        _campaign_link_tip(step)
+        return
     case = _own_case(actor, step.data.get("case_id"), "case_id", step.errors, required=True)
     dens = _bounded_int(step.data.get("dens_destroyed"), "dens_destroyed", step.errors, high=10_000)
     amount = amount_value(
@@ -1161,6 +1169,22 @@ def _campaign_link(step: Step) -> None:
         linked_at=step.now,
     )
     step.audit_after = {"case": case.pk, "dens_destroyed": dens, "amount_involved": amount}
+
+
+def _campaign_link_tip(step: Step) -> None:
+    record, actor = step.record, step.actor
+    tip = tip_queryset(actor).filter(pk=_int_or_zero(step.data.get("tip_id")), agency_id=actor.agency_id).first()
+    domains = (record.details or {}).get("domains") or []
+    if tip is None:
+        step.errors["tip_id"] = _("举报不存在，或不由本单位办理。")
+    elif domains and tip.domain not in domains:
+        step.errors["tip_id"] = _("举报不属于本次战役的打击领域。")
+    step.check()
+    assert tip is not None
+    if record.tip_links.filter(tip=tip).exists():
+        raise Conflict(_("该举报已关联到本次战役。"))
+    CampaignTip.objects.create(cooperation=record, tip=tip, agency=actor.agency, linked_by=actor, linked_at=step.now)
+    step.audit_after = {"tip": tip.pk}
 
 
 def _bounded_int(value: Any, name: str, errors: dict[str, str], *, high: int) -> int:

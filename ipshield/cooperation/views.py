@@ -68,7 +68,7 @@ ACTION_FIELDS: dict[str, list[str]] = {
     CoopAction.CRITICIZE: ["note"],
     CoopAction.CLOSE: ["note"],
     CoopAction.CONCLUDE: ["note"],
-    CoopAction.LINK: ["case_id", "dens_destroyed", "amount_involved"],
+    CoopAction.LINK: ["case_id", "dens_destroyed", "amount_involved", "tip_id"],
 }
 MAX_FILES = 10
 
@@ -208,6 +208,7 @@ def _detail_context(user: Any, record: Any) -> dict[str, Any]:
         context["own_cases"] = list(
             Case.objects.visible_to(user).filter(agency_id=user.agency_id).order_by("-lead_received_at")[:200]
         )
+        context["own_tips"] = list(tip_queryset(user).filter(agency_id=user.agency_id).order_by("-received_at")[:200])
     if CoopAction.INVITE in actions:
         context["invitable"] = agencies(user, JOINT_KINDS)
     if record.case_id:

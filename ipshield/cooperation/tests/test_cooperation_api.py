@@ -16,6 +16,7 @@ from ipshield.core.deadlines import CHINA_TZ, OFFICIAL_CALENDAR
 from ipshield.core.models import AuditEvent
 from ipshield.core.tests.file_corpus import LEGITIMATE
 from ipshield.core.workflow import Conflict
+from ipshield.tips.services import tip_submit
 from ipshield.transfers.models import Notification
 
 from .conftest import day, decide
@@ -427,6 +428,20 @@ def test_campaign_links_cases_of_participating_regions_and_reports_them(cast, ap
     assert beijing.post(f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk}).status_code == 409
     assert api(cast["sh_officer"]).post(f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk}).status_code == 404
     decide(bj_case, cast["officer"], amount=80000)
+    tip, _ = tip_submit(
+        data={
+            "domain": "trademark",
+            "description": "某商店销售假冒运动鞋，价格明显偏低。",
+            "address": "北京市朝阳区建国路88号",
+            "anonymous": True,
+        }
+    )
+    assert tip.agency_id == cast["officer"].agency_id
+    both = beijing.post(f"/api/v1/campaigns/{cid}/link", {"case_id": bj_case.pk, "tip_id": tip.pk})
+    assert both.status_code == 422
+    assert api(cast["gd_officer"]).post(f"/api/v1/campaigns/{cid}/link", {"tip_id": tip.pk}).status_code == 422
+    assert beijing.post(f"/api/v1/campaigns/{cid}/link", {"tip_id": tip.pk}).status_code == 200
+    assert beijing.post(f"/api/v1/campaigns/{cid}/link", {"tip_id": tip.pk}).status_code == 409
     report = beijing.get(f"/api/v1/campaigns/{cid}/report").json()
     rows = {row["region"]: row for row in report["rows"]}
     assert rows["110000"]["cases"] == 1
@@ -434,10 +449,12 @@ def test_campaign_links_cases_of_participating_regions_and_reports_them(cast, ap
     assert rows["440000"]["cases"] == 0
     assert rows["total"]["penalty"] == "8.00"  # 万元
     assert rows["total"]["amount"] == "15.00"
+    assert (rows["110000"]["tips"], rows["440000"]["tips"]) == (1, 0)
     assert report["partial"] is False
     # Guangdong takes part but may not open the Beijing case: it is not counted for Guangdong.
     seen_by_gd = api(cast["gd_officer"]).get(f"/api/v1/campaigns/{cid}/report").json()
     assert {row["region"]: row["cases"] for row in seen_by_gd["rows"]} == {"110000": 0, "440000": 0, "total": 0}
+    assert seen_by_gd["rows"][-1]["tips"] == 0  # nor the Beijing tip
     assert seen_by_gd["partial"] is True
     assert national.get(f"/api/v1/campaigns/{cid}/report").json()["rows"][-1]["cases"] == 1
     concluded = national.post(f"/api/v1/campaigns/{cid}/conclude", {"note": "捣毁窝点2个"}).json()

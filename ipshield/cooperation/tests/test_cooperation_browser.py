@@ -193,6 +193,7 @@ def test_a_campaign_counts_the_cases_its_regions_link_and_prints_its_report(page
     assert row.locator("[data-col=cases]").inner_text() == "1"
     assert row.locator("[data-col=dens]").inner_text() == "2"
     assert row.locator("[data-col=amount]").inner_text() == "15.00"
+    page.select_option("#id_link-case_id", str(bj_case.pk))
     page.click("[data-testid=do-link]")  # the same case again: refused, nothing counted twice
     assert "已关联" in page.inner_text("[data-testid=action-error]")
     logout(page)
