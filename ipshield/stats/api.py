@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,14 +15,17 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from ipshield.core.api import AUTH, WRITE_ERRORS, ApiError, ErrorResponse, paginate, validation_error
+from ipshield.core.attachments import attachments_for
 from ipshield.core.choices import AgencyKind, CampaignDomain
-from ipshield.core.inputs import Date, Id, PageNumber
+from ipshield.core.inputs import EARLIEST_YEAR, LATEST_YEAR, Date, Id, PageNumber
 from ipshield.core.models import Region
+from ipshield.stats.assessments import assessment_act, scheme_of, sheet_for
 from ipshield.stats.choices import AlertLevel, AlertStatus, WarningRuleId
 from ipshield.stats.models import Alert
 from ipshield.stats.reports import REPORTS, STATS_ROLES, CountColumn, Period, run_report
-from ipshield.stats.selectors import alert_get, alert_list
+from ipshield.stats.selectors import alert_get, alert_list, assessment_get, assessments_for
 from ipshield.stats.services import alert_act, may_handle
+from ipshield.stats.templatetags.stats_tags import evidence_in_language, explain, title_in_language
 
 router = Router(tags=["statistics"], auth=AUTH)
 
@@ -251,3 +255,179 @@ def alerts_act(request: HttpRequest, alert_id: Id, action: str, payload: AlertAc
     except ValidationError as exc:
         raise validation_error(exc) from exc
     return alert_out(alert_get(request.user, alert.pk), request.user)
+
+
+# --- 考核 (assessments) -------------------------------------------------------------------------
+
+
+class AssessmentSummary(Schema):
+    id: int
+    scheme: str
+    scheme_title: str
+    year: int
+    region: str
+    region_name: str
+    owner: str
+    status: str
+    status_label: str
+    total: float | None
+    rank: int | None
+    url: str
+
+
+class AssessmentItemOut(Schema):
+    id: str
+    title: str
+    kind: str
+    figure: float | None = Field(description="the figure scored (None: manual, veto or no data)")
+    points: float
+    explanation: str = Field(description="how the points were reached, in the caller's language")
+    records: str | None = Field(description="page listing the records behind the figure, when there is one")
+    evidence_required: str = Field(description="the documents the scheme asks for (佐证材料)")
+    vetoed: bool
+
+
+class AssessmentAreaOut(Schema):
+    id: str
+    title: str
+    max: float
+    points: float
+    items: list[AssessmentItemOut]
+
+
+class AssessmentEvidenceOut(Schema):
+    name: str
+    sha256: str
+    url: str
+
+
+class AssessmentDetail(AssessmentSummary):
+    base: float
+    bonus: float
+    vetoed: bool
+    figures_at: dt.datetime | None
+    areas: list[AssessmentAreaOut]
+    evidence: list[AssessmentEvidenceOut]
+    appeal: str
+    appeal_answer: str
+
+
+class AssessmentPage(Schema):
+    items: list[AssessmentSummary]
+    count: int
+    next: str | None
+
+
+class AssessmentFilters(Schema):
+    year: int | None = Field(None, ge=EARLIEST_YEAR, le=LATEST_YEAR)
+    scheme: str | None = Field(None, max_length=64, pattern=r"^[a-z0-9_.-]+$")
+    page: PageNumber = 1
+    page_size: int = Field(50, ge=1, le=100)
+
+
+class AssessmentStepIn(Schema):
+    item: str | None = Field(None, max_length=64, description="self_score, review: the item")
+    points: float | None = Field(None, ge=0, le=1000)
+    note: str | None = Field(None, max_length=2000)
+    reason: str | None = Field(None, max_length=2000, description="review: why the points change")
+    veto: bool | None = None
+    appeal: str | None = Field(None, max_length=2000)
+    answer: str | None = Field(None, max_length=2000)
+
+
+def _assessment_summary(assessment: Any) -> dict[str, Any]:
+    scheme = scheme_of(assessment)
+    return {
+        "id": assessment.pk,
+        "scheme": assessment.scheme,
+        "scheme_title": title_in_language(scheme),
+        "year": assessment.year,
+        "region": assessment.region_code,
+        "region_name": getattr(assessment, "region_name", "") or "",
+        "owner": assessment.owner.name,
+        "status": assessment.status,
+        "status_label": assessment.get_status_display(),
+        "total": float(assessment.total) if assessment.total is not None else None,
+        "rank": assessment.rank,
+        "url": reverse("stats:assessment_detail", args=[assessment.pk]),
+    }
+
+
+def _assessment_detail(assessment: Any) -> dict[str, Any]:
+    sheet = sheet_for(assessment)
+    figures = assessment.figures or {}
+    return {
+        **_assessment_summary(assessment),
+        "base": sheet.base,
+        "bonus": sheet.bonus,
+        "vetoed": sheet.vetoed,
+        "figures_at": assessment.figures_at,
+        "areas": [
+            {
+                "id": area.area.id,
+                "title": title_in_language(area.area),
+                "max": area.area.max,
+                "points": area.points,
+                "items": [
+                    {
+                        "id": s.item.id,
+                        "title": title_in_language(s.item),
+                        "kind": s.item.kind,
+                        "figure": s.figure,
+                        "points": s.points,
+                        "explanation": explain(s),
+                        "records": (figures.get(s.item.figure) or {}).get("page") if s.item.figure else None,
+                        "evidence_required": evidence_in_language(s.item) if s.item.evidence else "",
+                        "vetoed": s.vetoed,
+                    }
+                    for s in area.items
+                ],
+            }
+            for area in sheet.areas
+        ],
+        "evidence": [
+            {"name": a.original_name, "sha256": a.blob_id, "url": reverse("core:attachment", args=[a.pk])}
+            for a in attachments_for(assessment)
+        ],
+        "appeal": assessment.appeal,
+        "appeal_answer": assessment.appeal_answer,
+    }
+
+
+@router.get(
+    "/assessments",
+    response={200: AssessmentPage, 401: ErrorResponse, 422: ErrorResponse},
+    summary="考核: the assessments the caller may open (its office's and the regions' below), ranked",
+)
+def assessments_list(request: HttpRequest, filters: Query[AssessmentFilters]) -> Any:
+    queryset = assessments_for(request.user)
+    if filters.year:
+        queryset = queryset.filter(year=filters.year)
+    if filters.scheme:
+        queryset = queryset.filter(scheme=filters.scheme)
+    queryset = queryset.order_by("-year", "scheme", F("rank").asc(nulls_last=True), "region_code")
+    return paginate(request, queryset, page=filters.page, page_size=filters.page_size, serialise=_assessment_summary)
+
+
+@router.get(
+    "/assessments/{assessment_id}",
+    response={200: AssessmentDetail, 401: ErrorResponse, 404: ErrorResponse},
+    summary="One assessment: every item's figure, points, how they were reached and the records behind them",
+)
+def assessments_detail(request: HttpRequest, assessment_id: Id) -> Any:
+    return _assessment_detail(assessment_get(request.user, assessment_id))
+
+
+@router.post(
+    "/assessments/{assessment_id}/{event}",
+    response={200: AssessmentDetail, **WRITE_ERRORS},
+    summary="A step: `self_score`, `submit`, `appeal` (the assessed office); `review`, `finalize` (the office above)",
+)
+def assessments_act(request: HttpRequest, assessment_id: Id, event: str, payload: AssessmentStepIn) -> Any:
+    assessment = assessment_get(request.user, assessment_id)
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    try:
+        assessment_act(actor=request.user, assessment=assessment, event=event, data=data)
+    except ValidationError as exc:
+        raise validation_error(exc) from exc
+    return _assessment_detail(assessment_get(request.user, assessment.pk))

@@ -369,6 +369,8 @@ ROUTES: dict[str, list[Probe]] = {
     ],
     "stats:package_download": [("get", lambda w: f"/stats/packages/{w.job.pk}/download/", None)],
     "api:alerts_act": [("post", lambda w: f"/api/v1/stats/alerts/{w.alert.pk}/close", {"note": "误报"})],
+    "api:assessments_detail": [("get", lambda w: f"/api/v1/stats/assessments/{w.assessment.pk}", None)],
+    "api:assessments_act": [("post", lambda w: f"/api/v1/stats/assessments/{w.assessment.pk}/submit", {})],
     "api:agency_members": [("get", lambda w: f"/api/v1/agencies/{w.case.agency_id}/members", None)],
     **_coop_api_routes(),
 }
@@ -391,6 +393,7 @@ UNSCOPED_LISTS = ["/cases/", "/transfers/", "/tips/", "/disclosures/review/", "/
                   "/stats/dashboard/?region=110000", "/stats/dashboard/?region=000000", "/api/v1/disclosures",
                   "/api/v1/criminal-steps", "/transfers/criminal-steps/", "/tips/?received_from=2020-01-01",
                   "/disclosures/review/?state=due", "/stats/assessments/", "/stats/submissions/",
+                  "/api/v1/stats/assessments",
                   "/cooperation/", "/cooperation/?box=all", "/api/v1/leads", "/api/v1/assistance-requests",
                   "/api/v1/joint-cases", "/api/v1/supervised-cases", "/api/v1/campaigns", "/api/v1/consultations",
                   ]  # fmt: skip

@@ -177,3 +177,49 @@ def test_every_scheme_title_item_and_evidence_has_its_english():
             for item in area.items:
                 assert item.title_en, item.title
                 assert bool(item.evidence) == bool(item.evidence_en), item.title
+
+
+def test_the_api_lists_scores_every_item_with_its_records_and_keeps_others_out(api, offices):
+    national, bj, sh = offices["national"], offices["coordinator"], offices["sh_coordinator"]
+    assessments_open(actor=national, scheme_id="shuangda_province", year=2026)
+    beijing_a = Assessment.objects.get(region_code="110000")
+    listed = api(national).get("/api/v1/stats/assessments?year=2026").json()
+    assert {a["region"] for a in listed["items"]} == {"110000", "310000"}
+    assert listed["count"] == 2
+    assert api(bj).get("/api/v1/stats/assessments").json()["count"] == 1  # its own
+    assert api(offices["officer"]).get("/api/v1/stats/assessments").json()["count"] == 0
+    assert api(sh).get(f"/api/v1/stats/assessments/{beijing_a.pk}").status_code == 404
+    detail = api(bj).get(f"/api/v1/stats/assessments/{beijing_a.pk}").json()
+    filed = next(i for area in detail["areas"] for i in area["items"] if i["id"] == "filed")
+    assert filed["figure"] == 4
+    assert filed["records"].startswith("/cases/?")  # the records behind the figure
+    assert "4" in filed["explanation"]
+    assert detail["total"] is None  # not finalized yet
+    scored = api(bj).post(
+        f"/api/v1/stats/assessments/{beijing_a.pk}/self_score", {"item": "mechanisms", "points": 8, "note": "见文件"}
+    )
+    assert scored.status_code == 200, scored.content
+    mechanisms = next(i for area in scored.json()["areas"] for i in area["items"] if i["id"] == "mechanisms")
+    assert mechanisms["points"] == 8
+    assert api(bj).post(f"/api/v1/stats/assessments/{beijing_a.pk}/review", {"item": "filed"}).status_code == 403
+    assert api(bj).post(f"/api/v1/stats/assessments/{beijing_a.pk}/finalize", {}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("event", "body"),
+    [
+        ("self_score", {"item": "mechanisms", "points": -1}),
+        ("self_score", {"item": "mechanisms", "points": 10**9}),
+        ("self_score", {"item": "filed", "points": 3}),  # a computed item cannot be self-scored
+        ("self_score", {"item": "mechanisms", "points": "many"}),
+        ("self_score", {"item": "x" * 65, "points": 1}),
+        ("explode", {}),
+        ("self_score", {"item": "mechanisms", "points": 1, "note": "a\x00b"}),
+    ],
+)
+def test_bad_assessment_input_is_a_4xx_and_changes_nothing(api, offices, event, body):
+    assessments_open(actor=offices["national"], scheme_id="shuangda_province", year=2026)
+    beijing_a = Assessment.objects.get(region_code="110000")
+    response = api(offices["coordinator"]).post(f"/api/v1/stats/assessments/{beijing_a.pk}/{event}", body)
+    assert 400 <= response.status_code < 500, response.content
+    assert Assessment.objects.get(pk=beijing_a.pk).self_scores == {}
