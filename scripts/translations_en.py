@@ -2066,5 +2066,9 @@ EN.update(
         "举报不属于本次战役的打击领域。": "The tip is outside the campaign's domains.",
         "该举报已关联到本次战役。": "This tip is already linked to the campaign.",
         "或本单位办理的举报": "Or a tip your agency handles",
+        "承办人": "Handling officer",
+        "执法人员办案量和时效": "Officers' caseload and timeliness",
+        "按承办人（登记案件的执法人员）统计期间内立案、处罚、在法定期限内处罚、结案和移送的件数，以及目前正在逾期的案件数（工作方案四(一)执法能力）；只列期间内有数据的人员。": "Per handling officer (the officer who registered the case): cases filed, decided, decided within the statutory period, closed and transferred in the period, and the cases overdue now (work plan 4(1), enforcement capacity); only officers with figures in the period are listed.",
+        "筛选条件无效，未列出案件：": "The filters could not be read, so no cases are listed:",
     }
 )

@@ -158,6 +158,7 @@ class CaseFilters(Schema):
     region: str | None = Field(None, pattern=r"^[0-9]{6}$")
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     agency: OptionalId = Field(None, description="only cases of this agency")
+    officer: OptionalId = Field(None, description="only cases this officer registered and handles (承办人)")
     agency_kind: AgencyKind | None = Field(None, description="only cases of agencies of this kind")
     ip_type: IpType | None = Field(
         None, description="商标 / 地理标志 / 专利 by domain, else by offence; other = the rest"

@@ -149,7 +149,9 @@ class CaseFilterForm(forms.Form):
         cast(forms.ChoiceField, self.fields["domain"]).choices = every + list(CampaignDomain.choices)
         cast(forms.ChoiceField, self.fields["offence"]).choices = every + offence_choices()
         cast(forms.ChoiceField, self.fields["screening"]).choices = every + list(ScreeningOutcome.choices)
-        add_drill_fields(self, list(CASE_PERIOD_FIELDS), exact=("product_category", "right_holder"), ip_type=True)
+        add_drill_fields(
+            self, list(CASE_PERIOD_FIELDS), exact=("product_category", "right_holder"), ip_type=True, officer=True
+        )
 
 
 class ImportForm(forms.Form):

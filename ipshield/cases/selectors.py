@@ -88,6 +88,8 @@ def case_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | None 
         qs = qs.filter(screening_outcome=filters["screening"])
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
+    if filters.get("officer"):  # the officer who registered and handles the case (承办人)
+        qs = qs.filter(created_by_id=filters["officer"])
     if filters.get("agency_kind"):
         qs = qs.filter(agency__kind=filters["agency_kind"])
     if filters.get("ip_type") in IpType.values:

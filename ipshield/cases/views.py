@@ -23,6 +23,7 @@ from ipshield.cases import ledger, workflow
 from ipshield.cases.choices import NEXT_STEPS, CaseEvent, ScreeningOutcome
 from ipshield.cases.cumulative import screening_for
 from ipshield.cases.forms import CaseFilterForm, CaseForm, ImportForm, PartyForm, PenaltyForm, SeizedItemForm
+from ipshield.cases.models import Case
 from ipshield.cases.selectors import (
     CASE_PERIOD_FIELDS,
     SPLIT_CASE_ROLES,
@@ -76,8 +77,11 @@ def _case_conditions(filters: dict[str, Any]) -> list[str]:
 @login_required
 def case_list_view(request: HttpRequest) -> HttpResponseBase:
     form = CaseFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    queryset = case_list(request.user, filters)
+    valid = form.is_valid()
+    filters = form.cleaned_data if valid else {}
+    # A filter that cannot be read (a statistics link edited by hand) lists nothing, never everything.
+    invalid = form.is_bound and not valid
+    queryset = case_list(request.user, filters) if not invalid else Case.objects.none()
     export = request.GET.get("export")
     if export in {"csv", "xlsx"}:
         return ledger.export_response(queryset, export)
@@ -93,7 +97,7 @@ def case_list_view(request: HttpRequest) -> HttpResponseBase:
         "drill": drill_banner(filters, list(CASE_PERIOD_FIELDS)) + _case_conditions(filters),
     }
     template = "cases/_list_table.html" if request.htmx else "cases/list.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
+    return render(request, template, context, status=422 if invalid else 200)
 
 
 @login_required

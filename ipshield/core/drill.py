@@ -40,7 +40,7 @@ EXACT_LABELS: dict[str, Any] = {"product_category": _("产品类别"), "right_ho
 
 
 def add_drill_fields(
-    form: forms.Form, periods: list[str], exact: tuple[str, ...] = (), *, ip_type: bool = False
+    form: forms.Form, periods: list[str], exact: tuple[str, ...] = (), *, ip_type: bool = False, officer: bool = False
 ) -> None:
     for name in periods:
         for end in ("from", "to"):
@@ -51,6 +51,10 @@ def add_drill_fields(
         form.fields["ip_type"] = forms.ChoiceField(choices=IP_TYPE_CHOICES, required=False, widget=forms.HiddenInput)
     for name in exact:
         form.fields[name] = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+    if officer:  # only lists whose selector reads it (cases, transfers): the officer who handles the case
+        form.fields["officer"] = forms.IntegerField(
+            required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+        )
 
 
 def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
@@ -74,6 +78,12 @@ def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
     for name, label in EXACT_LABELS.items():
         if cleaned.get(name):
             lines.append(_("%(what)s：%(value)s") % {"what": label, "value": cleaned[name]})
+    if cleaned.get("officer"):
+        from ipshield.core.models import User
+
+        found = User.objects.filter(pk=cleaned["officer"]).first()
+        who = (found.get_full_name() or found.username) if found is not None else "—"
+        lines.append(_("%(what)s：%(value)s") % {"what": _("承办人"), "value": who})
     if cleaned.get("region_exact"):
         from ipshield.core.models import Region
 

@@ -87,7 +87,9 @@ class PeriodOut(Schema):
 class ReportResult(Schema):
     report: str
     title: str
-    row_kind: str = Field(description="regions (one row per region below) or ip_type (商标/地理标志/专利/其他)")
+    row_kind: str = Field(
+        description="regions (one row per region below), ip_type (商标/地理标志/专利/其他), agency or officer (承办人)"
+    )
     region: str
     from_: dt.date = Field(alias="from")
     to: dt.date

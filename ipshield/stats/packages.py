@@ -25,6 +25,7 @@ PERIOD_KINDS = ("month", "quarter", "year")
 ROW_HEADERS = {
     "ip_type": gettext_noop("知识产权类别"),
     "agency": gettext_noop("办案机构"),
+    "officer": gettext_noop("承办人"),
     "regions": gettext_noop("地区"),
 }
 

@@ -31,7 +31,7 @@ from ipshield.cases.choices import IpType
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import CASE_PERIOD_FIELDS, case_list, ip_type_q
 from ipshield.core import regions
-from ipshield.core.models import Agency, Region
+from ipshield.core.models import Agency, Region, User
 from ipshield.disclosure.selectors import staff_disclosure_list
 from ipshield.tips.models import Tip
 from ipshield.tips.selectors import tip_list
@@ -131,7 +131,7 @@ class Report:
     title: str | Promise
     definition: str | Promise
     columns: list[CountColumn | RateColumn] = field(default_factory=list)
-    rows: str = "regions"  # or "ip_type": 商标 / 地理标志 / 专利 / 其他, then 合计
+    rows: str = "regions"  # or "ip_type" (商标 / 地理标志 / 专利 / 其他), "agency" or "officer" (承办人); then 合计
 
 
 REPORTS: dict[str, Report] = {}
@@ -325,6 +325,38 @@ register_report(
             CountColumn(
                 "transferred", _("移送公安机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
                 "sent", "sent_at", "transfers:list",
+            ),
+            RateColumn("on_time_rate", _("按期处罚率"), _("法定期限内处罚 ÷ 作出处罚决定 × 100%"), "decided_on_time", "decided"),
+            RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
+        ],
+    )
+)  # fmt: skip
+
+
+register_report(
+    Report(
+        key="workload_officers",
+        title=_("执法人员办案量和时效"),
+        definition=_(
+            "按承办人（登记案件的执法人员）统计期间内立案、处罚、在法定期限内处罚、结案和移送的件数，以及目前正在"
+            "逾期的案件数（工作方案四(一)执法能力）；只列期间内有数据的人员。"
+        ),
+        rows="officer",
+        columns=[
+            _case_stage("filed", _("立案"), _("立案时间在期间内的案件（件）"), "filed"),
+            _case_stage("decided", _("作出处罚决定"), _("处罚决定时间在期间内的案件（件）"), "decided"),
+            _case_stage(
+                "decided_on_time", _("法定期限内处罚"), _("其中在法定办案期限（含延长）内作出决定的（件）"), "decided",
+                on_time="decision",
+            ),
+            _case_stage("closed", _("结案"), _("结案时间在期间内的案件（件）"), "closed"),
+            CountColumn(
+                "overdue_now", _("当前逾期"), _("现在已超过法定期限仍未办结该环节的案件（件，不限期间）"), _cases,
+                "/api/v1/cases", "", "", fixed={"overdue": "1"},
+            ),
+            CountColumn(
+                "transferred", _("移送公安机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
+                "sent", "sent_at", "transfers:list", case_prefix="case__",
             ),
             RateColumn("on_time_rate", _("按期处罚率"), _("法定期限内处罚 ÷ 作出处罚决定 × 100%"), "decided_on_time", "decided"),
             RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
@@ -584,6 +616,31 @@ def _agency_report(
     return _result(report, region, period, rows)
 
 
+def _officer_report(
+    report: Report, user: Any, *, region: str, period: Period, base: dict[str, Any], own_level: bool
+) -> dict[str, Any]:
+    """One row per handling officer (承办人) with any figure in the period, named with the agency,
+    most cases filed first, then 合计."""
+    place = _place(region, own_level=own_level)
+    now = _row_counts(report, user, base, period, place, "officer", 32)
+    keys = {k for counts in now.values() for k, v in counts.items() if k and k != "None" and v}
+    people = {
+        str(u.pk): f"{u.get_full_name() or u.username} · {u.agency.name if u.agency else '—'}"
+        for u in User.objects.filter(pk__in=[int(k) for k in keys]).select_related("agency")
+    }
+
+    def cells(key: str, extra: dict[str, Any]) -> dict[str, Any]:
+        values = {c: now[c].get(key, 0) for c in now}
+        return _cells(report, values, base, period, {**place, **extra})
+
+    first = report.columns[0].key
+    ordered = sorted(keys, key=lambda k: (-now[first].get(k, 0), people.get(k, "")))
+    rows = [{"key": f"officer-{k}", "label": people.get(k, k), "cells": cells(k, {"officer": k})} for k in ordered]
+    name = Region.objects.filter(code=region).values_list("name", flat=True).first() or str(_("全国"))
+    rows.append({"key": "total", "label": f"{_('本级') if own_level else _('合计')} · {name}", "cells": cells("", {})})
+    return _result(report, region, period, rows)
+
+
 def _own_level_report(
     report: Report, user: Any, *, region: str, period: Period, base: dict[str, Any]
 ) -> dict[str, Any]:
@@ -653,6 +710,8 @@ def _row_counts(
             continue
         queryset = column.records(user, _filters(column, base, period, **place))
         group = f"{column.region_prefix}{group_field}"
+        if group_field == "officer":  # the case's handling officer (承办人), through the case for transfers
+            group = f"{column.case_prefix}created_by_id"
         if group_field == "ip_type":
             queryset = queryset.annotate(row_ip_type=_ip_type_expression(column.case_prefix))
             group = "row_ip_type"
@@ -705,6 +764,8 @@ def run_report(
         return _ip_type_report(report, user, region=region, period=period, base=base, own_level=level == "own")
     if report.rows == "agency":
         return _agency_report(report, user, region=region, period=period, base=base, own_level=level == "own")
+    if report.rows == "officer":
+        return _officer_report(report, user, region=region, period=period, base=base, own_level=level == "own")
     if level == "own":
         return _own_level_report(report, user, region=region, period=period, base=base)
     rows_parent = Region.rows_parent(region)

@@ -121,6 +121,7 @@ class TransferFilters(Schema):
     region_exact: str | None = Field(None, pattern=r"^[0-9]{6}$", description="only records of this very region (本级)")
     domain: str | None = None
     agency: OptionalId = Field(None, description="only transfers from this agency")
+    officer: OptionalId = Field(None, description="only transfers of cases this officer handles (承办人)")
     agency_kind: AgencyKind | None = Field(None, description="only transfers from agencies of this kind")
     ip_type: IpType | None = Field(None, description="the case's IP type (as on the case list)")
     outcome: Literal["accepted", "refused", "supervised"] | None = Field(

@@ -103,7 +103,7 @@ class TransferListForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        add_drill_fields(self, ["sent", "step"], ip_type=True)
+        add_drill_fields(self, ["sent", "step"], ip_type=True, officer=True)
 
     def conditions(self) -> list[str]:
         data = getattr(self, "cleaned_data", {})

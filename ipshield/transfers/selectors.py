@@ -60,6 +60,8 @@ def transfer_list(user: Any, filters: Mapping[str, Any], *, now: dt.datetime | N
         qs = qs.filter(status=filters["status"])
     if filters.get("agency"):
         qs = qs.filter(agency_id=filters["agency"])
+    if filters.get("officer"):  # the case's handling officer (承办人)
+        qs = qs.filter(case__created_by_id=filters["officer"])
     if filters.get("agency_kind"):  # the transferring agency's kind
         qs = qs.filter(agency__kind=filters["agency_kind"])
     if filters.get("ip_type") in IpType.values:

@@ -381,7 +381,7 @@ LISTS = {
     "cooperation:new": [f"/cooperation/new/{kind}/" for kind in ("lead", "assistance", "joint", "consultation")],
     "api:report_detail": [
         f"/api/v1/stats/reports/{report}{query}"
-        for report in ("linkage", "linkage_stages", "market_ip", "tips", "disclosure", "workload")
+        for report in ("linkage", "linkage_stages", "market_ip", "tips", "disclosure", "workload", "workload_officers")
         for query in ("?region=110000", "", "?region=110000&level=own")
     ],
 }

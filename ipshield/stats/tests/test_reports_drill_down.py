@@ -446,3 +446,29 @@ def test_the_tips_report_counts_rewards_paid_and_their_amount(api, beijing, paid
     assert "奖励" in body["definitions"]["reward_amount"]
     elsewhere = _report(api(beijing["sh_coordinator"]), "tips", region="310000")
     assert next(r for r in elsewhere["rows"] if r["key"] == "total")["cells"]["rewarded"]["value"] == 0
+
+
+def test_the_officer_workload_names_each_handling_officer_and_drills_to_their_cases(api, beijing):
+    client = api(beijing["coordinator"])
+    body = _report(client, "workload_officers", region="110000")
+    assert body["row_kind"] == "officer"
+    officer = beijing["officer"]
+    row = next(r for r in body["rows"] if r["key"] == f"officer-{officer.pk}")
+    assert officer.agency.name in row["label"]
+    assert row["cells"]["filed"]["value"] == 4  # the four Beijing cases the officer registered
+    assert row["cells"]["transferred"]["value"] == 1
+    listed = client.get(row["cells"]["filed"]["records"]).json()
+    assert listed["count"] == 4
+    page = api(beijing["coordinator"]).get(row["cells"]["transferred"]["records"]).json()
+    assert page["count"] == 1
+    # The list page behind a figure names the officer in its banner.
+    from django.test import Client
+
+    from ipshield.core.testing import verify_second_factor
+
+    browser = Client()
+    verify_second_factor(browser, beijing["coordinator"])
+    html = browser.get(f"/cases/?officer={officer.pk}&filed_from=2000-01-01").content.decode()
+    assert "承办人" in html
+    assert browser.get("/cases/?officer=abc").status_code == 422  # never "everything"
+    assert api(beijing["sh_coordinator"]).get(row["cells"]["filed"]["records"]).json()["count"] == 0
