@@ -6,12 +6,19 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ipshield.cases.models import Case
 from ipshield.cooperation.choices import AssistanceTask, ClosingRating, CoopKind, CoopStatus, Urgency
 from ipshield.cooperation.selectors import BOXES
-from ipshield.cooperation.services import CONSULTED_KINDS, ENFORCEMENT_KINDS, JOINT_KINDS, OPEN_CASE_STATES
+from ipshield.cooperation.services import (
+    CONSULTED_KINDS,
+    ENFORCEMENT_KINDS,
+    JOINT_KINDS,
+    OPEN_CASE_STATES,
+    due_date_problem,
+)
 from ipshield.core.choices import CampaignDomain
 from ipshield.core.models import Agency, Region
 
@@ -202,6 +209,8 @@ class SupervisionForm(forms.Form):
         for i in range(1, 4):
             if bool(data.get(f"m{i}_title")) != bool(data.get(f"m{i}_date")):
                 self.add_error(f"m{i}_date", _("节点名称和期限须同时填写。"))
+            elif data.get(f"m{i}_date") and (problem := due_date_problem(data[f"m{i}_date"], now=timezone.now())):
+                self.add_error(f"m{i}_date", problem)  # said now, with any other error, not after it is mended
         return data
 
     def service_data(self) -> dict[str, Any]:

@@ -157,15 +157,22 @@ def _due_date(
         return None
     if isinstance(value, dt.datetime):
         value = value.date()
+    problem = due_date_problem(value, now=now, min_working_days=min_working_days)
+    if problem:
+        errors[name] = problem
+        return None
+    return end_of_day(value)
+
+
+def due_date_problem(value: dt.date, *, now: dt.datetime, min_working_days: int = 1) -> str:
+    """Why a chosen due date cannot be (too soon to do the work, or further out than a plan), or ""."""
     today = timezone.localdate(now)
     earliest = OFFICIAL_CALENDAR.add_working_days(today, min_working_days)
     if value < earliest:
-        errors[name] = _("期限最早为%(d)s（须留出办理时间）。") % {"d": earliest}
-        return None
+        return str(_("期限最早为%(d)s（须留出办理时间）。") % {"d": earliest})
     if value > today + dt.timedelta(days=workflow.MAX_DUE_DAYS):
-        errors[name] = _("期限不能晚于%(n)s天之后。") % {"n": workflow.MAX_DUE_DAYS}
-        return None
-    return end_of_day(value)
+        return str(_("期限不能晚于%(n)s天之后。") % {"n": workflow.MAX_DUE_DAYS})
+    return ""
 
 
 def _agencies(

@@ -151,6 +151,8 @@ def _lead_source(user: Any, query: Any) -> dict[str, Any]:
                 source = {"alert_id": alert.pk, "title": alert.headline[:200], "body": alert.explanation}
             if alert.key.startswith("party|"):  # 跨区域蔓延 of one party: the party is the lead's target
                 source["target_name"] = alert.subject
+            if alert.subject in CampaignDomain.values:  # a surge or concentration in one domain
+                source["domain"] = alert.subject
             return source
     return {}
 

@@ -62,13 +62,15 @@ class Alert(RegionScopedModel):
 
     @property
     def headline(self) -> str:
-        """The rule and what it is about, in words (a domain's or region's name, never a code)."""
-        about = self.subject_display
-        if not about:
-            from ipshield.core.models import Region
+        """The rule, what it is about and where, in words (a domain's or region's name, never a code)."""
+        from ipshield.core.models import Region
 
-            about = Region.objects.filter(code=self.region_code).values_list("name", flat=True).first() or ""
-        return f"{self.get_rule_display()} · {about}" if about else str(self.get_rule_display())
+        place = ""
+        if self.region_code and self.region_code != "000000":
+            region = Region.objects.filter(code=self.region_code).select_related("parent__parent").first()
+            place = region.full_name if region is not None else ""
+        parts = [str(self.get_rule_display()), self.subject_display, place]
+        return " · ".join(p for p in parts if p)
 
     @property
     def subject_display(self) -> str:
@@ -86,7 +88,7 @@ class Alert(RegionScopedModel):
         figures: dict[str, Any] = dict(self.figures or {})
         for name, value in figures.items():
             if isinstance(value, list):
-                figures[name] = "、".join(str(v) for v in value)
+                figures[name] = gettext("、").join(str(v) for v in value)
         figures["subject"] = self.subject_display
         try:
             return gettext(self.message) % figures

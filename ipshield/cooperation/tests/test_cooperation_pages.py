@@ -68,10 +68,11 @@ def test_a_lead_from_a_warning_names_the_domain_and_region_in_chinese_whatever_t
     client = signed_in(cast["coordinator"])
     client.cookies["django_language"] = "en"
     page = client.get(f"/cooperation/new/lead/?alert_id={concentration.pk}").content.decode()
-    assert 'value="案件集中 · 商标权"' in page  # Chinese, the domain by name, on an English page
+    assert 'value="案件集中 · 商标权 · 北京市朝阳区"' in page  # Chinese, domain and region by name, on an English page
+    assert '<option value="trademark" selected>' in page  # the domain chosen for the receiver
     assert "商标权：近90天本县（区）线索 12 件" in page
     page = client.get(f"/cooperation/new/lead/?alert_id={linkage.pk}").content.decode()
-    assert "两法衔接薄弱 · 朝阳区" in page  # the region by name, never 110105
+    assert "两法衔接薄弱 · 北京市朝阳区" in page  # the region by name, never 110105
     assert "· 110105" not in page
 
 
@@ -145,6 +146,7 @@ def test_the_supervision_form_shows_each_error_beside_its_field(cast, bj_case):
     text = page.content.decode()
     assert 'data-testid="field-error-case_number"' in text
     assert "没有找到这个编号的案件" in text
+    assert 'data-testid="field-error-m1_date"' in text  # both at once: nothing learned only after a fix
     page = client.post("/cooperation/new/supervision/", {**body, "case_number": bj_case.number})
     assert page.status_code == 422
     text = page.content.decode()
