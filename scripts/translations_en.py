@@ -2070,5 +2070,9 @@ EN.update(
         "执法人员办案量和时效": "Officers' caseload and timeliness",
         "按承办人（登记案件的执法人员）统计期间内立案、处罚、在法定期限内处罚、结案和移送的件数，以及目前正在逾期的案件数（工作方案四(一)执法能力）；只列期间内有数据的人员。": "Per handling officer (the officer who registered the case): cases filed, decided, decided within the statutory period, closed and transferred in the period, and the cases overdue now (work plan 4(1), enforcement capacity); only officers with figures in the period are listed.",
         "筛选条件无效，未列出案件：": "The filters could not be read, so no cases are listed:",
+        "经查实的涉案商品货值和违法经营额": "The value of the goods and the illegal business found by the investigation",
+        "按知识产权类别（商标、地理标志、专利、其他；先看专项领域，再看涉嫌罪名）统计期间内的立案、结案、罚没款、涉案金额、捣毁窝点和移送司法机关情况（参照市场监管总局知识产权执法统计表）。默认统计全部行政执法机关，可按机关类别选“市场监督管理”。": 'By IP type (trademarks, geographical indications, patents, other; by campaign domain first, then by the offence): cases filed and closed, fines and confiscations, amounts involved, dens destroyed and transfers to the judiciary in the period (after SAMR\'s IP enforcement table). All administrative agencies by default; choose the agency type "Market regulation" to narrow it.',
+        "处罚决定时间在期间内的案件经查实的涉案金额之和（万元）": "Sum of the amounts involved, as found, in cases decided in the period (10,000 yuan)",
+        "处罚决定时间在期间内的案件捣毁的窝点数之和（个）": "Dens destroyed in cases decided in the period",
     }
 )

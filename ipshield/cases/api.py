@@ -298,6 +298,10 @@ class CaseActionIn(Schema):
     confiscated_amount: Decimal | None = Field(None, ge=0, le=Decimal("999999999999.99"), decimal_places=2)
     decision_number: str = Field("", max_length=100)
     penalty_basis: str = Field("", max_length=255)
+    amount_involved: Decimal | None = Field(
+        None, ge=0, le=Decimal("999999999999.99"), decimal_places=2, description="涉案金额 (yuan) as found"
+    )
+    dens_destroyed: int | None = Field(None, ge=0, le=10_000, description="捣毁窝点: dens destroyed")
     decided_at: DateTime | None = None
 
 

@@ -270,6 +270,11 @@ class DemoCaseFactory:
             case.decided_at = decided_at
             case.penalty_kinds = [PenaltyKind.FINE, PenaltyKind.CONFISCATE_GOODS]
             case.fine_amount = Decimal(rng.randint(2, 200) * 1000)
+            # 涉案金额 as found: the figures' money, else a multiple of the fine; a den in one case of eight
+            # (from the index, not the random stream, so that the rest of the demo stays as it was).
+            money = [Decimal(str(v)) for k, v in facts.items() if k.endswith("_yuan") and isinstance(v, (int, float))]
+            case.amount_involved = max(money) if money else case.fine_amount * (2 + index % 4)
+            case.dens_destroyed = 1 if index % 8 == 0 else 0
             case.decision_number = f"{agency.name[:2]}市监处罚〔{decided_at.year}〕{index + 1}号"
             case.penalty_basis = PENALTY_BASIS.get(domain, "《中华人民共和国产品质量法》第五十条")
             if status == CaseStatus.CLOSED:

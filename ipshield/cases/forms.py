@@ -124,6 +124,15 @@ class PenaltyForm(forms.Form):
         label=_("没收违法所得（元）"), required=False, min_value=0, max_digits=14, decimal_places=2
     )
     penalty_basis = forms.CharField(label=_("处罚依据"), max_length=255, required=False)
+    amount_involved = forms.DecimalField(
+        label=_("涉案金额（元）"),
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("经查实的涉案商品货值和违法经营额"),
+    )
+    dens_destroyed = forms.IntegerField(label=_("捣毁窝点（个）"), required=False, min_value=0, max_value=10_000)
 
 
 class CaseFilterForm(forms.Form):

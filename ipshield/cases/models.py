@@ -56,6 +56,16 @@ class Case(RegionScopedModel):
     confiscated_amount = models.DecimalField(
         _("没收违法所得（元）"), max_digits=14, decimal_places=2, null=True, blank=True
     )
+    # 涉案金额 and 捣毁窝点 of the market-regulation IP enforcement table, stated with the decision.
+    amount_involved = models.DecimalField(
+        _("涉案金额（元）"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("经查实的涉案商品货值和违法经营额"),
+    )
+    dens_destroyed = models.PositiveIntegerField(_("捣毁窝点（个）"), default=0, db_default=0)
     decision_number = models.CharField(_("处罚决定书文号"), max_length=100, blank=True)
     penalty_basis = models.CharField(_("处罚依据"), max_length=255, blank=True)
     close_reason = models.TextField(

@@ -423,8 +423,14 @@ def _apply_penalty(case: Case, data: Mapping[str, Any]) -> None:
     fine = data.get("fine_amount")
     if "fine" in kinds and (fine is None or Decimal(str(fine)) <= 0):
         errors["fine_amount"] = _("选择罚款时必须填写罚款金额。")
+    involved = amount_value(data.get("amount_involved"), "amount_involved", errors, maximum=SEIZED_AMOUNT_MAX)
+    dens = data.get("dens_destroyed")
+    if dens not in (None, "") and (isinstance(dens, bool) or not str(dens).isdigit() or int(str(dens)) > DENS_MAX):
+        errors["dens_destroyed"] = _("请输入0到%(n)s之间的整数。") % {"n": DENS_MAX}
     if errors:
         raise ValidationError(errors)
+    case.amount_involved = involved
+    case.dens_destroyed = int(str(dens)) if dens not in (None, "") else 0
     case.penalty_kinds = kinds
     case.fine_amount = Decimal(str(fine)) if fine not in (None, "") else None
     confiscated = data.get("confiscated_amount")
@@ -497,6 +503,7 @@ def party_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = 
 
 
 SEIZED_AMOUNT_MAX = Decimal("999999999999.99")  # the columns' 14 digits, 2 after the point
+DENS_MAX = 10_000  # dens destroyed in one case: more is a typo
 
 
 def seized_item_add(*, actor: Any, case: Case, data: Mapping[str, Any], audit: bool = True) -> SeizedItem:

@@ -214,7 +214,7 @@ register_report(
         title=_("市场监管部门知识产权执法情况"),
         definition=_(
             "按知识产权类别（商标、地理标志、专利、其他；先看专项领域，再看涉嫌罪名）统计期间内的立案、结案、"
-            "罚没款和移送司法机关情况（参照市场监管总局知识产权执法统计表）。默认统计全部行政执法机关，"
+            "罚没款、涉案金额、捣毁窝点和移送司法机关情况（参照市场监管总局知识产权执法统计表）。默认统计全部行政执法机关，"
             "可按机关类别选“市场监督管理”。"
         ),
         rows="ip_type",
@@ -228,6 +228,14 @@ register_report(
             CountColumn(
                 "penalties", _("罚没款（万元）"), _("处罚决定时间在期间内的案件的罚款与没收违法所得之和（万元）"), _cases,
                 "/api/v1/cases", "decided", "decided_at", sum_of=("fine_amount", "confiscated_amount"), scale=10000,
+            ),
+            CountColumn(
+                "amount_involved", _("涉案金额（万元）"), _("处罚决定时间在期间内的案件经查实的涉案金额之和（万元）"),
+                _cases, "/api/v1/cases", "decided", "decided_at", sum_of=("amount_involved",), scale=10000,
+            ),
+            CountColumn(
+                "dens_destroyed", _("捣毁窝点（个）"), _("处罚决定时间在期间内的案件捣毁的窝点数之和（个）"), _cases,
+                "/api/v1/cases", "decided", "decided_at", sum_of=("dens_destroyed",),
             ),
             CountColumn(
                 "transferred", _("移送司法机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
@@ -739,8 +747,10 @@ def _row_counts(
     return counts
 
 
-def _scaled(value: Decimal | int, scale: int) -> float:
-    return float((Decimal(value) / scale).quantize(Decimal("0.01"), ROUND_HALF_UP))
+def _scaled(value: Decimal | int, scale: int) -> float | int:
+    """A sum in the column's unit: 万元 to two places; a whole number of dens or yuan stays whole."""
+    scaled = (Decimal(value) / scale).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return int(scaled) if scale == 1 and scaled == scaled.to_integral_value() else float(scaled)
 
 
 def run_report(

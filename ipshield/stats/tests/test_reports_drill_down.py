@@ -52,7 +52,13 @@ def beijing(make_user):
         actor=officer,
         case=decided,
         event="decide",
-        data={"penalty_kinds": ["fine"], "fine_amount": 5000, "decision_number": "京罚〔2026〕9号"},
+        data={
+            "penalty_kinds": ["fine"],
+            "fine_amount": 5000,
+            "decision_number": "京罚〔2026〕9号",
+            "amount_involved": "86000.00",
+            "dens_destroyed": 2,
+        },
     )
     attach_required_evidence(cases[0], officer)
     transfer = transfer_propose(
@@ -472,3 +478,12 @@ def test_the_officer_workload_names_each_handling_officer_and_drills_to_their_ca
     assert "承办人" in html
     assert browser.get("/cases/?officer=abc").status_code == 422  # never "everything"
     assert api(beijing["sh_coordinator"]).get(row["cells"]["filed"]["records"]).json()["count"] == 0
+
+
+def test_the_market_table_adds_up_the_amount_involved_and_dens_destroyed_of_decided_cases(api, beijing):
+    body = _report(api(beijing["coordinator"]), "market_ip", region="110000")
+    total = next(r for r in body["rows"] if r["key"] == "total")["cells"]
+    assert total["amount_involved"]["value"] == 8.6  # 万元
+    assert total["dens_destroyed"]["value"] == 2
+    assert total["dens_destroyed"]["records_count"] == 1  # the one decided case behind both
+    assert "涉案金额" in body["definitions"]["amount_involved"]
