@@ -309,6 +309,29 @@ register_report(
 )  # fmt: skip
 
 
+def _workload_columns() -> list[CountColumn | RateColumn]:
+    """The caseload and timeliness figures, per agency or per handling officer (四(一) 执法能力)."""
+    return [
+        _case_stage("filed", _("立案"), _("立案时间在期间内的案件（件）"), "filed"),
+        _case_stage("decided", _("作出处罚决定"), _("处罚决定时间在期间内的案件（件）"), "decided"),
+        _case_stage(
+            "decided_on_time", _("法定期限内处罚"), _("其中在法定办案期限（含延长）内作出决定的（件）"), "decided",
+            on_time="decision",
+        ),
+        _case_stage("closed", _("结案"), _("结案时间在期间内的案件（件）"), "closed"),
+        CountColumn(
+            "overdue_now", _("当前逾期"), _("现在已超过法定期限仍未办结该环节的案件（件，不限期间）"), _cases,
+            "/api/v1/cases", "", "", fixed={"overdue": "1"},
+        ),
+        CountColumn(
+            "transferred", _("移送公安机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
+            "sent", "sent_at", "transfers:list", case_prefix="case__",
+        ),
+        RateColumn("on_time_rate", _("按期处罚率"), _("法定期限内处罚 ÷ 作出处罚决定 × 100%"), "decided_on_time", "decided"),
+        RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
+    ]  # fmt: skip
+
+
 register_report(
     Report(
         key="workload",
@@ -318,29 +341,9 @@ register_report(
             "（工作方案四(一)执法能力）；只列期间内有数据的机构。"
         ),
         rows="agency",
-        columns=[
-            _case_stage("filed", _("立案"), _("立案时间在期间内的案件（件）"), "filed"),
-            _case_stage("decided", _("作出处罚决定"), _("处罚决定时间在期间内的案件（件）"), "decided"),
-            _case_stage(
-                "decided_on_time", _("法定期限内处罚"), _("其中在法定办案期限（含延长）内作出决定的（件）"), "decided",
-                on_time="decision",
-            ),
-            _case_stage("closed", _("结案"), _("结案时间在期间内的案件（件）"), "closed"),
-            CountColumn(
-                "overdue_now", _("当前逾期"), _("现在已超过法定期限仍未办结该环节的案件（件，不限期间）"), _cases,
-                "/api/v1/cases", "", "", fixed={"overdue": "1"},
-            ),
-            CountColumn(
-                "transferred", _("移送公安机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
-                "sent", "sent_at", "transfers:list",
-            ),
-            RateColumn("on_time_rate", _("按期处罚率"), _("法定期限内处罚 ÷ 作出处罚决定 × 100%"), "decided_on_time", "decided"),
-            RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
-        ],
+        columns=_workload_columns(),
     )
-)  # fmt: skip
-
-
+)
 register_report(
     Report(
         key="workload_officers",
@@ -350,27 +353,9 @@ register_report(
             "逾期的案件数（工作方案四(一)执法能力）；只列期间内有数据的人员。"
         ),
         rows="officer",
-        columns=[
-            _case_stage("filed", _("立案"), _("立案时间在期间内的案件（件）"), "filed"),
-            _case_stage("decided", _("作出处罚决定"), _("处罚决定时间在期间内的案件（件）"), "decided"),
-            _case_stage(
-                "decided_on_time", _("法定期限内处罚"), _("其中在法定办案期限（含延长）内作出决定的（件）"), "decided",
-                on_time="decision",
-            ),
-            _case_stage("closed", _("结案"), _("结案时间在期间内的案件（件）"), "closed"),
-            CountColumn(
-                "overdue_now", _("当前逾期"), _("现在已超过法定期限仍未办结该环节的案件（件，不限期间）"), _cases,
-                "/api/v1/cases", "", "", fixed={"overdue": "1"},
-            ),
-            CountColumn(
-                "transferred", _("移送公安机关"), _("移送时间在期间内的移送（件）"), _transfers, "/api/v1/transfers",
-                "sent", "sent_at", "transfers:list", case_prefix="case__",
-            ),
-            RateColumn("on_time_rate", _("按期处罚率"), _("法定期限内处罚 ÷ 作出处罚决定 × 100%"), "decided_on_time", "decided"),
-            RateColumn("close_rate", _("结案率"), _("结案 ÷ 立案 × 100%"), "closed", "filed"),
-        ],
+        columns=_workload_columns(),
     )
-)  # fmt: skip
+)
 
 
 def _tips(user: Any, filters: dict[str, Any]) -> QuerySet[Any]:
