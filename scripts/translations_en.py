@@ -2074,5 +2074,11 @@ EN.update(
         "按知识产权类别（商标、地理标志、专利、其他；先看专项领域，再看涉嫌罪名）统计期间内的立案、结案、罚没款、涉案金额、捣毁窝点和移送司法机关情况（参照市场监管总局知识产权执法统计表）。默认统计全部行政执法机关，可按机关类别选“市场监督管理”。": 'By IP type (trademarks, geographical indications, patents, other; by campaign domain first, then by the offence): cases filed and closed, fines and confiscations, amounts involved, dens destroyed and transfers to the judiciary in the period (after SAMR\'s IP enforcement table). All administrative agencies by default; choose the agency type "Market regulation" to narrow it.',
         "处罚决定时间在期间内的案件经查实的涉案金额之和（万元）": "Sum of the amounts involved, as found, in cases decided in the period (10,000 yuan)",
         "处罚决定时间在期间内的案件捣毁的窝点数之和（个）": "Dens destroyed in cases decided in the period",
+        "立案平均用时（天）": "Average days to filing",
+        "立案时间在期间内的案件，从收到线索到立案的平均天数": "Cases filed in the period: the average days from receiving the lead to filing",
+        "处罚平均用时（天）": "Average days to the decision",
+        "处罚决定时间在期间内的案件，从立案到作出处罚决定的平均天数": "Cases decided in the period: the average days from filing to the penalty decision",
+        "公安立案平均用时（天）": "Average days to police filing",
+        "期间内移送且公安机关已立案的，从移送到立案决定的平均天数": "Transfers sent in the period that the police accepted: the average days from sending to the police's decision to open a case",
     }
 )

@@ -19,7 +19,18 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case as Conditional
-from django.db.models import CharField, Count, DecimalField, F, QuerySet, Sum, Value, When
+from django.db.models import (
+    CharField,
+    Count,
+    DecimalField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -110,6 +121,9 @@ class CountColumn:
     # figure still links to the records summed; the cell says how many (`records_count`).
     sum_of: tuple[str, ...] = ()
     scale: int = 1
+    # An average instead of a count (平均用时): (start, end) datetime fields; the figure is the mean
+    # days between them over the records counted, which it links to (`records_count` says how many).
+    average_of: tuple[str, str] | None = None
     # Where the record reaches the case's domain and offence (IP-type rows): "" or "case__".
     case_prefix: str = ""
     # Where the record reaches its region (region rows): "" or "transfer__" (a criminal step).
@@ -300,6 +314,19 @@ register_report(
             CountColumn(
                 "judged_cases", _("法院判决（件）"), _("有涉案人员在期间内被判决的移送案件（件）"), _transfers,
                 "/api/v1/transfers", "step", "sent_at", "transfers:list", fixed={"step": "judged"}, case_prefix="case__",
+            ),
+            CountColumn(
+                "filing_days", _("立案平均用时（天）"), _("立案时间在期间内的案件，从收到线索到立案的平均天数"), _cases,
+                "/api/v1/cases", "filed", "filed_at", average_of=("lead_received_at", "filed_at"),
+            ),
+            CountColumn(
+                "decision_days", _("处罚平均用时（天）"), _("处罚决定时间在期间内的案件，从立案到作出处罚决定的平均天数"),
+                _cases, "/api/v1/cases", "decided", "decided_at", average_of=("filed_at", "decided_at"),
+            ),
+            CountColumn(
+                "police_days", _("公安立案平均用时（天）"), _("期间内移送且公安机关已立案的，从移送到立案决定的平均天数"),
+                _transfers, "/api/v1/transfers", "sent", "sent_at", "transfers:list", fixed={"outcome": "accepted"},
+                case_prefix="case__", average_of=("sent_at", "decided_at"),
             ),
             RateColumn("transfer_rate", _("移送率"), _("移送公安机关 ÷ 行政立案 × 100%"), "sent", "filed"),
             RateColumn("police_rate", _("公安立案率"), _("公安立案 ÷ 移送公安机关 × 100%"), "accepted", "sent"),
@@ -512,7 +539,9 @@ def _place(code: str, *, own_level: bool = False) -> dict[str, str]:
 
 def _value(column: CountColumn | RateColumn, values: dict[str, Any]) -> float | int | None:
     if isinstance(column, CountColumn):
-        value: float | int = values[column.key]
+        value: float | int | None = values[column.key]
+        if column.average_of and not values.get(f"{column.key}__n"):
+            return None  # no records: no average (never a misleading 0 days)
         return value
     return _rate(values[column.numerator], values[column.denominator])
 
@@ -545,7 +574,7 @@ def _cells(
                 "records": f"{column.api_path}?{query}",  # the API list and the page read the same filters
                 "page": f"{reverse(column.page)}?{query}",
             }
-            if column.sum_of:
+            if column.sum_of or column.average_of:
                 cell["records_count"] = values.get(f"{column.key}__n", 0)
         else:
             cell = {"value": value, "records": None, "page": None}
@@ -716,15 +745,29 @@ def _row_counts(
             for more in added[1:]:
                 total = total + more
             aggregates["s"] = Sum(total, output_field=DecimalField(max_digits=20, decimal_places=2))
+        if column.average_of:
+            start, end = column.average_of
+            took = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+            aggregates |= {"d": Sum(took), "m": Count(took)}  # Count(expression): the records with both dates
         by_key: dict[str, Any] = {}
         records: dict[str, int] = {}
+        spans: dict[str, tuple[dt.timedelta, int]] = {}
         for r in queryset.values(group).annotate(**aggregates):
             key = str(r[group])[:length]
             records[key] = records.get(key, 0) + r["n"]
             by_key[key] = by_key.get(key, 0) + ((r["s"] or Decimal(0)) if column.sum_of else r["n"])
+            if column.average_of:
+                days, counted = spans.get(key, (dt.timedelta(0), 0))
+                spans[key] = (days + (r["d"] or dt.timedelta(0)), counted + r["m"])
         by_key[""] = sum(by_key.values())
         records[""] = sum(records.values())
-        if column.sum_of:
+        if column.average_of:
+            spans[""] = (sum((d for d, _ in spans.values()), dt.timedelta(0)), sum(m for _, m in spans.values()))
+            counts[column.key] = {
+                k: round(d.total_seconds() / 86400 / m, 1) if m else None for k, (d, m) in spans.items()
+            }
+            counts[f"{column.key}__n"] = records
+        elif column.sum_of:
             counts[column.key] = {k: _scaled(v, column.scale) for k, v in by_key.items()}
             counts[f"{column.key}__n"] = records
         else:

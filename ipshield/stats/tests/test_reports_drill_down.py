@@ -366,8 +366,9 @@ def test_stages_count_cases_and_persons_and_every_figure_drills_down(api, beijin
     assert chaoyang["detained"]["value"] == 2
     for row in body["rows"]:
         for key, cell in row["cells"].items():
-            if cell["records"]:
-                assert client.get(cell["records"]).json()["count"] == cell["value"], (row["key"], key)
+            if cell["records"]:  # a count is its list's count; an average or sum says how many it read
+                expected = cell["value"] if cell.get("records_count") is None else cell["records_count"]
+                assert client.get(cell["records"]).json()["count"] == expected, (row["key"], key)
     outsider = api(beijing["sh_coordinator"])
     assert outsider.get(total["detained"]["records"]).json()["count"] == 0
 
@@ -487,3 +488,28 @@ def test_the_market_table_adds_up_the_amount_involved_and_dens_destroyed_of_deci
     assert total["dens_destroyed"]["value"] == 2
     assert total["dens_destroyed"]["records_count"] == 1  # the one decided case behind both
     assert "涉案金额" in body["definitions"]["amount_involved"]
+
+
+def test_the_stages_report_gives_the_average_days_of_each_stage_over_the_records_it_links(api, beijing):
+    from django.utils import timezone
+
+    from ipshield.cases.models import Case
+
+    now = timezone.now()
+    beijing_cases = Case.objects.filter(region_province="11").order_by("id")
+    for index, case in enumerate(beijing_cases):  # filed 2, 4, 6, 8 days after the lead
+        Case.objects.filter(pk=case.pk).update(
+            lead_received_at=now - dt.timedelta(days=20), filed_at=now - dt.timedelta(days=18 - 2 * index)
+        )
+    decided = beijing_cases.filter(decided_at__isnull=False).get()
+    Case.objects.filter(pk=decided.pk).update(
+        decided_at=decided.filed_at + dt.timedelta(days=12) - dt.timedelta(days=1)
+    )
+    client = api(beijing["coordinator"])
+    body = _report(client, "linkage_stages", region="110000")
+    total = next(r for r in body["rows"] if r["key"] == "total")["cells"]
+    assert total["filing_days"]["value"] == 5.0  # (2 + 4 + 6 + 8) / 4
+    assert total["filing_days"]["records_count"] == 4
+    assert total["decision_days"]["value"] == 11.0
+    assert total["police_days"]["value"] is None  # no transfer accepted yet: no average, not 0
+    assert client.get(total["filing_days"]["records"]).json()["count"] == 4
