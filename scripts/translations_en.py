@@ -2080,5 +2080,6 @@ EN.update(
         "处罚决定时间在期间内的案件，从立案到作出处罚决定的平均天数": "Cases decided in the period: the average days from filing to the penalty decision",
         "公安立案平均用时（天）": "Average days to police filing",
         "期间内移送且公安机关已立案的，从移送到立案决定的平均天数": "Transfers sent in the period that the police accepted: the average days from sending to the police's decision to open a case",
+        "现在筛查为涉嫌犯罪、仍在行政执法机关未移送的案件（件，不限期间）": "Cases now screened as suspected crimes and still with the administrative agency, not transferred (any period)",
     }
 )

@@ -152,6 +152,9 @@ class CasePage(Schema):
 
 class CaseFilters(Schema):
     status: CaseStatus | None = None
+    queue: Literal["suspected_not_transferred", "penalty_instead_of_transfer"] | None = Field(
+        None, description="应移未移 (suspected, still with the agency) or 以罚代刑 (closed with a penalty only)"
+    )
     domain: CampaignDomain | None = None
     offence: str | None = None
     screening: ScreeningOutcome | None = None

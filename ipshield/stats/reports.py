@@ -299,6 +299,10 @@ register_report(
                 "suspected", _("涉嫌犯罪"), _("首次筛查为涉嫌犯罪的时间在期间内的案件（件，含累计计算）"), _cases,
                 "/api/v1/cases", "suspected", "suspected_since",
             ),
+            CountColumn(
+                "pending_transfer", _("应移未移"), _("现在筛查为涉嫌犯罪、仍在行政执法机关未移送的案件（件，不限期间）"),
+                _cases, "/api/v1/cases", "", "", fixed={"queue": "suspected_not_transferred"},
+            ),
             _case_stage(
                 "penalty_instead", _("以罚代刑"), _("结案时间在期间内、筛查为涉嫌犯罪却只作行政处罚结案的案件（件）"), "closed",
                 queue="penalty_instead_of_transfer",
