@@ -7,6 +7,9 @@ procurator and the record's region lies in the user's region subtree. Outside: 4
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -26,6 +29,29 @@ _M = TypeVar("_M", bound=models.Model)
 # Up to this many shared records are inlined as an id list, so the planner can combine the
 # owner index and the primary key in one bitmap scan instead of probing a subquery per row.
 SHARED_IDS_INLINE_LIMIT = 2000
+# Inside `reading_only()`: whether an agency owns records of a model, looked up once per block.
+_OWNS: ContextVar[dict[tuple[Any, int], bool] | None] = ContextVar("ipshield_owns", default=None)
+
+
+@contextmanager
+def reading_only() -> Iterator[None]:
+    """A block that only reads (a statistics report: dozens of scoped queries for one reader), in
+    which a supervisor's "does my office own any such records?" is asked once per model."""
+    token = _OWNS.set({})
+    try:
+        yield
+    finally:
+        _OWNS.reset(token)
+
+
+def _owns_any(model: Any, owned: Q, agency_id: int) -> bool:
+    cache = _OWNS.get()
+    if cache is None:
+        return bool(model._default_manager.filter(owned).exists())
+    key = (model, agency_id)
+    if key not in cache:
+        cache[key] = bool(model._default_manager.filter(owned).exists())
+    return cache[key]
 
 
 class SharedRecord(Protocol):
@@ -82,7 +108,7 @@ class JurisdictionQuerySet(models.QuerySet[_M]):
         agency_field = getattr(self.model, "jurisdiction_agency_field", "agency")
         owned = Q(**{f"{agency_field}_id": agency.pk})
         conditions: list[Q] = []
-        if not supervisor or self.model._default_manager.filter(owned).exists():
+        if not supervisor or _owns_any(self.model, owned, agency.pk):
             conditions.append(owned)
         shared_condition = getattr(self.model, "shared_condition", None)
         shared_ids = getattr(self.model, "shared_record_ids", None)

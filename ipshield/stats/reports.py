@@ -42,6 +42,7 @@ from ipshield.cases.choices import IpType
 from ipshield.cases.models import Case
 from ipshield.cases.selectors import CASE_PERIOD_FIELDS, case_list, ip_type_q
 from ipshield.core import regions
+from ipshield.core.jurisdiction import reading_only
 from ipshield.core.models import Agency, Region, User
 from ipshield.disclosure.selectors import staff_disclosure_list
 from ipshield.tips.models import Tip
@@ -801,6 +802,30 @@ def run_report(
     then 合计. With level="own" (本级) only the region's own records, in one row. Each figure comes
     with the same figure a year earlier (同比) and for the period just before (环比). One GROUP BY
     query per count column and period."""
+    with reading_only():  # dozens of scoped queries for one reader: visibility decided once per model
+        return _run_report(
+            report,
+            user,
+            region=region,
+            period=period,
+            domain=domain,
+            level=level,
+            agency_kind=agency_kind,
+            compare=compare,
+        )
+
+
+def _run_report(
+    report: Report,
+    user: Any,
+    *,
+    region: str,
+    period: Period,
+    domain: str,
+    level: str,
+    agency_kind: str,
+    compare: bool,
+) -> dict[str, Any]:
     base = {"domain": domain, "agency_kind": agency_kind}
     if report.rows == "ip_type":
         return _ip_type_report(report, user, region=region, period=period, base=base, own_level=level == "own")
