@@ -82,7 +82,7 @@ def drill_banner(cleaned: dict[str, Any], periods: list[str]) -> list[str]:
         from ipshield.core.models import User
 
         found = User.objects.filter(pk=cleaned["officer"]).first()
-        who = (found.get_full_name() or found.username) if found is not None else "—"
+        who = (found.display_name or found.get_full_name() or found.username) if found is not None else "—"
         lines.append(_("%(what)s：%(value)s") % {"what": _("承办人"), "value": who})
     if cleaned.get("region_exact"):
         from ipshield.core.models import Region

@@ -659,7 +659,7 @@ def _officer_report(
     now = _row_counts(report, user, base, period, place, "officer", 32)
     keys = {k for counts in now.values() for k, v in counts.items() if k and k != "None" and v}
     people = {
-        str(u.pk): f"{u.get_full_name() or u.username} · {u.agency.name if u.agency else '—'}"
+        str(u.pk): f"{u.display_name or u.get_full_name() or u.username} · {u.agency.name if u.agency else '—'}"
         for u in User.objects.filter(pk__in=[int(k) for k in keys]).select_related("agency")
     }
 
