@@ -54,6 +54,12 @@ class Region(models.Model):
         return "".join(reversed(names)) or self.name
 
     @classmethod
+    def full_name_of(cls, code: str) -> str:
+        """北京市朝阳区 for 110105: a region in words wherever a code would otherwise be shown."""
+        region = cls.objects.filter(code=code).select_related("parent__parent").first()
+        return region.full_name if region is not None else ""
+
+    @classmethod
     def rows_parent(cls, code: str) -> str:
         """Whose children a person means by "the regions below `code`": a municipality's only
         prefecture (北京市 → 市辖区) is skipped, so Beijing's regions are its districts."""

@@ -65,10 +65,7 @@ class Alert(RegionScopedModel):
         """The rule, what it is about and where, in words (a domain's or region's name, never a code)."""
         from ipshield.core.models import Region
 
-        place = ""
-        if self.region_code and self.region_code != "000000":
-            region = Region.objects.filter(code=self.region_code).select_related("parent__parent").first()
-            place = region.full_name if region is not None else ""
+        place = Region.full_name_of(self.region_code) if self.region_code not in ("", "000000") else ""
         parts = [str(self.get_rule_display()), self.subject_display, place]
         return " · ".join(p for p in parts if p)
 

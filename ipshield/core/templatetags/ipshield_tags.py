@@ -36,5 +36,4 @@ def region_name(code: Any) -> str:
     """{{ tip.region_code|region_name }}: 朝阳区 for 110105 (the full name, never the code alone)."""
     from ipshield.core.models import Region
 
-    region = Region.objects.filter(code=str(code or "")).select_related("parent__parent").first()
-    return region.full_name if region is not None else str(code or "")
+    return Region.full_name_of(str(code or "")) or str(code or "")
